@@ -1,0 +1,35 @@
+# crosstrack — the menu. `make help` lists the targets.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+
+.PHONY: help demo test lint bench dev clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e '.[dev]'
+	touch $(STAMP)
+
+dev: $(STAMP) ## set up .venv with crosstrack and its development tools
+
+demo: $(STAMP) ## set up .venv and run the main job (for now: detection and normalization on sample input)
+	$(VENV)/bin/crosstrack demo
+
+test: $(STAMP) ## run the whole test suite
+	$(PY) -m pytest
+
+lint: $(STAMP) ## ruff and mypy --strict on the package
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/mypy src
+
+bench: $(STAMP) ## run the benchmarks and print their figures
+	$(PY) bench/bench_normalize.py
+	$(PY) bench/bench_detect.py
+
+clean: ## remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

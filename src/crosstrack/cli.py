@@ -1,0 +1,127 @@
+"""The ``crosstrack`` command line: a thin shell over the domain and services.
+
+Contracts other work relies on (keep them stable): ``crosstrack detect NUMBER... [--json]`` and
+``crosstrack normalize [--input FILE]``; see docs/cli.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from typing import IO, Any
+
+from crosstrack import __version__, bootstrap
+from crosstrack.domain.errors import CrosstrackError
+
+
+def _cmd_detect(args: argparse.Namespace, out: IO[str]) -> int:
+    detector = bootstrap.build_detector()
+    for number in args.numbers:
+        detection = detector.detect(number)
+        if args.json:
+            payload = {
+                "input": detection.input,
+                "normalized": detection.normalized,
+                "candidates": [asdict(c) for c in detection.candidates],
+            }
+            out.write(json.dumps(payload, ensure_ascii=False) + "\n")
+            continue
+        out.write(f"{detection.input!r} -> {detection.normalized or '(empty)'}\n")
+        if not detection.candidates:
+            out.write("  no known carrier format\n")
+        for c in detection.candidates:
+            check = {True: "check digit ok", False: "check digit WRONG", None: "no check digit"}[
+                c.checksum_valid
+            ]
+            extra = ", ".join(x for x in (c.standard, c.country, c.service) if x)
+            out.write(f"  {c.confidence:4.2f}  {c.carrier:<22} {c.name} ({check}) {extra}\n")
+    return 0
+
+
+def _read_jsonl(stream: IO[str]) -> Iterable[tuple[int, Any]]:
+    for lineno, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            yield lineno, json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield lineno, exc
+
+
+def _cmd_normalize(args: argparse.Namespace, out: IO[str]) -> int:
+    from crosstrack.domain.normalize import raw_event_from_mapping
+
+    normalizer = bootstrap.build_normalizer()
+    stream: IO[str] = open(args.input, encoding="utf-8") if args.input else sys.stdin
+    bad = 0
+    try:
+        for lineno, obj in _read_jsonl(stream):
+            if isinstance(obj, Exception) or not isinstance(obj, dict):
+                bad += 1
+                print(f"line {lineno}: not a JSON object, skipped", file=sys.stderr)
+                continue
+            try:
+                raw = raw_event_from_mapping(obj)
+            except CrosstrackError as exc:
+                bad += 1
+                print(f"line {lineno}: {exc}", file=sys.stderr)
+                continue
+            event = normalizer.normalize(raw)
+            result = dict(obj)
+            result.update(
+                status=event.status.value,
+                milestone=event.milestone.value,
+                reason=event.reason.value,
+                country=event.location.country,
+                occurred_at=event.occurred_at.isoformat() if event.occurred_at else None,
+                confidence=round(event.confidence, 3),
+            )
+            out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    finally:
+        if args.input:
+            stream.close()
+    return 1 if bad else 0
+
+
+def _cmd_demo(args: argparse.Namespace, out: IO[str]) -> int:
+    from crosstrack.demo import run_demo
+
+    return run_demo(out)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crosstrack", description="Shipment tracking for cross-border e-commerce."
+    )
+    parser.add_argument("--version", action="version", version=f"crosstrack {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("detect", help="guess the carrier of tracking numbers")
+    p.add_argument("numbers", nargs="+", metavar="NUMBER", help="tracking numbers, as pasted")
+    p.add_argument("--json", action="store_true", help="one JSON object per line per input")
+    p.set_defaults(func=_cmd_detect)
+
+    p = sub.add_parser("normalize", help="normalize raw carrier events (JSON Lines in and out)")
+    p.add_argument("--input", metavar="FILE", help="read FILE instead of standard input")
+    p.set_defaults(func=_cmd_normalize)
+
+    p = sub.add_parser("demo", help="run the main job (for now: a tour of the domain core)")
+    p.set_defaults(func=_cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: IO[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.func(args, out or sys.stdout)
+    except CrosstrackError as exc:
+        print(f"crosstrack: {exc}", file=sys.stderr)
+        return 2
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
