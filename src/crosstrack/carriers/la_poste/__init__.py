@@ -1,0 +1,1 @@
+"""One carrier: its documented status codes (statuses.py)."""

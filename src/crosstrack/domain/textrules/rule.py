@@ -1,0 +1,95 @@
+"""The shape of one text rule, and the text folding that rules and inputs share."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+
+from crosstrack.domain.vocabulary import Milestone, Reason, Status
+
+_SPACES = re.compile(r"\s+")
+# Letters that NFKD does not decompose but that people (and carriers) type without marks.
+_EXTRA_FOLDS = str.maketrans({"ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d"})
+
+
+def fold(text: str) -> str:
+    """Case-fold, drop Latin diacritics and collapse white space, keeping CJK intact.
+
+    Combining marks are removed only after Latin letters, so Japanese kana with dakuten and
+    Korean syllables (which NFKD decomposes) survive: they are recomposed with NFC.
+    """
+    text = text.replace("_", " ")
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept: list[str] = []
+    previous_is_latin = False
+    for ch in decomposed:
+        if unicodedata.combining(ch):
+            if previous_is_latin:
+                continue
+        else:
+            previous_is_latin = ch < "\u0250"
+        kept.append(ch)
+    folded = unicodedata.normalize("NFC", "".join(kept)).translate(_EXTRA_FOLDS)
+    return _SPACES.sub(" ", folded).strip()
+
+
+class Guard(Enum):
+    """Extra conditions a rule may need beyond its pattern."""
+
+    NONE = "none"
+    PLACE_IS_COUNTRY = "place_is_country"
+    """The ``place`` group must name a country (``arrived in New Zealand``)."""
+    OTHER_CARRIER = "other_carrier"
+    """The ``party`` group must name a carrier other than the one reporting the event."""
+    SAME_CARRIER = "same_carrier"
+    """The ``party`` group must be the reporting carrier itself, or absent."""
+
+
+@dataclass(frozen=True, slots=True)
+class TextRule:
+    """If ``pattern`` matches the folded text (and ``unless`` does not), the event means this."""
+
+    name: str
+    patterns: tuple[re.Pattern[str], ...]
+    """One combined pattern, or one per phrasing when they capture named groups."""
+    status: Status
+    milestone: Milestone = Milestone.NONE
+    reason: Reason = Reason.NONE
+    confidence: float = 0.85
+    unless: re.Pattern[str] | None = None
+    guard: Guard = Guard.NONE
+
+
+def rule(
+    name: str,
+    phrasings: list[str],
+    status: Status,
+    milestone: Milestone = Milestone.NONE,
+    reason: Reason = Reason.NONE,
+    *,
+    confidence: float = 0.85,
+    unless: list[str] | None = None,
+    guard: Guard = Guard.NONE,
+) -> TextRule:
+    """Build a rule from phrasings (regex sources, written naturally; they are folded too)."""
+    return TextRule(
+        name=name,
+        patterns=_compile(phrasings),
+        status=status,
+        milestone=milestone,
+        reason=reason,
+        confidence=confidence,
+        unless=_compile(unless)[0] if unless else None,
+        guard=guard,
+    )
+
+
+def _compile(phrasings: list[str]) -> tuple[re.Pattern[str], ...]:
+    # Patterns are folded like the texts they read; folding lower-cases, so only lower-case
+    # escapes (\\b, \\s, \\d, \\w) may be used, and named groups are restored after it.
+    sources = [fold(p).replace("(?p<", "(?P<") for p in phrasings]
+    if any("(?P<" in source for source in sources):
+        return tuple(re.compile(source) for source in sources)
+    return (re.compile("|".join(f"(?:{source})" for source in sources)),)
