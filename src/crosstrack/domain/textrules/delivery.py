@@ -26,7 +26,7 @@ _NOT_DELIVERED = [
     r"\bnie (doreczon|dostarczon)|\bdo doreczenia",
     r"\bnon consegnat|\bsara consegnat",
     r"\bне (вручен|доставлен)",
-    r"未签收|未妥投|待签收|投递失败|未簽收|未妥投|待簽收",
+    r"未签收|未妥投|待签收|投递失败|未簽收|未妥投|待簽收|交付(给|予)?(航空|承运|海关|运输|物流)",
 ]
 
 RETURNS: list[TextRule] = [
@@ -122,13 +122,13 @@ ATTEMPTS: list[TextRule] = [
             r"\b(no one|nobody|no-one|no body)( was)? (home|at home|available|in|present|there)",
             r"\b(recipient|receiver|consignee|customer|addressee|business)('s)?( location)?"
             r"( was| is)? (not (home|available|present|in|at home)|unavailable|absent|closed)",
-            r"\b(business|office|premises|location|building) (was |is )?closed",
+            r"\b(business|office|premises|location|building) (was |is )?closed|\bwe missed you\b",
             r"\bclosed on (the )?\w+ delivery attempt",
             # fr
             r"\bdestinataire (absent|indisponible|non present)|\babsence du destinataire",
             # pt, es
             r"\bcarteiro nao atendido|\bdestinatario ausente|\bausente\b|\bestabelecimento fechado",
-            r"\bdestinatario (no localizado|no disponible)|\bnadie en (casa|el domicilio)",
+            r"\bno posible por ausencia|\bpor ausencia\b|\bdestinatario (no localizado|no disponible)|\bnadie en (casa|el domicilio)",
             # de, nl, pl, it
             r"\bnicht angetroffen|\bempfanger (war )?nicht anwesend|\bniet thuis|\bniemand (thuis|aanwezig)",
             r"\badresat(a)? nieobecn|\bnie zastano|\bdestinatario assente",
@@ -147,6 +147,7 @@ ATTEMPTS: list[TextRule] = [
             r"\battempted delivery|\bdelivery attempt(ed)?\b|\b(tried|attempted) to deliver",
             r"\b(could not|couldn't|unable to|cannot|can't|failed to|was unable to) (be )?deliver",
             r"\bnot delivered\b|\bdelivery (was )?(unsuccessful|failed|not possible|not completed)",
+            r"\bunsuccessful delivery|\blivraison (a )?echou",
             r"\bdelivery failed\b|\bfailed delivery\b|\bmissed delivery\b|\bundelivered\b",
             r"\b(notice|card|slip|calling card|notification card) (was )?left\b|\bcarded\b",
             # fr
@@ -176,9 +177,9 @@ DELIVERED: list[TextRule] = [
     rule(
         "delivered_to_pickup_point",
         [
-            r"\bdelivered to (the |a )?(post office|pick ?up (point|location)|parcel ?shop|"
+            r"\bdelivered to (the |a )?(post office(?! box)|pick ?up (point|location)|parcel ?shop|"
             r"service point|access point|collection point|retail (location|outlet)|pudo)",
-            r"\b(dostarczona|przekazana) do punktu",
+            r"\b(dostarczona|przekazana) do punktu|\b(in|an) (die|der) packstation (abgelegt|zugestellt|eingetroffen)",
             r"\bdeposee? (en|au|dans (un|le)) (point relais|relais|consigne)",
         ],
         S.AVAILABLE_FOR_PICKUP,
@@ -204,7 +205,7 @@ DELIVERED: list[TextRule] = [
             r"^left at\b|\bleft (at|in|with) (the )?(front |back |side )?(door|porch|mailbox|"
             r"letterbox|reception|neighbou?r|garage|safe place|concierge)",
             r"\b(picked up|collected|received) by (the )?(recipient|customer|consignee|addressee|receiver)",
-            r"^dropped off$",
+            r"^dropped off$|\ban (einen |den |ihren )?nachbarn|\bbeim nachbarn|\bbij de buren",
             # fr
             r"\blivree?s?\b|\bdistribuee?\b|\bremise? (au destinataire|en main propre)",
             r"\bsignature\b.{0,30}\benregistree|\bimage de la signature",
@@ -251,7 +252,7 @@ PICKUP_AND_OUT_FOR_DELIVERY: list[TextRule] = [
             r"\bin (the )?(parcel )?locker\b.{0,30}\b(collect|pick)",
             # fr
             r"\bdisponible (en|au|dans|a|pour) .{0,30}(bureau|point|relais|agence|consigne|retrait)",
-            r"\ba retirer\b|\ben attente de retrait|\bpret a etre retire|\bmise? a (votre )?disposition",
+            r"\binstance\b|\ba retirer\b|\ben attente de retrait|\bpret a etre retire|\bmise? a (votre )?disposition",
             r"\bdisponible au retrait",
             # pt, es
             r"\baguardando retirada|\bdisponivel para retirada|\bretirar na|\bdisponivel na agencia",

@@ -165,6 +165,7 @@ PROBLEMS: list[TextRule] = [
     rule(
         "generic_exception",
         [
+            r"\bundeliverable\b|\bdisposed\b|\bdestroyed\b|\babandoned\b",
             r"\bexception\b|\bproblem\b|\bon hold\b|\bincident\b|\birregularity\b",
             r"\banomalie|\bprobleme|\bproblema|\bstorung|\bprobleem|\bnieprawidlowosc",
             r"异常|異常|问题件|問題件|이상",

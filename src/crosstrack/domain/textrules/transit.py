@@ -30,7 +30,8 @@ INFO_RECEIVED: list[TextRule] = [
             r"(?<!new )\btracking (number|code|id) (allocated|assigned|created|generated|issued)",
             r"\bprepared for (transport\w*|shipment|shipping|dispatch) by the (sender|shipper)",
             r"\bin preparation\b|\bbeing prepared\b|\bto be shipped\b|\bready to ship\b",
-            r"\bexpected,? but not yet|\bshipper created\b|\b(sender|shipper) is preparing",
+            r"\bpre-?shipment\b|\b(dispatched|shipped) by (the )?(seller|merchant|shop|store|vendor)",
+            r"商家已发货|卖家已发货|賣家已發貨|\bexpected,? but not yet|\bshipper created\b|\b(sender|shipper) is preparing",
             # fr
             r"\betiquette (creee|imprimee|editee|generee)|\bpret[e]? a (prendre en charge|etre expedie)",
             r"\ben (cours de )?preparation chez (votre |l'?)expediteur|\bbientot nous etre confie",
@@ -52,7 +53,7 @@ INFO_RECEIVED: list[TextRule] = [
             r"электронн\w* (уведомлени|информаци)|создан\w* (заказ|накладн)",
             # zh, ja, ko
             r"已下单|下单成功|订单已创建|电子信息|電子資料|电子数据|等待揽收|待揽收|待攬收|面单|面單|已接单|已接單",
-            r"(荷物|データ)(情報)?(を)?受付|伝票番号|出荷準備|発送準備中|引受前|송장 ?(등록|출력)|상품 ?준비",
+            r"(データ|情報)(を)?受付|荷物情報|伝票番号|出荷準備|発送準備中|引受前|송장 ?(등록|출력)|상품 ?준비",
         ],
         S.INFO_RECEIVED,
         M.LABEL_CREATED,
@@ -79,7 +80,7 @@ CUSTOMS_AND_BORDERS: list[TextRule] = [
             r"\b(customs|import|export) (clearance )?(completed|complete|cleared|released|finished|done|"
             r"approved|successful)",
             r"\bcleared (by |through )?(customs|import|export)|\breleased (by|from) (the )?customs",
-            r"\bclearance (completed|complete|successful|finished)|\bcleared customs",
+            r"\bclearance\b.{0,25}\b(completed|complete|successful|success|finished|done)\b|\bcleared customs",
             r"\bdedouanee?s?\b|\bformalites douanieres (terminees|effectuees)|\blibere par (la )?douane",
             r"\bliberado (pela|na) (alfandega|fiscalizacao|receita)|\bfiscalizacao aduaneira finalizada",
             r"\bdesembaraco (concluido|finalizado)|\bliberado por (la )?aduana|\bdespachado de aduana",
@@ -98,7 +99,8 @@ CUSTOMS_AND_BORDERS: list[TextRule] = [
             r"\b(import|inbound) (clearance|customs)|\bclearance processing",
             r"\bdouane|\bdedouanement|\balfandega|\baduaneir|\bfiscalizacao|\baduana|\bdespacho aduanero",
             r"\bzoll|\bdouane|\bodpraw\w* celn|\burzad celny|\bdogana|\bsdoganamento",
-            r"таможн|进口清关|清关|进口报关|海关|進口清關|清關|海關|通関|税関|통관|세관",
+            r"\bpagamento confirmado|\b(duties|taxes) (have been )?paid",
+            r"таможн|таможен|进口清关|清关|进口报关|海关|進口清關|清關|海關|通関|税関|통관|세관",
         ],
         S.IN_TRANSIT,
         M.IMPORT_CUSTOMS,
@@ -118,7 +120,12 @@ CUSTOMS_AND_BORDERS: list[TextRule] = [
             r"(aircraft|flight|plane)",
             r"\bdespatch\w* .{0,25}from (the )?export|\bdispatched from (the )?(international|outward|"
             r"office of exchange|exchange office)",
-            r"\bleft (the )?(country of origin|origin country|exporting country)",
+            r"\b(left|leaving|departed|departing) (the )?(country of origin|origin country|exporting country)",
+            r"\b(departure|departed|dispatch\w*|despatch\w*|left|leaving) from (the )?(outward )?"
+            r"(office of exchange|exchange office)|\boutward office of exchange",
+            r"\bhand(ed)? ?over to (the )?(airline|air carrier)|\bairline (departure|hand ?over)",
+            r"\bsalid[oa] de la oficina de cambio|\bsalida de la oficina de cambio",
+            r"航班(已)?起飞|交付航空|离开.{0,12}(互换局|交换站|国际|海关)|離開.{0,12}(互換局|交換站)",
             r"\bcrossing (the )?border\b|\bborder crossing\b",
             r"\bpret a partir de son territoire|\bquitte le pays|\bdepart vers le pays de destination",
             r"\bsaiu do pais de origem|\bpartiu do pais|\bencaminhado para o pais de destino",
@@ -136,6 +143,8 @@ CUSTOMS_AND_BORDERS: list[TextRule] = [
         [
             r"\b(departed|left|leaving|departing|dispatched from|despatched from) (from )?(the )?"
             r"(?P<place>[a-z][a-z .'-]{1,40}?)\.?$",
+            r"\b(dispatched|despatched|sent|forwarded|exported|shipped) to (the )?"
+            r"(?P<place>[a-z][a-z .'-]{1,40}?)\.?$",
         ],
         S.IN_TRANSIT,
         M.DEPARTED_ORIGIN_COUNTRY,
@@ -150,6 +159,7 @@ CUSTOMS_AND_BORDERS: list[TextRule] = [
             r"facility)|\b(inward|inbound) (office of exchange|exchange office)",
             r"\barrived at the postal operator of the (country of )?destination",
             r"\breceived in (the )?destination country|\bimport scan\b",
+            r"\brecebido (pelos correios do brasil|no brasil)|航班(已)?(到达|抵达)|\bflight arrived",
             r"\barrive dans le pays (du destinataire|de destination)|\barrivee dans le pays",
             r"\bchegou ao (brasil|pais de destino)|\bchegada ao (brasil|pais de destino)|\brecebido no brasil",
             r"\bllego al pais de destino|\bllegada al pais de destino|\bim zielland (angekommen|eingetroffen)",
@@ -165,6 +175,7 @@ CUSTOMS_AND_BORDERS: list[TextRule] = [
         "arrived_named_country",
         [
             r"\b(arrived|arrival|received) (in|at) (the )?(?P<place>[a-z][a-z .'-]{1,40}?)\.?$",
+            r"\b(received|processing|processed) (for processing )?in (the )?(?P<place>[a-z][a-z .'-]{1,40}?)\.?$",
         ],
         S.IN_TRANSIT,
         M.ARRIVED_DESTINATION_COUNTRY,
@@ -218,7 +229,8 @@ HANDOVER_AND_PICKUP: list[TextRule] = [
             r"\bdrop[- ]?off\b|\bdropped off (at|by|with)|\bposted\b|\blodged\b|\bmailed\b",
             r"\bin (the )?(\w+ )?possession\b|\bhanded over (by (the )?(sender|shipper)|to us|to \w+\.?$)",
             r"\btaken (over |in )?(from|by)\b|\bhanded over by|\bpicked up from (the )?(sender|shipper)",
-            r"\bhanded over to (a|the) (carrier|courier)\b|\bregistered (by|at) (the )?(post office|"
+            r"\bwe('ve| have) (got|received|collected) your (parcel|package|item|shipment)",
+            r"\btendered to (the |a )?(carrier|courier)\b|\bhanded over to (a|the) (carrier|courier)\b|\bregistered (by|at) (the )?(post office|"
             r"carrier|depot|branch|counter)",
             r"\breceived by \w+( post| express| courier)?\.?$|\bwith (the )?courier\b",
             # fr
@@ -235,7 +247,7 @@ HANDOVER_AND_PICKUP: list[TextRule] = [
             r"\bodebran\w* od nadawcy|\bpresa in carico|\britirat[oa] dal corriere|\baccettat[oa]",
             r"принят\w* (в отделении|от отправителя|к пересылке)|при[её]м\b|получено от отправителя",
             # zh, ja, ko
-            r"揽收|揽件|已收件|收寄|已收寄|攬收|攬件|取件成功|快件已被收取|集荷|引受|접수|집하|인수",
+            r"荷物受付|揽收|揽件|已收件|收寄|已收寄|攬收|攬件|取件成功|快件已被收取|集荷|引受|접수|집하|인수",
         ],
         S.IN_TRANSIT,
         M.PICKED_UP,
@@ -253,7 +265,7 @@ MOVEMENT: list[TextRule] = [
             r"\bredirect\w*|\bre-?rout\w*|\bforwarded\b|\bmis-?sort|\bmissent\b|\bmis-?routed",
             r"\b(delivery|address) (option|change|instructions?|preference)s? (requested|updated|changed|"
             r"received)|\b(redirect|reroute|reschedul\w*|hold) request",
-            r"\bnew tracking number (assigned|issued)",
+            r"\bnew tracking number (assigned|issued)|\b(delivery )?rescheduled\b|\brequested (a )?(new |another )?delivery",
             r"\bredirige|\breencaminhad|\bredirigid|\bumgeleitet|\bomgeleid|\bprzekierowan",
         ],
         S.IN_TRANSIT,
@@ -273,7 +285,8 @@ MOVEMENT: list[TextRule] = [
             r"international processing|export hub|centre|center)",
             r"\bsorting complete|\bsorted\b|\bin sort process|\b(origin|destination|arrival|departure|"
             r"incoming|outgoing|export|import|hub) scan\b|\bprocessed\b|\bscanned\b|\bgrouped\b",
-            r"\bdeparting origin|\bin sort\b|\bsorting\b",
+            r"\bdeparting origin|\bin sort\b|\bsorting\b|\breceived for processing|\bprocessing (at|in)\b",
+            r"\borigin post is preparing|\bmoving within\b",
             # fr
             r"\bplate-?forme|\bcentre de (tri|distribution|traitement)|\bsite (de livraison|de distribution|"
             r"qui dessert)|\binstallation postale|\bagence\b|\b(traite|trie)e?\b|\barrivee? (sur|au|a)\b",
@@ -292,7 +305,7 @@ MOVEMENT: list[TextRule] = [
             r"сортировочн|сортировк|прибыло в|покинуло|обработк|погрузк|отправлено из",
             # zh, ja, ko
             r"已收入|已发出|已發出|到达|到達|离开|離開|发往|發往|转运中心|轉運中心|分拨中心|分撥中心|中转|中轉",
-            r"集散|处理中心|處理中心|分拣|分揀|网点|網點|到着|発送|通過|中継|仕分|도착|발송|간선|터미널",
+            r"出库|出庫|仓库|倉庫|集散|处理中心|處理中心|分拣|分揀|网点|網點|到着|発送|通過|中継|仕分|도착|발송|간선|터미널",
         ],
         S.IN_TRANSIT,
         M.FACILITY,
