@@ -1,0 +1,85 @@
+"""The carrier directory: who a carrier is, and every label people use for it.
+
+Carrier labels come from everywhere: our slugs (``royal-mail``), other systems' ids
+(``canadapost_pws`` in karrio, ``dhl_express`` in EasyPost), display names (``Deutsche Post``),
+annotated labels (``yto (via kuaidi100)``). :meth:`CarrierDirectory.resolve` maps all of them
+to one :class:`CarrierInfo`, comparing labels case-insensitively and ignoring spaces,
+underscores, hyphens, accents and anything in parentheses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from crosstrack.domain.errors import DomainError
+
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_IGNORED = re.compile(r"[\s_\-]+")
+
+
+@dataclass(frozen=True)
+class CarrierInfo:
+    """A carrier or aggregator crosstrack knows."""
+
+    slug: str
+    """Lowercase, hyphenated identifier (AfterShip style), e.g. ``"canada-post"``."""
+    name: str
+    """Display name, e.g. ``"Canada Post"``."""
+    country: str | None
+    """Home country (ISO 3166 alpha-2), ``None`` for global networks and aggregators."""
+    timezone: str | None
+    """Home IANA time zone, ``None`` when global."""
+    aliases: tuple[str, ...] = ()
+    """Other labels for the same carrier."""
+
+
+def label_key(label: str) -> str:
+    """How labels compare: no accents, lower case, no ``(...)``, ``_``, ``-`` or white space."""
+    decomposed = unicodedata.normalize("NFKD", label)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return _IGNORED.sub("", _PARENTHESES.sub("", plain))
+
+
+class CarrierDirectory:
+    """Looks carriers up by slug, display name or alias.
+
+    Raises :class:`~crosstrack.domain.errors.DomainError` when two carriers claim one label, so
+    an ambiguous directory never loads.
+    """
+
+    def __init__(self, carriers: Iterable[CarrierInfo]) -> None:
+        self._carriers: dict[str, CarrierInfo] = {}
+        self._by_key: dict[str, CarrierInfo] = {}
+        for carrier in carriers:
+            if carrier.slug in self._carriers:
+                raise DomainError(f"carrier slug listed twice: {carrier.slug}")
+            self._carriers[carrier.slug] = carrier
+            for label in (carrier.slug, carrier.name, *carrier.aliases):
+                key = label_key(label)
+                if not key:
+                    continue
+                other = self._by_key.setdefault(key, carrier)
+                if other.slug != carrier.slug:
+                    raise DomainError(
+                        f"label {label!r} names two carriers: {other.slug} and {carrier.slug}"
+                    )
+
+    def resolve(self, label: str) -> CarrierInfo | None:
+        """The carrier a label names, or ``None``."""
+        return self._by_key.get(label_key(label))
+
+    def get(self, slug: str) -> CarrierInfo | None:
+        """The carrier with exactly this slug, or ``None``."""
+        return self._carriers.get(slug)
+
+    def __iter__(self) -> Iterator[CarrierInfo]:
+        return iter(self._carriers.values())
+
+    def __len__(self) -> int:
+        return len(self._carriers)
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self._carriers
