@@ -6,6 +6,8 @@ import time
 from dataclasses import FrozenInstanceError, fields
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crosstrack.carriers.formats import load_formats
 from crosstrack.domain.checksums import ChecksumSpec
@@ -279,3 +281,29 @@ def test_cross_border_carrier_prefixes_are_recognised(
     best = detector.detect(number.lower()).candidates[0]
     assert best.carrier == carrier
     assert best.checksum_valid is None
+
+
+# --- properties ---------------------------------------------------------------------------
+
+_PASTE = st.text(
+    alphabet=st.sampled_from("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcxyz -./_#\t１Ｚé"),
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_PASTE)
+def test_any_paste_gives_a_well_formed_detection(text: str) -> None:
+    detection = _PROPERTY_DETECTOR.detect(text)
+    assert detection.input == text
+    assert normalize_number(detection.normalized) == detection.normalized
+    assert set(detection.normalized) <= set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    confidences = [c.confidence for c in detection.candidates]
+    assert confidences == sorted(confidences, reverse=True)
+    assert sum(confidences) <= 1.0 + 1e-9
+    assert len({c.carrier for c in detection.candidates}) == len(detection.candidates)
+    tiers = [{True: 2, None: 1, False: 0}[c.checksum_valid] for c in detection.candidates]
+    assert tiers == sorted(tiers, reverse=True)
+
+
+_PROPERTY_DETECTOR = TrackingNumberDetector(load_formats())

@@ -32,12 +32,6 @@ class LookupEntry:
     """Carrier slug this row attributes the number to (S10 issuing operators)."""
     carrier_name: str | None = None
 
-    def applies_to(self, text: str) -> bool:
-        """Whether this row matches the group's text."""
-        if self.matches is not None:
-            return text == self.matches
-        return self.matches_regex is not None and re.fullmatch(self.matches_regex, text) is not None
-
 
 @dataclass(frozen=True)
 class Lookup:
@@ -52,13 +46,6 @@ class Lookup:
     """Its entry names are the service a candidate reports."""
     tells_country: bool = False
     """Its entry countries are the issuing country a candidate reports."""
-
-    def find(self, text: str) -> LookupEntry | None:
-        """The first row that matches ``text``, if any."""
-        for entry in self.entries:
-            if entry.applies_to(text):
-                return entry
-        return None
 
 
 @dataclass(frozen=True)
