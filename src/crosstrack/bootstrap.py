@@ -25,7 +25,8 @@ def build_detector() -> TrackingNumberDetector:
 @cache
 def build_normalizer() -> EventNormalizer:
     """An event normalizer with the offline gazetteer and every built-in carrier's code table."""
-    from crosstrack.carriers.registry import carrier_directory, code_tables
+    from crosstrack.carriers.code_tables import code_tables
+    from crosstrack.carriers.registry import carrier_directory
     from crosstrack.domain.normalize import EventNormalizer
     from crosstrack.geo import OfflineGazetteer
 

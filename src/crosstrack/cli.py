@@ -14,7 +14,7 @@ from dataclasses import asdict
 from typing import IO, Any
 
 from crosstrack import __version__, bootstrap
-from crosstrack.domain.errors import CrosstrackError
+from crosstrack.domain.errors import CrosstrackError, MalformedEvent
 
 
 def _cmd_detect(args: argparse.Namespace, out: IO[str]) -> int:
@@ -41,48 +41,55 @@ def _cmd_detect(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
-def _read_jsonl(stream: IO[str]) -> Iterable[tuple[int, Any]]:
+def _read_jsonl(stream: IO[str]) -> Iterable[tuple[int, str, Any]]:
     for lineno, line in enumerate(stream, 1):
         if not line.strip():
             continue
         try:
-            yield lineno, json.loads(line)
+            yield lineno, line, json.loads(line)
         except json.JSONDecodeError as exc:
-            yield lineno, exc
+            yield lineno, line, exc
 
 
 def _cmd_normalize(args: argparse.Namespace, out: IO[str]) -> int:
+    if args.input:
+        try:
+            with open(args.input, encoding="utf-8") as stream:
+                return _normalize_stream(stream, out)
+        except OSError as exc:
+            print(f"crosstrack: cannot read {args.input}: {exc.strerror}", file=sys.stderr)
+            return 2
+    return _normalize_stream(sys.stdin, out)
+
+
+def _normalize_stream(stream: IO[str], out: IO[str]) -> int:
     from crosstrack.domain.normalize import raw_event_from_mapping
 
     normalizer = bootstrap.build_normalizer()
-    stream: IO[str] = open(args.input, encoding="utf-8") if args.input else sys.stdin
     bad = 0
-    try:
-        for lineno, obj in _read_jsonl(stream):
-            if isinstance(obj, Exception) or not isinstance(obj, dict):
-                bad += 1
-                print(f"line {lineno}: not a JSON object, skipped", file=sys.stderr)
-                continue
-            try:
-                raw = raw_event_from_mapping(obj)
-            except CrosstrackError as exc:
-                bad += 1
-                print(f"line {lineno}: {exc}", file=sys.stderr)
-                continue
-            event = normalizer.normalize(raw)
-            result = dict(obj)
-            result.update(
-                status=event.status.value,
-                milestone=event.milestone.value,
-                reason=event.reason.value,
-                country=event.location.country,
-                occurred_at=event.occurred_at.isoformat() if event.occurred_at else None,
-                confidence=round(event.confidence, 3),
-            )
-            out.write(json.dumps(result, ensure_ascii=False) + "\n")
-    finally:
-        if args.input:
-            stream.close()
+    for lineno, line, obj in _read_jsonl(stream):
+        try:
+            if isinstance(obj, Exception):
+                raise MalformedEvent(f"not JSON ({obj.msg} at column {obj.colno})")
+            raw = raw_event_from_mapping(obj)
+        except CrosstrackError as exc:
+            # Keep the line: one output line per input line, so nothing is lost downstream.
+            bad += 1
+            print(f"crosstrack: line {lineno}: {exc}", file=sys.stderr)
+            error = {"line": lineno, "error": str(exc), "input": line.rstrip("\n")}
+            out.write(json.dumps(error, ensure_ascii=False) + "\n")
+            continue
+        event = normalizer.normalize(raw)
+        result = dict(obj)
+        result.update(
+            status=event.status.value,
+            milestone=event.milestone.value,
+            reason=event.reason.value,
+            country=event.location.country,
+            occurred_at=event.occurred_at.isoformat() if event.occurred_at else None,
+            confidence=round(event.confidence, 3),
+        )
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
     return 1 if bad else 0
 
 

@@ -32,6 +32,9 @@ class CodeMeaning:
 CodeTable = Mapping[str, CodeMeaning]
 """Codes of one carrier, keyed by :func:`code_key`."""
 
+#: Key of the code table used for every carrier (status words: "DELIVERED", "in_transit").
+GENERIC_CODES = "*"
+
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
