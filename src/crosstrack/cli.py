@@ -42,6 +42,7 @@ def _cmd_detect(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _read_jsonl(stream: IO[str]) -> Iterable[tuple[int, str, Any]]:
+    """Yield (line number, line, parsed value or the JSONDecodeError) for non-blank lines."""
     for lineno, line in enumerate(stream, 1):
         if not line.strip():
             continue
@@ -69,7 +70,7 @@ def _normalize_stream(stream: IO[str], out: IO[str]) -> int:
     bad = 0
     for lineno, line, obj in _read_jsonl(stream):
         try:
-            if isinstance(obj, Exception):
+            if isinstance(obj, json.JSONDecodeError):
                 raise MalformedEvent(f"not JSON ({obj.msg} at column {obj.colno})")
             raw = raw_event_from_mapping(obj)
         except CrosstrackError as exc:
