@@ -13,7 +13,7 @@ def test_demo_detects_numbers_and_merges_three_languages_into_one_delivered_time
     text = out.getvalue()
     assert "RB123456785GB              -> royal-mail" in text
     assert "shipment: delivered, last milestone delivered" in text
-    assert "legs: yanwen UG123456785CN, colissimo 6A12345678901" in text
+    assert "legs: yanwen UG123456785CN, la-poste-colissimo 6A12345678901" in text
     for milestone in ("export_customs", "departed_origin_country", "customs_released"):
         assert milestone in text
     assert "unknown" not in text

@@ -1,6 +1,7 @@
 """Legs of a shipment and the links between them.
 
-A leg is one carrier's tracking number (``event.raw.carrier`` + ``event.raw.tracking_number``).
+A leg is one carrier's tracking number (the event's carrier slug, or its raw carrier label when
+no slug is known, + ``event.raw.tracking_number``).
 Legs are linked in two ways:
 
 * **explicitly**, by a hand-over event on the earlier leg: its milestone is
@@ -49,7 +50,8 @@ class LegId:
     @classmethod
     def of(cls, event: NormalizedEvent) -> LegId:
         """The leg an event belongs to."""
-        return cls(event.raw.carrier or "", normalized_tracking_number(event.raw.tracking_number))
+        carrier = event.carrier or event.raw.carrier or ""
+        return cls(carrier, normalized_tracking_number(event.raw.tracking_number))
 
 
 class LegRole(StrEnum):

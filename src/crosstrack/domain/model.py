@@ -98,3 +98,5 @@ class NormalizedEvent:
     """The local offset at the event's place, when known (kept as data, not as text)."""
     time_basis: TimeBasis
     rule: str = ""
+    carrier: str | None = None
+    """The reporting carrier's slug when the directory knows it (``raw.carrier`` keeps the label)."""

@@ -92,6 +92,7 @@ class EventNormalizer:
             utc_offset_minutes=offset,
             time_basis=basis,
             rule=meaning.rule,
+            carrier=slug or (raw.carrier.strip().lower() if raw.carrier else None),
         )
 
     def classify(self, raw: RawEvent, slug: str | None) -> Classification:
