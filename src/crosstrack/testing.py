@@ -22,7 +22,7 @@ _SAMPLE_COUNTRIES = {
     "United Kingdom": "GB", "UK": "GB", "GBR": "GB",
     "France": "FR", "Poland": "PL", "Polska": "PL", "Netherlands": "NL",
     "Japan": "JP", "China": "CN", "中国": "CN", "Gabon": "GA", "Israel": "IL",
-    "Jamaica": "JM", "JAM": "JM", "Mexico": "MX", "New Zealand": "NZ",
+    "Jamaica": "JM", "JAM": "JM", "Mexico": "MX", "New Zealand": "NZ", "Georgia": "GE",
 }
 _SAMPLE_ZONES = {
     "CH": "Europe/Zurich", "DE": "Europe/Berlin", "IT": "Europe/Rome",
@@ -105,6 +105,9 @@ class InMemoryGazetteer:
                 Place("New York", "US", "America/New_York", 40.71, -74.01, "NY"),
                 Place("Jersey City", "US", "America/New_York", 40.73, -74.08, "NJ"),
                 Place("Columbus", "US", "America/New_York", 39.96, -83.00, "OH"),
+                Place("Atlanta", "US", "America/New_York", 33.75, -84.39, "GA"),
+                Place("Washington", "US", "America/New_York", 38.90, -77.04, "DC"),
+                Place("Tbilisi", "GE", "Asia/Tbilisi", 41.69, 44.83),
                 Place("Toronto", "CA", "America/Toronto", 43.70, -79.42, "ON"),
                 Place("Sydney", "AU", "Australia/Sydney", -33.87, 151.21, "NSW"),
                 Place("Sao Paulo", "BR", "America/Sao_Paulo", -23.55, -46.64, "SP"),
@@ -132,6 +135,7 @@ class InMemoryGazetteer:
                 Place("Illinois", "US", "America/Chicago", region="IL"),
                 Place("Florida", "US", "America/New_York", region="FL"),
                 Place("Delaware", "US", "America/New_York", region="DE"),
+                Place("District of Columbia", "US", "America/New_York", region="DC"),
                 Place("Ontario", "CA", "America/Toronto", region="ON"),
                 Place("Quebec", "CA", "America/Toronto", region="QC"),
                 Place("New South Wales", "AU", "Australia/Sydney", region="NSW"),

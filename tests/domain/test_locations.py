@@ -119,6 +119,30 @@ class TestSubdivisionsPostcodesAndCities:
     def test_conflicting_country_names_are_outvoted_by_states_and_cities(self) -> None:
         assert country_of("HERNANDO, FL, 34442, JAMAICA, NY, 11430") == "US"
 
+    def test_a_country_name_just_before_a_state_code_is_a_town_named_after_it(self) -> None:
+        location = LocationParser(GAZETTEER).parse("JAMAICA, NY 11430")
+        assert (location.country, location.region, location.postcode) == ("US", "NY", "11430")
+
+    def test_a_name_shared_by_a_country_and_a_state_follows_the_city_before_it(self) -> None:
+        assert country_of("Atlanta, Georgia") == "US"
+        assert country_of("Tbilisi, Georgia") == "GE"
+        assert country_of("Georgia") == "GE"
+
+    def test_a_written_state_code_beats_a_state_named_like_the_city(
+        self, parser: LocationParser
+    ) -> None:
+        location = parser.parse("Washington, DC")
+        assert (location.region, location.timezone) == ("DC", "America/New_York")
+
+    def test_a_state_zip_pair_is_not_read_as_a_country_prefixed_postcode(self) -> None:
+        assert country_of("Anytown, CA 90210") == "US"
+
+    def test_capitals_after_a_mixed_case_name_need_a_city_there_to_count_as_a_state(
+        self, parser: LocationParser
+    ) -> None:
+        assert parser.parse("Sydney NSW").region == "NSW"
+        assert country_of("Romford Worldwide DC", carrier_country="GB") == "GB"
+
     def test_han_characters_point_to_china(self, parser: LocationParser) -> None:
         location = parser.parse("深圳")
         assert (location.country, location.timezone) == ("CN", "Asia/Shanghai")

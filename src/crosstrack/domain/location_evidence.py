@@ -46,9 +46,14 @@ FIELD_REGION_VOTE = 2.0
 REGION_VOTE = 1.5
 REGION_NAME_VOTE = 1.0
 MAX_WORDS = 8
+MAX_PARTS = 16
+MAX_TEXT = 300
+"""Longer texts are read only this far (carriers' location texts are far shorter)."""
+MAX_NAME = 60
+"""A part longer than this is never taken as a city name as written."""
 
 _CJK_ADMIN_SUFFIXES = "市都府県县区區省"
-_PARTS = re.compile(r"\s*(?:[,;|/\\()\[\]，、；]|\s[-–—]\s)\s*")
+_PARTS = re.compile(r"\s*(?:[,;|/\\()\[\]，、；【】「」]|\s[-–—]\s)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +82,9 @@ class Evidence:
     written: frozenset[str]
     """Countries whose code or name was written (rather than inferred)."""
     regions: tuple[Place, ...]
+    """Subdivisions written as codes (or given in the fields)."""
+    named_regions: tuple[Place, ...]
+    """Subdivisions written by name (``Queensland``), which may also be a city's name."""
     airports: tuple[Place, ...]
     postcode: Postcode | None
     names: tuple[NameCandidate, ...]
@@ -143,7 +151,7 @@ def collect_evidence(text: str, hints: FieldHints | None, gazetteer: Gazetteer) 
     collector = _Collector(gazetteer)
     if hints is not None:
         collector.add_hints(hints)
-    for part in split_parts(text)[:16]:
+    for part in split_parts(text[:MAX_TEXT])[:MAX_PARTS]:
         collector.add_part(part.strip())
     return collector.finish(text)
 
@@ -154,6 +162,7 @@ class _Collector:
     votes: dict[str, float] = field(default_factory=dict)
     written: set[str] = field(default_factory=set)
     regions: list[Place] = field(default_factory=list)
+    named_regions: list[Place] = field(default_factory=list)
     airports: list[Place] = field(default_factory=list)
     postcode: Postcode | None = None
     names: list[NameCandidate] = field(default_factory=list)
@@ -164,6 +173,9 @@ class _Collector:
     sub_guess: str | None = None
     part_guess: str | None = None
     meaningful_parts: int = 0
+    position: int = 0
+    country_names: list[tuple[int, str, str, float]] = field(default_factory=list)
+    region_positions: dict[int, set[str]] = field(default_factory=dict)
     ambiguous_codes: list[str] = field(default_factory=list)
 
     def vote(self, country: str, weight: float, *, written: bool = False) -> None:
@@ -175,7 +187,9 @@ class _Collector:
         if hints.country and (code := self.gazetteer.country_code(hints.country)):
             self.vote(code, FIELD_COUNTRY_VOTE, written=True)
         if hints.region:
-            for place in self.regions_for(hints.region):
+            places = self.regions_for(hints.region)
+            self.remember_regions(places)
+            for place in places:
                 self.vote(place.country, FIELD_REGION_VOTE)
         if hints.city:
             self.hint_city = hints.city
@@ -184,15 +198,18 @@ class _Collector:
             self.add_postcode(code_shape)
 
     def regions_for(self, code: str) -> list[Place]:
+        """Every subdivision with this code or name (``WA``: Washington, Western Australia)."""
         found: list[Place] = []
         for country in (*REGION_COUNTRIES, None):
             place = self.gazetteer.region(code, country)
             if place is not None and place not in found:
                 found.append(place)
-        for place in found:
+        return found
+
+    def remember_regions(self, places: list[Place]) -> None:
+        for place in places:
             if place not in self.regions:
                 self.regions.append(place)
-        return found
 
     def add_postcode(self, shape: Postcode) -> None:
         if shape.prefixed and any(self.gazetteer.country_code(c) != c for c in shape.countries):
@@ -203,6 +220,7 @@ class _Collector:
             self.postcode = shape
 
     def add_part(self, part: str) -> None:
+        self.position += 1
         key = place_key(part)
         if not key:
             return
@@ -229,7 +247,7 @@ class _Collector:
             return
         self.meaningful_parts += 1
         if (country := self.gazetteer.country_code(part)) is not None:
-            self.vote(country, WRITTEN_NAME_VOTE, written=True)
+            self.add_country_name(part, key, country)
             return
         head, dash, tail = part.rpartition("-")
         if dash and head and " " not in tail and len(tail) >= 3:
@@ -239,14 +257,28 @@ class _Collector:
                 self.add_name(head.strip())
                 return
         if len(key) >= 4 and (region := self.gazetteer.region(part)) is not None:
-            if region not in self.regions:
-                self.regions.append(region)
+            self.named_regions.append(region)
             self.vote(region.country, REGION_NAME_VOTE)
         self.add_name(part)
+
+    def add_country_name(self, part: str, key: str, country: str) -> None:
+        """A country name; weaker when it also names a subdivision (``Georgia``)."""
+        region = self.gazetteer.region(part) if len(key) >= 4 else None
+        if region is not None and region.country != country:
+            self.named_regions.append(region)
+            self.vote(region.country, REGION_NAME_VOTE)
+            self.vote(country, AMBIGUOUS_ALPHA_2_VOTE, written=True)
+            self.country_names.append((self.position, country, part, AMBIGUOUS_ALPHA_2_VOTE))
+        else:
+            self.vote(country, WRITTEN_NAME_VOTE, written=True)
+            self.country_names.append((self.position, country, part, WRITTEN_NAME_VOTE))
 
     def add_short_code(self, part: str) -> None:
         upper = part.upper()
         regions = self.regions_for(upper)
+        self.remember_regions(regions)
+        if regions:
+            self.region_positions[self.position] = {place.country for place in regions}
         matched = bool(regions)
         for place in regions:
             self.vote(place.country, REGION_VOTE)
@@ -281,7 +313,11 @@ class _Collector:
         single_short_caps = len(words) == 1 and all_caps and len(words[0]) <= 5
         if not single_short_caps and any(_placelike(w, all_caps) for w in words):
             self.placelike = True
-            if self.part_guess is None and not any(place_key(w) in NOISE_WORDS for w in words):
+            if (
+                self.part_guess is None
+                and len(part) <= MAX_NAME
+                and not any(place_key(w) in NOISE_WORDS for w in words)
+            ):
                 self.part_guess = " ".join(words)
 
     def _leading_country(self, words: list[str], all_caps: bool) -> None:
@@ -308,22 +344,39 @@ class _Collector:
             self.conditional.append((country, " ".join(words[:-1])))
 
     def _embedded_region(self, words: list[str], all_caps: bool) -> None:
+        """``SYDNEY NSW``, ``NEW YORK NY DISTRIBUTION CENTER``: a subdivision code after a name.
+
+        In mixed-case text (``Heathrow Worldwide DC``, ``Stafford DO``) the capitals may be a
+        facility code, so the code counts only if the words before it are a city there.
+        """
         for index in range(1, len(words)):
             word = words[index]
             if not (word.isalpha() and 2 <= len(word) <= 3 and word.isupper()):
                 continue
             if all_caps and index < len(words) - 1 and word.lower() in STOP_WORDS:
                 continue
-            places = self.regions_for(word)
+            before = " ".join(words[:index])
+            places = [
+                place
+                for place in self.regions_for(word)
+                if all_caps or self.gazetteer.city(before, place.country) is not None
+            ]
             if places:
+                self.remember_regions(places)
                 for place in places:
                     self.vote(place.country, REGION_VOTE)
-                before = " ".join(words[:index])
                 self.names.append(NameCandidate(before))
                 self.sub_guess = self.sub_guess or before
                 return
 
     def finish(self, text: str) -> Evidence:
+        for position, country, part, weight in self.country_names:
+            # "JAMAICA, NY 11430": a country name right before another country's subdivision
+            # code is a town named after it.
+            after = self.region_positions.get(position + 1)
+            if after and country not in after:
+                self.votes[country] -= weight
+                self.add_name(part)
         for country, rest in self.conditional:
             if country in self.votes or self.gazetteer.city(rest, country) is not None:
                 self.vote(country, ALPHA_2_VOTE, written=True)
@@ -344,6 +397,7 @@ class _Collector:
             votes=self.votes,
             written=frozenset(self.written),
             regions=tuple(self.regions),
+            named_regions=tuple(self.named_regions),
             airports=tuple(self.airports),
             postcode=self.postcode,
             names=tuple(self.names),

@@ -60,7 +60,7 @@ _US_PLUS4 = re.compile(r"^(\d{5})-?(\d{4})$")
 _PL = re.compile(r"^\d{2}-\d{3}$")
 _JP = re.compile(r"^\d{3}-\d{4}$")
 _NUMERIC = re.compile(r"^\d{3,7}$")
-_PREFIXED = re.compile(r"^([A-Z]{2})[- ]?(\d[\d-]{2,})$")
+_PREFIXED = re.compile(r"^([A-Z]{2})-?(\d[\d-]{2,})$")
 
 # Which countries write bare numeric postcodes of each length (to break ties between the
 # candidate countries of a text; a bare number never picks a country by itself).
@@ -120,7 +120,8 @@ NOISE_WORDS: frozenset[str] = _words(
     available left ctr ctc cdd cte ndc isc wer plant unit dept fedex ups usps dhl dpd gls
     tnt chronopost colissimo laposte royal group ltd inc llc sklep shop store magasin laden
     tienda loja punto point points paczkomat packstation filiale agencia oficina bureau
-    poste post postal successful success delivered sent received
+    poste post postal successful success delivered sent received plateforme courrier colis
+    paketzentrum briefzentrum zustellbasis sorteercentrum distributiecentrum worldwide
     """
 )
 # Short words that only count as noise next to other words (``IN``, ``ON`` and ``DE`` alone are

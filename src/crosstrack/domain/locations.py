@@ -34,6 +34,11 @@ STRONG_VOTE = 2.0
 by a world-wide city search."""
 
 
+CARRIER_PRIOR = 0.6
+"""The carrier's home country's vote when the text looks like a place: below a city or a
+subdivision code found in the text."""
+
+
 class CountrySource(StrEnum):
     """Where the country of a parsed location came from (most to least certain)."""
 
@@ -135,12 +140,16 @@ def _decide(
 ) -> ParsedLocation:
     votes = dict(evidence.votes)
     city = _confirm_with_cities(evidence, votes, carrier_country, gazetteer)
+    prior_only = False
+    if evidence.placelike and carrier_country is not None and votes.get(carrier_country, 0) <= 0:
+        votes[carrier_country] = CARRIER_PRIOR
+        prior_only = True
     country = _winner(votes, carrier_country)
     source = CountrySource.NONE
-    if country is not None:
+    if country is not None and prior_only and country == carrier_country:
+        source = CountrySource.CARRIER_FALLBACK
+    elif country is not None:
         source = CountrySource.WRITTEN if country in evidence.written else CountrySource.INFERRED
-    elif evidence.placelike and carrier_country is not None:
-        country, source = carrier_country, CountrySource.CARRIER_FALLBACK
     if country is None:
         return ParsedLocation(
             Location(text=text, city=evidence.fallback_city_name()), CountrySource.NONE
@@ -150,6 +159,8 @@ def _decide(
     region = next((place for place in evidence.regions if place.country == country), None)
     if city is not None and region is not None and city.region not in (None, region.region):
         city = None  # a namesake in another state: keep the written name, use the state's zone
+    if region is None and city is None:
+        region = next((p for p in evidence.named_regions if p.country == country), None)
     airport = next((place for place in evidence.airports if place.country == country), None)
     anchor = city or airport
     timezone = (
@@ -205,14 +216,16 @@ def _city_votes(
         for candidate in names:
             if candidates:
                 places = [p for c in candidates if (p := gazetteer.city(candidate.name, c))]
+                weights = [candidate.weight] * len(places)
             else:
                 place = (
                     gazetteer.city(candidate.name, carrier_country) if carrier_country else None
                 ) or gazetteer.city(candidate.name)
                 places = [place] if place is not None else []
-            for place in places:
+                weights = [candidate.weight]
+            for place, weight in zip(places, weights, strict=False):
                 votes[place.country] = votes.get(place.country, 0.0) + _city_weight(
-                    place, candidate.weight, evidence
+                    place, weight, evidence
                 )
                 first = first or place
         if first is not None:
