@@ -47,6 +47,10 @@ class TestWrittenForms:
             ("mar., 05 ene. 2024 10:00", datetime(2024, 1, 5, 10, 0)),
             ("17. März 2016, 16:18 Uhr", datetime(2016, 3, 17, 16, 18)),
             ("2026-04-17T23:43:17.6571145", datetime(2026, 4, 17, 23, 43, 17, 657114)),
+            ("20211019121800", datetime(2021, 10, 19, 12, 18)),
+            ("202110191218", datetime(2021, 10, 19, 12, 18)),
+            ("13:45 05/01/2024", datetime(2024, 1, 5, 13, 45)),
+            ("2021-10-19 12:18:00 CST", datetime(2021, 10, 19, 12, 18)),
         ],
     )
     def test_local_times_without_offset_are_read_as_written(
@@ -68,6 +72,9 @@ class TestWrittenForms:
             ("2024-01-05 10:00 (CET)", datetime(2024, 1, 5, 9, 0, tzinfo=UTC), 60),
             ("2024-01-05 10:00 GMT+8", datetime(2024, 1, 5, 2, 0, tzinfo=UTC), 480),
             ("2025-11-03T10:00:00.000Z", datetime(2025, 11, 3, 10, 0, tzinfo=UTC), 0),
+            ("Tue Oct 19 12:18:00 UTC 2021", datetime(2021, 10, 19, 12, 18, tzinfo=UTC), 0),
+            ("2021-10-19 12:18:00 EST", datetime(2021, 10, 19, 17, 18, tzinfo=UTC), -300),
+            ("2024-01-05 10:00:00 -0530", datetime(2024, 1, 5, 15, 30, tzinfo=UTC), -330),
         ],
     )
     def test_a_written_offset_wins(self, text: str, expected_utc: datetime, minutes: int) -> None:
@@ -75,6 +82,10 @@ class TestWrittenForms:
             parse_timestamp(text), zone=None, fallback_zone="Asia/Tokyo"
         )
         assert (occurred, offset, basis) == (expected_utc, minutes, TimeBasis.OFFSET_GIVEN)
+
+    def test_ambiguous_zone_abbreviations_leave_the_time_local(self) -> None:
+        parsed = parse_timestamp("2021-10-19 12:18:00 CST")
+        assert parsed is not None and not parsed.has_offset
 
     def test_unix_epoch_seconds_and_milliseconds_are_utc_instants(self) -> None:
         assert naive("1704448800") == datetime(2024, 1, 5, 10, 0, tzinfo=UTC)

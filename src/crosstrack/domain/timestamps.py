@@ -95,14 +95,18 @@ def _parse_cached(text: str, dayfirst: bool | None) -> ParsedTime | None:
 _EPOCH_SECONDS = re.compile(r"^\d{9,10}(?:\.\d+)?$")
 _EPOCH_MILLIS = re.compile(r"^\d{12,13}$")
 _DATE_ONLY_ISO = re.compile(r"^\d{4}-?\d{2}-?\d{2}$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?$")
 
 
 def _parse(text: str, dayfirst: bool | None) -> ParsedTime | None:
     if text[0].isdigit():
-        if _EPOCH_MILLIS.match(text):
-            return _epoch(int(text) / 1000)
+        if _EPOCH_MILLIS.match(text) and (instant := _epoch(int(text) / 1000)) is not None:
+            return instant
         if _EPOCH_SECONDS.match(text):
             return _epoch(float(text))
+        if (compact := _COMPACT.match(text)) is not None:  # 202110191218[00]
+            year, month, day, hour, minute, second = (int(g or 0) for g in compact.groups())
+            return ParsedTime(datetime(year, month, day, hour, minute, second))
         try:
             value = datetime.fromisoformat(text)
         except ValueError:
@@ -128,11 +132,7 @@ _TIME = re.compile(
     r"(?:\s*[:分]\s*(\d{2})(?:[.,](\d{1,9}))?)?\s*秒?"
     r"(?:\s*([AaPp])\.?\s?[Mm]\.?(?![A-Za-z]))?"
 )
-_ZONE_TAIL = re.compile(
-    r"^\s*(?:(?P<name>Z|[A-Za-z]{2,5})\b)?\s*"
-    r"(?:(?P<sign>[+\-−])(?P<hh>\d{1,2})(?::?(?P<mm>\d{2}))?)?\s*"
-    r"(?:\((?P<paren>[A-Za-z ]*)\))?\s*$"
-)
+_AMBIGUOUS_ZONE_NAMES = ("CST", "IST", "AST", "ADT", "CAT", "EAT", "SST", "AMT", "GST")
 _TOKENS = re.compile(r"\d+|[^\W\d_]+")
 _NUMERIC_DATE = re.compile(r"(\d{1,4})\s*([-/.])\s*(\d{1,2})\s*[-/.]\s*(\d{1,4})")
 
@@ -148,6 +148,14 @@ _ZONE_NAMES: dict[str, int] = {
     "JST": 540, "KST": 540, "HKT": 480, "SGT": 480, "PHT": 480, "WIB": 420, "ICT": 420,
 }
 # fmt: on
+_ZONE_TAIL = re.compile(
+    r"^\s*(?:(?P<name>"
+    + "|".join(sorted((*_ZONE_NAMES, *_AMBIGUOUS_ZONE_NAMES), key=len, reverse=True))
+    + r")(?![A-Za-z]))?\s*"
+    r"(?:(?P<sign>[+\-−])(?P<hh>\d{1,2})(?::?(?P<mm>\d{2}))?(?!\d))?\s*"
+    r"(?:\((?P<paren>[A-Za-z ]*)\))?",
+    re.IGNORECASE,
+)
 
 _MONTH_WORDS = (
     # en, de, fr, es, pt, it, nl, pl (nominative and genitive), with their usual abbreviations
@@ -190,13 +198,12 @@ def _parse_general(text: str, dayfirst: bool | None) -> ParsedTime | None:
         micro = int((time_match[4] or "0")[:6].ljust(6, "0"))
         meridiem = time_match[5].lower() if time_match[5] else None
         tail = text[time_match.end() :]
-        zone = _ZONE_TAIL.match(tail)
-        if zone is not None:
+        zone = _ZONE_TAIL.match(tail)  # always matches, maybe emptily
+        if zone is not None and zone.end() > 0:
             offset = _zone_offset(zone)
             utc_marked = zone["sign"] is None and offset == 0
-            date_part = text[: time_match.start()]
-        else:
-            date_part = text[: time_match.start()] + " " + tail
+            tail = tail[zone.end() :]
+        date_part = text[: time_match.start()] + " " + tail
     parsed_date = _parse_date(date_part, dayfirst, meridiem is not None)
     if parsed_date is None:
         return None
@@ -218,6 +225,9 @@ def _parse_general(text: str, dayfirst: bool | None) -> ParsedTime | None:
 
 def _zone_offset(zone: re.Match[str]) -> int | None:
     name = (zone["name"] or zone["paren"] or "").strip().upper()
+    written = zone["name"] or ""
+    if written != written.upper() and name not in ("Z", "UTC", "GMT"):
+        return None  # "Est", "ut" or "mst" in lower case are words, not zone names
     base = _ZONE_NAMES.get(name)
     if zone["sign"] is not None:
         hours, minutes = int(zone["hh"]), int(zone["mm"] or 0)
