@@ -10,8 +10,9 @@ that has it. ``locations`` then confirms the votes with city look-ups and decide
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from crosstrack.domain.location_tokens import (
@@ -112,8 +113,25 @@ def field_hints(fields: Mapping[str, Any]) -> FieldHints | None:
     Keys are matched by their last segment (``scanLocation.stateOrProvinceCode`` ->
     region); keys about another place (``origin...``, ``destination...``) are ignored.
     """
+    try:
+        return _cached_field_hints(tuple(fields.items()))
+    except TypeError:  # an unhashable value somewhere: read it directly
+        return _field_hints(fields.items())
+
+
+def clear_field_hint_cache() -> None:
+    """Forget remembered field hints (for cold benchmarks)."""
+    _cached_field_hints.cache_clear()
+
+
+@lru_cache(maxsize=16_384)
+def _cached_field_hints(items: tuple[tuple[str, Any], ...]) -> FieldHints | None:
+    return _field_hints(items)
+
+
+def _field_hints(items: Iterable[tuple[str, Any]]) -> FieldHints | None:
     found: dict[str, str] = {}
-    for key, value in fields.items():
+    for key, value in items:
         if not isinstance(value, str) or not value.strip():
             continue
         lowered = key.lower()
@@ -199,8 +217,11 @@ class _Collector:
 
     def regions_for(self, code: str) -> list[Place]:
         """Every subdivision with this code or name (``WA``: Washington, Western Australia)."""
-        found: list[Place] = []
-        for country in (*REGION_COUNTRIES, None):
+        anywhere = self.gazetteer.region(code)
+        if anywhere is None:
+            return []
+        found = [anywhere]
+        for country in REGION_COUNTRIES:
             place = self.gazetteer.region(code, country)
             if place is not None and place not in found:
                 found.append(place)

@@ -22,6 +22,7 @@ from crosstrack.domain.location_evidence import (
     Evidence,
     FieldHints,
     NameCandidate,
+    clear_field_hint_cache,
     collect_evidence,
     field_hints,
 )
@@ -90,8 +91,9 @@ class LocationParser:
         return self._cached(text.strip() if text else None, hints, home or None)
 
     def cache_clear(self) -> None:
-        """Forget remembered answers (after the gazetteer's data changed)."""
+        """Forget remembered answers (after the gazetteer's data changed, or to measure)."""
         self._cached.cache_clear()
+        clear_field_hint_cache()
 
     def _parse(
         self, text: str | None, hints: FieldHints | None, carrier_country: str | None
