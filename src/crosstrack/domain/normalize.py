@@ -112,7 +112,9 @@ class EventNormalizer:
     def _resolve_time(
         self, timestamp: str | None, location: Location, carrier: CarrierProfile | None
     ) -> tuple[datetime | None, int | None, TimeBasis]:
-        country = location.country or (carrier.country if carrier else None)
+        # The carrier's system wrote the timestamp, so its home country says how dates are
+        # ordered (US: month first); a global carrier's is guessed from the event's place.
+        country = (carrier.country if carrier else None) or location.country
         parsed = parse_timestamp(timestamp, dayfirst=dayfirst_for_country(country))
         zone = location.timezone
         if zone is None and location.country:
