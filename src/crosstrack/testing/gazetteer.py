@@ -1,7 +1,4 @@
-"""Public fakes for testing code that uses crosstrack (and crosstrack's own unit tests).
-
-Fakes, not mocks: each one implements a port for real, from plain data held in memory.
-"""
+"""A fake gazetteer: places given in code, looked up like the real offline one."""
 
 from __future__ import annotations
 

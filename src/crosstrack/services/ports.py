@@ -1,0 +1,155 @@
+"""Ports of the service layer: repositories and the unit of work, as protocols.
+
+Implementations: ``crosstrack.storage`` (SQLAlchemy on SQLite or PostgreSQL) and
+``crosstrack.testing`` (in memory). Every method that reads or writes a merchant's data takes
+the merchant id and never returns another merchant's rows; the only cross-tenant reads are
+the system-side look-ups by tracking number that carrier polls and webhooks need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
+from crosstrack.services.records import (
+    ApiKey,
+    IdempotentResponse,
+    Merchant,
+    OutboxMessage,
+    Page,
+    ShipmentFilter,
+    StoredEvent,
+)
+
+
+class MerchantRepository(Protocol):
+    def add(self, merchant: Merchant) -> None: ...
+
+    def get(self, merchant_id: str) -> Merchant | None: ...
+
+    def by_name(self, name: str) -> Merchant | None: ...
+
+
+class ApiKeyRepository(Protocol):
+    def add(self, key: ApiKey) -> None: ...
+
+    def by_hash(self, key_hash: str) -> ApiKey | None:
+        """The key with this SHA-256 hash (revoked keys too: the caller checks)."""
+        ...
+
+
+class ShipmentRepository(Protocol):
+    def add(self, shipment: Shipment) -> None:
+        """Store a new shipment with its legs."""
+        ...
+
+    def get(
+        self, merchant_id: str, shipment_id: str, *, for_update: bool = False
+    ) -> Shipment | None:
+        """One of the merchant's shipments; ``for_update`` locks it until the transaction ends."""
+        ...
+
+    def find_by_reference(
+        self, merchant_id: str, order_ref: str, tracking_number: str
+    ) -> Shipment | None:
+        """The merchant's shipment with this order reference and a leg with this number."""
+        ...
+
+    def find_by_tracking_number(
+        self, tracking_number: str, carrier: str | None = None
+    ) -> list[Shipment]:
+        """System side (polls, carrier webhooks): every shipment, of any merchant, with a leg
+        of this normalized number (and this carrier, or an unknown carrier, when given)."""
+        ...
+
+    def list(
+        self, merchant_id: str, filters: ShipmentFilter, *, limit: int, cursor: str | None = None
+    ) -> Page[Shipment]:
+        """The merchant's shipments, newest first, ``limit`` at a time (opaque cursor)."""
+        ...
+
+    def save_state(
+        self, merchant_id: str, shipment_id: str, state: ShipmentState, updated_at: datetime
+    ) -> None: ...
+
+    def add_leg(
+        self, merchant_id: str, shipment_id: str, leg: ShipmentLeg, updated_at: datetime
+    ) -> None: ...
+
+    def update_leg(
+        self, merchant_id: str, shipment_id: str, leg: ShipmentLeg, updated_at: datetime
+    ) -> None:
+        """Replace the leg with ``leg.id`` (to correct its carrier, say)."""
+        ...
+
+    def archive(self, merchant_id: str, shipment_id: str, at: datetime) -> bool:
+        """Hide from listings (kept, and still readable by id). False if not found."""
+        ...
+
+    def delete(self, merchant_id: str, shipment_id: str) -> bool:
+        """Delete with its legs and events. False if not found."""
+        ...
+
+
+class EventRepository(Protocol):
+    def add_many(self, events: Sequence[StoredEvent]) -> int:
+        """Store events; an event whose fingerprint the shipment already has is skipped.
+        Returns how many were stored."""
+        ...
+
+    def for_shipment(self, merchant_id: str, shipment_id: str) -> list[StoredEvent]: ...
+
+    def fingerprints(self, merchant_id: str, shipment_id: str) -> set[str]: ...
+
+
+class OutboxRepository(Protocol):
+    def add_many(self, messages: Sequence[OutboxMessage]) -> int:
+        """Store messages; one whose idempotency key is already stored is skipped."""
+        ...
+
+    def pending(self, limit: int) -> list[OutboxMessage]:
+        """Messages not yet dispatched, oldest first."""
+        ...
+
+
+class IdempotencyRepository(Protocol):
+    def get(self, merchant_id: str, key: str) -> IdempotentResponse | None: ...
+
+    def put(self, response: IdempotentResponse) -> None: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction over every repository. Leaving the block without ``commit`` rolls back."""
+
+    merchants: MerchantRepository
+    api_keys: ApiKeyRepository
+    shipments: ShipmentRepository
+    events: EventRepository
+    outbox: OutboxRepository
+    idempotency: IdempotencyRepository
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...
+
+
+UnitOfWorkFactory = Callable[[], UnitOfWork]
+"""Makes a fresh unit of work (a new transaction) each call."""
+
+Clock = Callable[[], datetime]
+"""Returns the current time as an aware UTC datetime."""
+
+IdFactory = Callable[[], str]
+"""Returns a new unique id (a UUID4 string in production)."""

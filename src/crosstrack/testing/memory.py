@@ -1,0 +1,283 @@
+"""An in-memory unit of work and repositories implementing the service ports.
+
+A unit of work works on a copy of the store and writes it back on ``commit``, so leaving the
+block without committing (or raising) changes nothing, as a database transaction would.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from types import TracebackType
+from typing import Self
+
+from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
+from crosstrack.services.records import (
+    ApiKey,
+    IdempotentResponse,
+    Merchant,
+    OutboxMessage,
+    Page,
+    ShipmentFilter,
+    StoredEvent,
+)
+
+
+@dataclass
+class _Data:
+    merchants: dict[str, Merchant] = field(default_factory=dict)
+    api_keys: dict[str, ApiKey] = field(default_factory=dict)
+    shipments: dict[str, Shipment] = field(default_factory=dict)
+    events: dict[str, list[StoredEvent]] = field(default_factory=dict)
+    outbox: dict[str, OutboxMessage] = field(default_factory=dict)
+    idempotency: dict[tuple[str, str], IdempotentResponse] = field(default_factory=dict)
+
+
+class InMemoryStore:
+    """The data every unit of work made from it shares (one "database")."""
+
+    def __init__(self) -> None:
+        self.data = _Data()
+        self.commits = 0
+
+    def unit_of_work(self) -> InMemoryUnitOfWork:
+        """A ``UnitOfWorkFactory``: pass ``store.unit_of_work`` to the services."""
+        return InMemoryUnitOfWork(self)
+
+
+class InMemoryUnitOfWork:
+    """A transaction over an :class:`InMemoryStore`."""
+
+    def __init__(self, store: InMemoryStore) -> None:
+        self._store = store
+        self._data = _Data()
+        self._bind()
+
+    def _bind(self) -> None:
+        self.merchants = _Merchants(self._data)
+        self.api_keys = _ApiKeys(self._data)
+        self.shipments = _Shipments(self._data)
+        self.events = _Events(self._data)
+        self.outbox = _Outbox(self._data)
+        self.idempotency = _Idempotency(self._data)
+
+    def __enter__(self) -> Self:
+        self._data = copy.copy(self._store.data)
+        for name in vars(self._data):
+            setattr(self._data, name, copy.copy(getattr(self._data, name)))
+        self._data.events = {k: list(v) for k, v in self._data.events.items()}
+        self._bind()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.rollback()
+
+    def commit(self) -> None:
+        self._store.data = self._data
+        self._store.commits += 1
+        self.__enter__()
+
+    def rollback(self) -> None:
+        self.__enter__()
+
+
+class _Merchants:
+    def __init__(self, data: _Data) -> None:
+        self._d = data
+
+    def add(self, merchant: Merchant) -> None:
+        self._d.merchants[merchant.id] = merchant
+
+    def get(self, merchant_id: str) -> Merchant | None:
+        return self._d.merchants.get(merchant_id)
+
+    def by_name(self, name: str) -> Merchant | None:
+        return next((m for m in self._d.merchants.values() if m.name == name), None)
+
+
+class _ApiKeys:
+    def __init__(self, data: _Data) -> None:
+        self._d = data
+
+    def add(self, key: ApiKey) -> None:
+        self._d.api_keys[key.key_hash] = key
+
+    def by_hash(self, key_hash: str) -> ApiKey | None:
+        return self._d.api_keys.get(key_hash)
+
+
+class _Shipments:
+    def __init__(self, data: _Data) -> None:
+        self._d = data
+
+    def add(self, shipment: Shipment) -> None:
+        self._d.shipments[shipment.id] = shipment
+
+    def get(
+        self, merchant_id: str, shipment_id: str, *, for_update: bool = False
+    ) -> Shipment | None:
+        found = self._d.shipments.get(shipment_id)
+        return found if found is not None and found.merchant_id == merchant_id else None
+
+    def find_by_reference(
+        self, merchant_id: str, order_ref: str, tracking_number: str
+    ) -> Shipment | None:
+        return next(
+            (
+                s
+                for s in self._d.shipments.values()
+                if s.merchant_id == merchant_id
+                and s.order_ref == order_ref
+                and any(leg.tracking_number == tracking_number for leg in s.legs)
+            ),
+            None,
+        )
+
+    def find_by_tracking_number(
+        self, tracking_number: str, carrier: str | None = None
+    ) -> list[Shipment]:
+        return [
+            s
+            for s in self._d.shipments.values()
+            if any(
+                leg.tracking_number == tracking_number
+                and (carrier is None or leg.carrier in (carrier, None))
+                for leg in s.legs
+            )
+        ]
+
+    def list(
+        self, merchant_id: str, filters: ShipmentFilter, *, limit: int, cursor: str | None = None
+    ) -> Page[Shipment]:
+        rows = sorted(
+            (
+                s
+                for s in self._d.shipments.values()
+                if s.merchant_id == merchant_id and _fits(s, filters)
+            ),
+            key=lambda s: (s.created_at, s.id),
+            reverse=True,
+        )
+        if cursor is not None:
+            rows = [
+                s for s in rows if (s.created_at.isoformat(), s.id) < tuple(cursor.split("|", 1))
+            ]
+        page = rows[:limit]
+        more = len(rows) > limit
+        next_cursor = f"{page[-1].created_at.isoformat()}|{page[-1].id}" if more and page else None
+        return Page(tuple(page), next_cursor)
+
+    def save_state(
+        self, merchant_id: str, shipment_id: str, state: ShipmentState, updated_at: datetime
+    ) -> None:
+        found = self.get(merchant_id, shipment_id)
+        if found is not None:
+            self._d.shipments[shipment_id] = replace(found, state=state, updated_at=updated_at)
+
+    def add_leg(
+        self, merchant_id: str, shipment_id: str, leg: ShipmentLeg, updated_at: datetime
+    ) -> None:
+        found = self.get(merchant_id, shipment_id)
+        if found is not None:
+            self._d.shipments[shipment_id] = replace(
+                found, legs=(*found.legs, leg), updated_at=updated_at
+            )
+
+    def update_leg(
+        self, merchant_id: str, shipment_id: str, leg: ShipmentLeg, updated_at: datetime
+    ) -> None:
+        found = self.get(merchant_id, shipment_id)
+        if found is not None:
+            legs = tuple(leg if old.id == leg.id else old for old in found.legs)
+            self._d.shipments[shipment_id] = replace(found, legs=legs, updated_at=updated_at)
+
+    def archive(self, merchant_id: str, shipment_id: str, at: datetime) -> bool:
+        found = self.get(merchant_id, shipment_id)
+        if found is None:
+            return False
+        self._d.shipments[shipment_id] = replace(found, archived_at=at, updated_at=at)
+        return True
+
+    def delete(self, merchant_id: str, shipment_id: str) -> bool:
+        if self.get(merchant_id, shipment_id) is None:
+            return False
+        del self._d.shipments[shipment_id]
+        self._d.events.pop(shipment_id, None)
+        return True
+
+
+def _fits(s: Shipment, f: ShipmentFilter) -> bool:
+    checks = (
+        f.include_archived or s.archived_at is None,
+        f.status is None or s.state.status is f.status,
+        f.milestone is None or s.state.milestone is f.milestone,
+        f.carrier is None or any(leg.carrier == f.carrier for leg in s.legs),
+        f.origin_country is None or (s.origin is not None and s.origin.country == f.origin_country),
+        f.destination_country is None
+        or (s.destination is not None and s.destination.country == f.destination_country),
+        f.order_ref is None or s.order_ref == f.order_ref,
+        f.tracking_number is None
+        or any(leg.tracking_number == f.tracking_number for leg in s.legs),
+        f.created_from is None or s.created_at >= f.created_from,
+        f.created_to is None or s.created_at < f.created_to,
+        f.updated_from is None or s.updated_at >= f.updated_from,
+        f.updated_to is None or s.updated_at < f.updated_to,
+        f.promised_before is None
+        or (s.promised_date is not None and s.promised_date < f.promised_before),
+    )
+    return all(checks)
+
+
+class _Events:
+    def __init__(self, data: _Data) -> None:
+        self._d = data
+
+    def add_many(self, events: Sequence[StoredEvent]) -> int:
+        added = 0
+        for event in events:
+            stored = self._d.events.setdefault(event.shipment_id, [])
+            if any(e.fingerprint == event.fingerprint for e in stored):
+                continue
+            stored.append(event)
+            added += 1
+        return added
+
+    def for_shipment(self, merchant_id: str, shipment_id: str) -> list[StoredEvent]:
+        return [e for e in self._d.events.get(shipment_id, []) if e.merchant_id == merchant_id]
+
+    def fingerprints(self, merchant_id: str, shipment_id: str) -> set[str]:
+        return {e.fingerprint for e in self.for_shipment(merchant_id, shipment_id)}
+
+
+class _Outbox:
+    def __init__(self, data: _Data) -> None:
+        self._d = data
+
+    def add_many(self, messages: Sequence[OutboxMessage]) -> int:
+        added = 0
+        for message in messages:
+            if message.idempotency_key not in self._d.outbox:
+                self._d.outbox[message.idempotency_key] = message
+                added += 1
+        return added
+
+    def pending(self, limit: int) -> list[OutboxMessage]:
+        return sorted(self._d.outbox.values(), key=lambda m: (m.created_at, m.id))[:limit]
+
+
+class _Idempotency:
+    def __init__(self, data: _Data) -> None:
+        self._d = data
+
+    def get(self, merchant_id: str, key: str) -> IdempotentResponse | None:
+        return self._d.idempotency.get((merchant_id, key))
+
+    def put(self, response: IdempotentResponse) -> None:
+        self._d.idempotency[(response.merchant_id, response.key)] = response
