@@ -1,0 +1,55 @@
+"""Every use case in one object, for the shells (API, CLI, workers) to hold."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crosstrack.domain.carriers import CarrierDirectory
+from crosstrack.domain.normalize import EventNormalizer
+from crosstrack.domain.numbers import TrackingNumberDetector
+from crosstrack.services.accounts import Accounts
+from crosstrack.services.ingestion import Ingestor
+from crosstrack.services.ports import Clock, IdFactory, UnitOfWorkFactory
+from crosstrack.services.queries import Queries
+from crosstrack.services.registration import Registrar
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """The service layer, wired."""
+
+    accounts: Accounts
+    registrar: Registrar
+    ingestor: Ingestor
+    queries: Queries
+    detector: TrackingNumberDetector
+    carriers: CarrierDirectory
+    uow: UnitOfWorkFactory
+    clock: Clock
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        uow: UnitOfWorkFactory,
+        normalizer: EventNormalizer,
+        detector: TrackingNumberDetector,
+        carriers: CarrierDirectory,
+        clock: Clock,
+        ids: IdFactory,
+    ) -> Services:
+        """Wire every use case around the same collaborators."""
+        return cls(
+            accounts=Accounts(uow=uow, clock=clock, ids=ids),
+            registrar=Registrar(
+                uow=uow, detector=detector, carriers=carriers, clock=clock, ids=ids
+            ),
+            ingestor=Ingestor(
+                uow=uow, normalizer=normalizer, carriers=carriers, clock=clock, ids=ids
+            ),
+            queries=Queries(uow=uow, clock=clock),
+            detector=detector,
+            carriers=carriers,
+            uow=uow,
+            clock=clock,
+        )

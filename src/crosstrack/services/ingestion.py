@@ -1,0 +1,215 @@
+"""Ingestion: one path for every source (polls, carrier webhooks, merchant API calls, imports).
+
+For a batch of raw events, in one transaction: find the shipments they belong to, skip what
+was stored before (by fingerprint, so a replay is a no-op), normalize the rest, store raw and
+normalized side by side, recompute each touched shipment's timeline and state, add legs that
+hand-overs reveal, and write outbox messages for what changed. A crash before the commit
+leaves nothing behind; the same batch sent again then stores it exactly once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from crosstrack.domain.carriers import CarrierDirectory
+from crosstrack.domain.model import RawEvent
+from crosstrack.domain.normalize import EventNormalizer
+from crosstrack.domain.numbers import normalize_number
+from crosstrack.domain.shipment import Shipment, ShipmentLeg
+from crosstrack.domain.timeline import build_timeline
+from crosstrack.domain.vocabulary import Milestone
+from crosstrack.services.changes import announce_changes, state_from_timeline
+from crosstrack.services.ports import Clock, IdFactory, UnitOfWork, UnitOfWorkFactory
+from crosstrack.services.records import EventSource, StoredEvent
+
+
+@dataclass(frozen=True, slots=True)
+class IncomingEvent:
+    """A raw event and where it is going.
+
+    A merchant's own event names its shipment (``merchant_id`` and ``shipment_id``); a poll
+    or carrier webhook names only ``raw.tracking_number`` (and ``raw.carrier``), and goes to
+    every shipment, of any merchant, with a leg of that number.
+    """
+
+    raw: RawEvent
+    source: EventSource
+    merchant_id: str | None = None
+    shipment_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """What a batch did."""
+
+    received: int
+    stored: int
+    duplicates: int
+    unmatched: tuple[int, ...]
+    """Positions in the batch of events that matched no shipment."""
+    changed_shipments: tuple[str, ...]
+    messages: int
+
+
+def fingerprint(raw: RawEvent) -> str:
+    """Identity of a raw input: the same scan sent again (by any source) gets the same one."""
+    parts = [
+        normalize_number(raw.tracking_number or ""),
+        (raw.carrier or "").strip().lower(),
+        (raw.raw_status_code or "").strip(),
+        " ".join(raw.description.split()),
+        " ".join((raw.location or "").split()),
+        (raw.timestamp or "").strip(),
+    ]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+Target = tuple[str, str]
+"""(merchant id, shipment id)."""
+
+
+class Ingestor:
+    """Ingests batches of events."""
+
+    def __init__(
+        self,
+        *,
+        uow: UnitOfWorkFactory,
+        normalizer: EventNormalizer,
+        carriers: CarrierDirectory,
+        clock: Clock,
+        ids: IdFactory,
+    ) -> None:
+        self._uow = uow
+        self._normalizer = normalizer
+        self._carriers = carriers
+        self._clock = clock
+        self._ids = ids
+
+    def ingest(self, batch: Sequence[IncomingEvent]) -> IngestReport:
+        """Ingest a batch in one transaction."""
+        stored = duplicates = messages = 0
+        changed: list[str] = []
+        with self._uow() as uow:
+            groups, unmatched = self._route(uow, batch)
+            for (merchant_id, shipment_id), items in groups.items():
+                shipment = uow.shipments.get(merchant_id, shipment_id, for_update=True)
+                if shipment is None:
+                    unmatched.extend(i for i, _ in items)
+                    continue
+                outcome = self._ingest_one(uow, shipment, [event for _, event in items])
+                stored += outcome[0]
+                duplicates += outcome[1]
+                messages += outcome[2]
+                if outcome[0]:
+                    changed.append(shipment_id)
+            uow.commit()
+        return IngestReport(
+            received=len(batch),
+            stored=stored,
+            duplicates=duplicates,
+            unmatched=tuple(sorted(unmatched)),
+            changed_shipments=tuple(changed),
+            messages=messages,
+        )
+
+    def _route(
+        self, uow: UnitOfWork, batch: Sequence[IncomingEvent]
+    ) -> tuple[dict[Target, list[tuple[int, IncomingEvent]]], list[int]]:
+        groups: dict[Target, list[tuple[int, IncomingEvent]]] = defaultdict(list)
+        unmatched: list[int] = []
+        by_number: dict[tuple[str, str | None], list[Shipment]] = {}
+        for position, incoming in enumerate(batch):
+            if incoming.shipment_id is not None and incoming.merchant_id is not None:
+                groups[(incoming.merchant_id, incoming.shipment_id)].append((position, incoming))
+                continue
+            number = normalize_number(incoming.raw.tracking_number or "")
+            if not number:
+                unmatched.append(position)
+                continue
+            carrier = self._slug(incoming.raw.carrier)
+            key = (number, carrier)
+            if key not in by_number:
+                by_number[key] = uow.shipments.find_by_tracking_number(number, carrier)
+            if not by_number[key]:
+                unmatched.append(position)
+            for shipment in by_number[key]:
+                groups[(shipment.merchant_id, shipment.id)].append((position, incoming))
+        return groups, unmatched
+
+    def _ingest_one(
+        self, uow: UnitOfWork, shipment: Shipment, incoming: list[IncomingEvent]
+    ) -> tuple[int, int, int]:
+        """Store one shipment's new events and recompute it: (stored, duplicates, messages)."""
+        now = self._clock()
+        known = uow.events.fingerprints(shipment.merchant_id, shipment.id)
+        fresh: list[StoredEvent] = []
+        for item in incoming:
+            mark = fingerprint(item.raw)
+            if mark in known:
+                continue
+            known.add(mark)
+            event = self._normalizer.normalize(item.raw)
+            number = normalize_number(item.raw.tracking_number or "")
+            leg = shipment.leg_for(number, event.carrier) if number else None
+            if number and leg is None:
+                leg = self._new_leg(uow, shipment, number, event.carrier)
+                shipment = replace(shipment, legs=(*shipment.legs, leg))
+            fresh.append(
+                StoredEvent(
+                    id=self._ids(),
+                    merchant_id=shipment.merchant_id,
+                    shipment_id=shipment.id,
+                    leg_id=leg.id if leg else None,
+                    fingerprint=mark,
+                    source=item.source,
+                    received_at=now,
+                    event=event,
+                )
+            )
+        duplicates = len(incoming) - len(fresh)
+        if not fresh:
+            return 0, duplicates, 0
+        before = uow.events.for_shipment(shipment.merchant_id, shipment.id)
+        reached_before = {e.event.milestone for e in before}
+        timeline = build_timeline([e.event for e in (*before, *fresh)], now=now)
+        for handover in timeline.unresolved_handovers:
+            target = handover.target
+            if target.tracking_number and shipment.leg_for(target.tracking_number) is None:
+                carrier = self._slug(target.carrier_name)
+                leg = self._new_leg(uow, shipment, target.tracking_number, carrier)
+                shipment = replace(shipment, legs=(*shipment.legs, leg))
+        state = state_from_timeline(timeline)
+        messages = announce_changes(
+            shipment,
+            state,
+            reached_before - {Milestone.NONE},
+            fresh,
+            ids=self._ids,
+            now=now,
+        )
+        uow.events.add_many(fresh)
+        uow.shipments.save_state(shipment.merchant_id, shipment.id, state, now)
+        written = uow.outbox.add_many(messages)
+        return len(fresh), duplicates, written
+
+    def _new_leg(
+        self, uow: UnitOfWork, shipment: Shipment, number: str, carrier: str | None
+    ) -> ShipmentLeg:
+        leg = ShipmentLeg(
+            id=self._ids(),
+            carrier=carrier,
+            tracking_number=number,
+            position=len(shipment.legs),
+            carrier_detected=carrier is not None,
+        )
+        uow.shipments.add_leg(shipment.merchant_id, shipment.id, leg, self._clock())
+        return leg
+
+    def _slug(self, label: str | None) -> str | None:
+        found = self._carriers.resolve(label) if label else None
+        return found.slug if found else None

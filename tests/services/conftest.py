@@ -1,0 +1,43 @@
+"""Services wired with in-memory storage, a frozen clock and the real domain."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosstrack import bootstrap
+from crosstrack.carriers.registry import carrier_directory
+from crosstrack.services.facade import Services
+from crosstrack.services.records import Merchant
+from crosstrack.testing import FrozenClock, InMemoryStore, SequentialIds
+
+
+@pytest.fixture
+def store() -> InMemoryStore:
+    return InMemoryStore()
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock()
+
+
+@pytest.fixture
+def services(store: InMemoryStore, clock: FrozenClock) -> Services:
+    return Services.build(
+        uow=store.unit_of_work,
+        normalizer=bootstrap.build_normalizer(),
+        detector=bootstrap.build_detector(),
+        carriers=carrier_directory(),
+        clock=clock,
+        ids=SequentialIds(),
+    )
+
+
+@pytest.fixture
+def merchant(services: Services) -> Merchant:
+    return services.accounts.create_merchant("Shenzhen Gadgets")
+
+
+@pytest.fixture
+def other_merchant(services: Services) -> Merchant:
+    return services.accounts.create_merchant("Lyon Books")
