@@ -8,6 +8,7 @@ from crosstrack.domain.carriers import CarrierDirectory
 from crosstrack.domain.normalize import EventNormalizer
 from crosstrack.domain.numbers import TrackingNumberDetector
 from crosstrack.services.accounts import Accounts
+from crosstrack.services.imports import Importer
 from crosstrack.services.ingestion import Ingestor
 from crosstrack.services.ports import Clock, IdFactory, UnitOfWorkFactory
 from crosstrack.services.queries import Queries
@@ -21,6 +22,7 @@ class Services:
     accounts: Accounts
     registrar: Registrar
     ingestor: Ingestor
+    importer: Importer
     queries: Queries
     detector: TrackingNumberDetector
     carriers: CarrierDirectory
@@ -39,14 +41,13 @@ class Services:
         ids: IdFactory,
     ) -> Services:
         """Wire every use case around the same collaborators."""
+        registrar = Registrar(uow=uow, detector=detector, carriers=carriers, clock=clock, ids=ids)
+        ingestor = Ingestor(uow=uow, normalizer=normalizer, carriers=carriers, clock=clock, ids=ids)
         return cls(
             accounts=Accounts(uow=uow, clock=clock, ids=ids),
-            registrar=Registrar(
-                uow=uow, detector=detector, carriers=carriers, clock=clock, ids=ids
-            ),
-            ingestor=Ingestor(
-                uow=uow, normalizer=normalizer, carriers=carriers, clock=clock, ids=ids
-            ),
+            registrar=registrar,
+            ingestor=ingestor,
+            importer=Importer(registrar=registrar, ingestor=ingestor),
             queries=Queries(uow=uow, clock=clock),
             detector=detector,
             carriers=carriers,

@@ -1,0 +1,74 @@
+"""The one typed settings object, read from ``CROSSTRACK_*`` environment variables.
+
+Loaded once by a shell (CLI, server) and passed down; nothing else reads the environment.
+Every setting is documented in docs/configuration.md (a test checks it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from crosstrack.domain.errors import CrosstrackError
+
+#: Values of secrets that are fine on a laptop and never in production.
+PLACEHOLDER_SECRETS = frozenset({"", "change-me", "changeme", "secret", "development-only"})
+
+
+class ConfigurationError(CrosstrackError):
+    """Raised at start-up when settings are missing, malformed or unsafe for the environment."""
+
+    code = "configuration_error"
+
+
+class Settings(BaseSettings):
+    """Every setting of crosstrack. Environment variables are ``CROSSTRACK_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="CROSSTRACK_", frozen=True, extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    """``production`` refuses placeholder secrets."""
+    data_dir: Path = Path("var")
+    """Where the embedded SQLite database and other local files live."""
+    database_url: str | None = None
+    """SQLAlchemy URL; default ``sqlite:///<data_dir>/crosstrack.db``. PostgreSQL:
+    ``postgresql://user:password@host:5432/crosstrack``."""
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    secret_key: SecretStr = SecretStr("development-only")
+    """Signs tokens and links crosstrack hands out. Must be set in production."""
+    max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    """Largest request body the API accepts (CSV imports have their own limit)."""
+    max_import_bytes: int = Field(default=50 * 1_048_576, ge=1024)
+    rate_per_second: float = Field(default=20.0, gt=0)
+    """Sustained requests per second allowed per API key."""
+    rate_burst: int = Field(default=40, ge=1)
+    """Requests a key may make at once before the sustained rate applies."""
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+
+    @model_validator(mode="after")
+    def _refuse_placeholders_in_production(self) -> Settings:
+        if (
+            self.environment == "production"
+            and self.secret_key.get_secret_value() in PLACEHOLDER_SECRETS
+        ):
+            raise ValueError("CROSSTRACK_SECRET_KEY must be set to a real secret in production")
+        return self
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The database URL, defaulting to the embedded SQLite file in ``data_dir``."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'crosstrack.db').resolve()}"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment (and overrides); a clear error if they are wrong."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValueError as exc:
+        raise ConfigurationError(f"invalid settings: {exc}") from exc
