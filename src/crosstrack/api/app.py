@@ -1,0 +1,37 @@
+"""The FastAPI application: a thin HTTP shell over ``Services``."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from crosstrack import __version__
+from crosstrack.api import errors
+from crosstrack.api.limits import BodySizeLimit, RateLimiter
+from crosstrack.api.routes import ROUTERS
+from crosstrack.api.settings import ApiSettings
+from crosstrack.services.facade import Services
+
+DESCRIPTION = """Register shipments, send events, and read one merged timeline per shipment
+across every carrier. Authenticate with `Authorization: Bearer <key>`; every error body is
+`{"error": {"code", "message", "field"}}`. See docs/api.md for the full guide."""
+
+
+def create_app(services: Services, *, settings: ApiSettings | None = None) -> FastAPI:
+    """An app serving the REST API over ``services`` (nothing connects until it is served)."""
+    settings = settings or ApiSettings()
+    app = FastAPI(
+        title="crosstrack API",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.services = services
+    app.state.settings = settings
+    app.state.limiter = RateLimiter(settings.rate_per_second, settings.rate_burst)
+    errors.install(app)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    for router in ROUTERS:
+        app.include_router(router)
+    return app

@@ -1,0 +1,192 @@
+"""From the services' values to response schemas (no decisions here, only shapes)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from crosstrack.api import schemas
+from crosstrack.domain.carriers import CarrierInfo
+from crosstrack.domain.model import Location, NormalizedEvent, RawEvent
+from crosstrack.domain.numbers import Detection
+from crosstrack.domain.shipment import BuyerContact, Endpoint, Shipment, ShipmentLeg
+from crosstrack.domain.timeline import TimelineEvent
+from crosstrack.services.ingestion import IngestReport
+from crosstrack.services.queries import ShipmentView
+from crosstrack.services.records import Page, StoredEvent
+
+
+def endpoint(value: Endpoint | None) -> schemas.Endpoint | None:
+    """An origin or destination."""
+    if value is None:
+        return None
+    return schemas.Endpoint.model_construct(
+        country=value.country, region=value.region, postcode=value.postcode, city=value.city
+    )
+
+
+def buyer(value: BuyerContact | None) -> schemas.Buyer | None:
+    """The buyer's contact (for the owning merchant only)."""
+    if value is None:
+        return None
+    return schemas.Buyer.model_construct(
+        email=value.email, phone=value.phone, locale=value.locale, timezone=value.timezone
+    )
+
+
+def leg(value: ShipmentLeg) -> schemas.Leg:
+    """One leg."""
+    return schemas.Leg(
+        id=value.id,
+        carrier=value.carrier,
+        tracking_number=value.tracking_number,
+        position=value.position,
+        carrier_detected=value.carrier_detected,
+        carrier_confidence=value.carrier_confidence,
+    )
+
+
+def summary(shipment: Shipment) -> schemas.ShipmentSummary:
+    """A shipment as listed."""
+    state = shipment.state
+    return schemas.ShipmentSummary(
+        id=shipment.id,
+        order_ref=shipment.order_ref,
+        status=state.status,
+        milestone=state.milestone,
+        reason=state.reason,
+        origin=endpoint(shipment.origin),
+        destination=endpoint(shipment.destination),
+        promised_date=shipment.promised_date,
+        legs=[leg(item) for item in sorted(shipment.legs, key=lambda item: item.position)],
+        event_count=state.event_count,
+        last_event_at=state.last_event_at,
+        delivered_at=state.delivered_at,
+        created_at=shipment.created_at,
+        updated_at=shipment.updated_at,
+        archived_at=shipment.archived_at,
+    )
+
+
+def page(found: Page[Shipment]) -> schemas.ShipmentPage:
+    """One page of a listing."""
+    return schemas.ShipmentPage(
+        data=[summary(s) for s in found.items], next_cursor=found.next_cursor
+    )
+
+
+def shipment(view: ShipmentView) -> schemas.ShipmentOut:
+    """A shipment with its buyer, timeline and dwell times."""
+    stored = _StoredLookup(view.events)
+    dwell = view.timeline.dwell
+    return schemas.ShipmentOut(
+        **dict(summary(view.shipment)),
+        buyer=buyer(view.shipment.buyer),
+        first_event_at=view.timeline.first_event_at,
+        timeline=[_entry(item, stored.find(item.event)) for item in view.timeline.events],
+        dwell={milestone: int(spent.total_seconds()) for milestone, spent in dwell.items()},
+        eta=None,
+        alerts=[],
+    )
+
+
+def report(value: IngestReport) -> schemas.IngestReportOut:
+    """What a batch of events did."""
+    return schemas.IngestReportOut(
+        received=value.received,
+        stored=value.stored,
+        duplicates=value.duplicates,
+        unmatched=list(value.unmatched),
+        changed_shipments=list(value.changed_shipments),
+        messages=value.messages,
+    )
+
+
+def carriers(found: list[CarrierInfo]) -> schemas.CarrierList:
+    """The carrier directory."""
+    return schemas.CarrierList(
+        data=[schemas.Carrier(slug=c.slug, name=c.name, country=c.country) for c in found]
+    )
+
+
+def detection(value: Detection) -> schemas.Detection:
+    """The detector's answer for one number."""
+    return schemas.Detection(
+        input=value.input,
+        normalized=value.normalized,
+        candidates=[
+            schemas.Candidate(
+                carrier=c.carrier,
+                name=c.name,
+                confidence=c.confidence,
+                checksum_valid=c.checksum_valid,
+                standard=c.standard,
+                country=c.country,
+                service=c.service,
+            )
+            for c in value.candidates
+        ],
+    )
+
+
+def local_time(moment: datetime | None, offset_minutes: int | None) -> datetime | None:
+    """``moment`` at the event's own UTC offset (``None`` when either is unknown)."""
+    if moment is None or offset_minutes is None:
+        return None
+    return moment.astimezone(timezone(timedelta(minutes=offset_minutes)))
+
+
+def _place(value: Location) -> schemas.Place:
+    return schemas.Place(
+        city=value.city,
+        region=value.region,
+        postcode=value.postcode,
+        country=value.country,
+        timezone=value.timezone,
+    )
+
+
+def _raw(value: RawEvent) -> schemas.RawEventOut:
+    return schemas.RawEventOut(
+        carrier=value.carrier,
+        raw_status_code=value.raw_status_code,
+        description=value.description,
+        location=value.location,
+        timestamp=value.timestamp,
+        language=value.language,
+        tracking_number=value.tracking_number,
+    )
+
+
+def _entry(item: TimelineEvent, stored: StoredEvent | None) -> schemas.TimelineEntry:
+    event = item.event
+    return schemas.TimelineEntry(
+        id=stored.id if stored else None,
+        status=event.status,
+        milestone=event.milestone,
+        reason=event.reason,
+        confidence=event.confidence,
+        carrier=event.carrier,
+        location=_place(event.location),
+        occurred_at=event.occurred_at,
+        local_time=local_time(event.occurred_at, event.utc_offset_minutes),
+        utc_offset_minutes=event.utc_offset_minutes,
+        time_basis=event.time_basis,
+        placement=item.placement,
+        raw=_raw(event.raw),
+        source=stored.source if stored else None,
+        leg=stored.leg_id if stored else None,
+    )
+
+
+class _StoredLookup:
+    """Finds the stored record of a timeline event (the same object, else an equal one)."""
+
+    def __init__(self, events: tuple[StoredEvent, ...]) -> None:
+        self._events = events
+        self._by_identity = {id(e.event): e for e in events}
+
+    def find(self, event: NormalizedEvent) -> StoredEvent | None:
+        found = self._by_identity.get(id(event))
+        if found is not None:
+            return found
+        return next((e for e in self._events if e.event == event), None)

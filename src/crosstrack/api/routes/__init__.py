@@ -1,0 +1,16 @@
+"""The API's routers, one module per group of routes."""
+
+from fastapi import APIRouter
+
+from crosstrack.api.routes import carriers, changes, docs, events, health, shipments
+
+ROUTERS: tuple[APIRouter, ...] = (
+    health.router,
+    shipments.router,
+    changes.router,
+    events.router,
+    carriers.router,
+    docs.router,
+)
+
+__all__ = ["ROUTERS"]

@@ -1,0 +1,58 @@
+"""Pydantic request and response models of the API, separate from the domain's classes."""
+
+from crosstrack.api.schemas.common import Buyer, Endpoint, ErrorDetail, ErrorResponse
+from crosstrack.api.schemas.requests import (
+    BatchEvent,
+    ChangeShipment,
+    CreateShipment,
+    EventBatch,
+    EventIn,
+    LegCarrier,
+    ShipmentEvents,
+    ShipmentQuery,
+    TrackingNumberIn,
+)
+from crosstrack.api.schemas.responses import (
+    Candidate,
+    Carrier,
+    CarrierList,
+    Detection,
+    Health,
+    IngestReportOut,
+    Leg,
+    Place,
+    RawEventOut,
+    ShipmentOut,
+    ShipmentPage,
+    ShipmentSummary,
+    TimelineEntry,
+)
+
+__all__ = [
+    "BatchEvent",
+    "Buyer",
+    "Candidate",
+    "Carrier",
+    "CarrierList",
+    "ChangeShipment",
+    "CreateShipment",
+    "Detection",
+    "Endpoint",
+    "ErrorDetail",
+    "ErrorResponse",
+    "EventBatch",
+    "EventIn",
+    "Health",
+    "IngestReportOut",
+    "Leg",
+    "LegCarrier",
+    "Place",
+    "RawEventOut",
+    "ShipmentEvents",
+    "ShipmentOut",
+    "ShipmentPage",
+    "ShipmentQuery",
+    "ShipmentSummary",
+    "TimelineEntry",
+    "TrackingNumberIn",
+]

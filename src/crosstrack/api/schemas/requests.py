@@ -1,0 +1,124 @@
+"""Request bodies and query parameters. Unknown body fields are refused (422, naming them)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Self
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from crosstrack.api.schemas.common import Buyer, Endpoint
+from crosstrack.domain.vocabulary import Milestone, Status
+
+MAX_EVENTS = 1000
+MAX_NUMBERS = 20
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(_not_blank)]
+Label = Annotated[str, Field(min_length=1, max_length=64), AfterValidator(_not_blank)]
+ShortText = Annotated[str, Field(max_length=500)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TrackingNumberIn(_Strict):
+    """A tracking number, with its carrier when known (else the carrier is detected)."""
+
+    number: Label = Field(examples=["RB123456785GB"])
+    carrier: Label | None = Field(
+        default=None, description="Slug, name or alias (see `GET /v1/carriers`)."
+    )
+
+
+class CreateShipment(_Strict):
+    """Register a shipment (``POST /v1/shipments``)."""
+
+    order_ref: Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_not_blank)]
+    tracking_numbers: list[TrackingNumberIn] = Field(min_length=1, max_length=MAX_NUMBERS)
+    origin: Endpoint | None = None
+    destination: Endpoint | None = None
+    promised_date: date | None = None
+    buyer: Buyer | None = None
+
+
+class LegCarrier(_Strict):
+    """Correct one leg's carrier."""
+
+    id: Label = Field(description="The leg's id, from `legs[].id`.")
+    carrier: Label
+
+
+class ChangeShipment(_Strict):
+    """Add tracking numbers and correct carriers (``PATCH /v1/shipments/{id}``)."""
+
+    add_tracking_numbers: list[TrackingNumberIn] = Field(default=[], max_length=MAX_NUMBERS)
+    legs: list[LegCarrier] = Field(default=[], max_length=MAX_NUMBERS)
+
+
+class EventIn(_Strict):
+    """One event as the merchant (or its warehouse) reports it; normalized like any scan."""
+
+    description: Text = Field(examples=["Parcel handed to the carrier"])
+    carrier: Label | None = None
+    raw_status_code: ShortText | None = None
+    location: ShortText | None = Field(default=None, examples=["Shenzhen, CN"])
+    timestamp: ShortText | None = Field(
+        default=None,
+        description="As given: ISO 8601 or a carrier's own format; without an offset it is "
+        "read as local time at the location.",
+        examples=["2026-01-02 09:00"],
+    )
+    tracking_number: Label | None = None
+    language: Annotated[str, Field(max_length=35)] | None = None
+
+
+class ShipmentEvents(_Strict):
+    """Events for one shipment (``POST /v1/shipments/{id}/events``)."""
+
+    events: list[EventIn] = Field(min_length=1, max_length=MAX_EVENTS)
+
+
+class BatchEvent(EventIn):
+    """An event naming its shipment, or only a tracking number (``carrier`` optional)."""
+
+    shipment_id: Label | None = None
+
+    @model_validator(mode="after")
+    def _addressed(self) -> Self:
+        if self.shipment_id is None and self.tracking_number is None:
+            raise ValueError("an event needs a shipment_id or a tracking_number")
+        return self
+
+
+class EventBatch(_Strict):
+    """Events for many shipments (``POST /v1/events:batch``)."""
+
+    events: list[BatchEvent] = Field(min_length=1, max_length=MAX_EVENTS)
+
+
+class ShipmentQuery(BaseModel):
+    """Filters of ``GET /v1/shipments``; naive date-times are read as UTC."""
+
+    status: Status | None = None
+    milestone: Milestone | None = None
+    carrier: Label | None = Field(default=None, description="Slug, name or alias.")
+    origin_country: str | None = Field(default=None, pattern=r"^[A-Za-z]{2}$")
+    destination_country: str | None = Field(default=None, pattern=r"^[A-Za-z]{2}$")
+    order_ref: str | None = Field(default=None, max_length=200)
+    tracking_number: Label | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    updated_from: datetime | None = None
+    updated_to: datetime | None = None
+    promised_before: date | None = None
+    include_archived: bool = False
+    limit: int = Field(default=50, ge=1, le=200)
+    cursor: str | None = Field(default=None, max_length=500)

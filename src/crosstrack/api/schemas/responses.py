@@ -1,0 +1,158 @@
+"""Response bodies: shipments with their timeline, listings, reports, carriers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from crosstrack.api.schemas.common import Buyer, Endpoint
+from crosstrack.domain.model import TimeBasis
+from crosstrack.domain.ordering import Placement
+from crosstrack.domain.vocabulary import Milestone, Reason, Status
+from crosstrack.services.records import EventSource
+
+
+class Health(BaseModel):
+    """The process is up."""
+
+    status: Literal["ok"] = "ok"
+
+
+class Leg(BaseModel):
+    """One carrier tracking number of a shipment."""
+
+    id: str
+    carrier: str | None = Field(description="Carrier slug; null when unknown.")
+    tracking_number: str = Field(description="Normalized: upper case, no spaces or dashes.")
+    position: int
+    carrier_detected: bool = Field(description="True when detected from the number, not given.")
+    carrier_confidence: float | None = Field(description="How sure detection was (0..1).")
+
+
+class Place(BaseModel):
+    """A location as normalized from the carrier's text."""
+
+    city: str | None
+    region: str | None
+    postcode: str | None
+    country: str | None = Field(description="ISO 3166-1 alpha-2 code.")
+    timezone: str | None = Field(description="IANA time zone, when the place pins one down.")
+
+
+class RawEventOut(BaseModel):
+    """The event exactly as it was reported."""
+
+    carrier: str | None
+    raw_status_code: str | None
+    description: str
+    location: str | None
+    timestamp: str | None = Field(description="The reporter's own text, unparsed.")
+    language: str | None
+    tracking_number: str | None
+
+
+class TimelineEntry(BaseModel):
+    """One scan on the merged timeline: normalized fields and the raw report."""
+
+    id: str | None = Field(description="The stored event's id.")
+    status: Status
+    milestone: Milestone
+    reason: Reason
+    confidence: float
+    carrier: str | None = Field(description="The reporting carrier's slug, when known.")
+    location: Place
+    occurred_at: datetime | None = Field(description="UTC.")
+    local_time: datetime | None = Field(
+        description="The same instant at the event's place (ISO 8601 with its offset)."
+    )
+    utc_offset_minutes: int | None
+    time_basis: TimeBasis
+    placement: Placement = Field(description="How its place in the timeline was decided.")
+    raw: RawEventOut
+    source: EventSource | None
+    leg: str | None = Field(description="Id of the leg it belongs to (`legs[].id`).")
+
+
+class ShipmentSummary(BaseModel):
+    """A shipment as listed."""
+
+    id: str
+    order_ref: str
+    status: Status
+    milestone: Milestone
+    reason: Reason
+    origin: Endpoint | None
+    destination: Endpoint | None
+    promised_date: date | None
+    legs: list[Leg]
+    event_count: int
+    last_event_at: datetime | None
+    delivered_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    archived_at: datetime | None
+
+
+class ShipmentOut(ShipmentSummary):
+    """A shipment with its buyer, merged timeline and dwell times."""
+
+    buyer: Buyer | None = Field(description="Returned to the owning merchant only.")
+    first_event_at: datetime | None
+    timeline: list[TimelineEntry] = Field(description="Merged events of every leg, in order.")
+    dwell: dict[Milestone, int] = Field(description="Seconds spent at each milestone reached.")
+    eta: None = Field(default=None, description="Delivery estimate (not yet available: null).")
+    alerts: list[dict[str, Any]] = Field(default=[], description="Open problems (none yet).")
+
+
+class ShipmentPage(BaseModel):
+    """One page of shipments, newest first."""
+
+    data: list[ShipmentSummary]
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null at end.")
+
+
+class IngestReportOut(BaseModel):
+    """What a batch of events did."""
+
+    received: int
+    stored: int = Field(description="Events stored (one per shipment they went to).")
+    duplicates: int = Field(description="Events stored before (replays are no-ops).")
+    unmatched: list[int] = Field(description="Positions in the request that matched no shipment.")
+    changed_shipments: list[str]
+    messages: int = Field(description="Notifications queued.")
+
+
+class Carrier(BaseModel):
+    """A carrier crosstrack knows."""
+
+    slug: str
+    name: str
+    country: str | None = Field(description="Home country; null for global networks.")
+
+
+class CarrierList(BaseModel):
+    """The carrier directory."""
+
+    data: list[Carrier]
+
+
+class Candidate(BaseModel):
+    """A carrier a tracking number may belong to."""
+
+    carrier: str
+    name: str
+    confidence: float
+    checksum_valid: bool | None
+    standard: str | None
+    country: str | None
+    service: str | None
+
+
+class Detection(BaseModel):
+    """Which carriers a number may belong to, best first."""
+
+    input: str
+    normalized: str
+    candidates: list[Candidate]

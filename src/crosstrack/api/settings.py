@@ -1,0 +1,29 @@
+"""The API's own settings: a small frozen value built by the shell from the real Settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DEFAULT_MAX_BODY_BYTES = 1_048_576
+DEFAULT_RATE_PER_SECOND = 20.0
+DEFAULT_RATE_BURST = 40
+
+
+@dataclass(frozen=True, slots=True)
+class ApiSettings:
+    """Limits of the HTTP API (defaults match ``crosstrack.config.Settings``)."""
+
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    """Largest request body accepted; a larger one gets ``413 body_too_large``."""
+    rate_per_second: float = DEFAULT_RATE_PER_SECOND
+    """Sustained requests per second allowed per API key."""
+    rate_burst: int = DEFAULT_RATE_BURST
+    """Requests a key may make at once before the sustained rate applies."""
+
+    def __post_init__(self) -> None:
+        if self.max_body_bytes < 1:
+            raise ValueError("max_body_bytes must be at least 1")
+        if self.rate_per_second <= 0:
+            raise ValueError("rate_per_second must be positive")
+        if self.rate_burst < 1:
+            raise ValueError("rate_burst must be at least 1")

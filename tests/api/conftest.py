@@ -1,0 +1,103 @@
+"""The API over services wired with in-memory storage and a frozen clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from api_tenants import Body, Register, Tenant, shipment_body
+from fastapi.testclient import TestClient
+
+from crosstrack import bootstrap
+from crosstrack.api import ApiSettings, create_app
+from crosstrack.carriers.registry import carrier_directory
+from crosstrack.services.facade import Services
+from crosstrack.services.records import Scope
+from crosstrack.testing import FrozenClock, InMemoryStore, SequentialIds
+
+
+@pytest.fixture
+def store() -> InMemoryStore:
+    return InMemoryStore()
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock()
+
+
+@pytest.fixture
+def services(store: InMemoryStore, clock: FrozenClock) -> Services:
+    return Services.build(
+        uow=store.unit_of_work,
+        normalizer=bootstrap.build_normalizer(),
+        detector=bootstrap.build_detector(),
+        carriers=carrier_directory(),
+        clock=clock,
+        ids=SequentialIds(),
+    )
+
+
+@pytest.fixture
+def settings() -> ApiSettings:
+    return ApiSettings(rate_per_second=1000.0, rate_burst=1000)
+
+
+@pytest.fixture
+def client(services: Services, settings: ApiSettings) -> Iterator[TestClient]:
+    with TestClient(create_app(services, settings=settings)) as test_client:
+        yield test_client
+
+
+def _tenant(services: Services, name: str, scopes: frozenset[Scope]) -> Tenant:
+    merchant = services.accounts.create_merchant(name)
+    _, key = services.accounts.create_key(merchant.id, scopes)
+    return Tenant(merchant, key)
+
+
+@pytest.fixture
+def alice(services: Services) -> Tenant:
+    """Merchant A, with a read-and-write key."""
+    return _tenant(services, "Shenzhen Gadgets", frozenset({Scope.READ, Scope.WRITE}))
+
+
+@pytest.fixture
+def bob(services: Services) -> Tenant:
+    """Merchant B, with an admin key: it may do anything, but only to its own data."""
+    return _tenant(services, "Lyon Books", frozenset({Scope.ADMIN}))
+
+
+@pytest.fixture
+def alice_reader(services: Services, alice: Tenant) -> Tenant:
+    """A read-only key of merchant A."""
+    _, key = services.accounts.create_key(alice.merchant.id, {Scope.READ})
+    return Tenant(alice.merchant, key)
+
+
+@pytest.fixture
+def alice_writer(services: Services, alice: Tenant) -> Tenant:
+    """A write-only key of merchant A."""
+    _, key = services.accounts.create_key(alice.merchant.id, {Scope.WRITE})
+    return Tenant(alice.merchant, key)
+
+
+@pytest.fixture
+def body() -> Body:
+    """Makes registration bodies: ``body(order_ref=..., number=..., **more_fields)``."""
+    return shipment_body
+
+
+@pytest.fixture
+def register(client: TestClient) -> Register:
+    """Registers a shipment for a tenant: ``register(tenant, order_ref=..., number=...)``."""
+
+    def registered(tenant: Tenant, **kwargs: Any) -> dict[str, Any]:
+        response = client.post(
+            "/v1/shipments", json=shipment_body(**kwargs), headers=tenant.headers
+        )
+        assert response.status_code in (200, 201), response.text
+        found: dict[str, Any] = response.json()
+        return found
+
+    return registered

@@ -1,0 +1,86 @@
+"""The OpenAPI document, the offline docs page, and docs/api.md cover every route."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+ROOT = Path(__file__).resolve().parents[2]
+ERROR_REF = "#/components/schemas/ErrorResponse"
+
+
+@pytest.fixture
+def spec(client: TestClient) -> dict[str, Any]:
+    document: dict[str, Any] = client.get("/openapi.json").json()
+    return document
+
+
+def _operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    return [
+        (method.upper(), path, op)
+        for path, item in spec["paths"].items()
+        for method, op in item.items()
+    ]
+
+
+def test_every_operation_documents_its_responses_with_models(spec: dict[str, Any]) -> None:
+    for method, path, op in _operations(spec):
+        responses = op["responses"]
+        success = [code for code in responses if code.startswith("2")]
+        assert success, (method, path)
+        for code in success:
+            if code != "204":
+                content = responses[code].get("content", {}).get("application/json", {})
+                assert "$ref" in content.get("schema", {}), (method, path, code)
+        if path == "/healthz":
+            assert "security" not in op
+            continue
+        assert op["security"] == [{"ApiKey": []}], (method, path)
+        for code in ("401", "403", "429"):
+            schema = responses[code]["content"]["application/json"]["schema"]
+            assert schema == {"$ref": ERROR_REF}, (method, path, code)
+        if "422" in responses:
+            schema = responses["422"]["content"]["application/json"]["schema"]
+            assert schema == {"$ref": ERROR_REF}, (method, path)
+        if op.get("parameters") or op.get("requestBody"):
+            assert "422" in responses, (method, path)
+
+
+def test_validation_errors_are_documented_in_the_error_shape(spec: dict[str, Any]) -> None:
+    assert "HTTPValidationError" not in spec["components"]["schemas"]
+
+
+def test_the_docs_page_works_offline(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    assert "/openapi.json" in page.text
+    assert not re.search(r"(src|href)=\"https?://", page.text)
+    assert "cdn" not in page.text.lower()
+
+
+def test_every_route_and_error_code_is_in_docs_api_md(spec: dict[str, Any]) -> None:
+    text = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    missing = [
+        f"{method} {path}"
+        for method, path, _ in _operations(spec)
+        if f"{method} {path.replace('{shipment_id}', '{id}')}" not in text
+    ]
+    assert missing == []
+    for code in (
+        "invalid_api_key",
+        "insufficient_scope",
+        "not_found",
+        "conflict",
+        "invalid_input",
+        "body_too_large",
+        "rate_limited",
+        "method_not_allowed",
+        "internal_error",
+        "invalid_cursor",
+    ):
+        assert f"`{code}`" in text, code

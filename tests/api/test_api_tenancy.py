@@ -1,0 +1,161 @@
+"""Tenancy: merchant B's key can neither read nor change merchant A's data.
+
+Another merchant's shipment is always ``404 not_found`` (never 403), so ids are not confirmed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from api_tenants import NUMBER, Body, Register, Tenant
+from fastapi.testclient import TestClient
+from httpx import Response
+
+from crosstrack.api import create_app
+from crosstrack.services.facade import Services
+
+EVENT = {
+    "description": "Votre colis est livré",
+    "carrier": "la-poste",
+    "location": "Paris, FR",
+    "timestamp": "2026-01-05 10:00",
+}
+
+Attempt = Callable[[TestClient, dict[str, str], str], Response]
+
+#: Every route that touches a shipment by id, as merchant B would try it on A's shipment.
+BY_ID: dict[tuple[str, str], Attempt] = {
+    ("GET", "/v1/shipments/{shipment_id}"): lambda c, h, i: c.get(f"/v1/shipments/{i}", headers=h),
+    ("PATCH", "/v1/shipments/{shipment_id}"): lambda c, h, i: c.patch(
+        f"/v1/shipments/{i}",
+        headers=h,
+        json={"add_tracking_numbers": [{"number": "LX987654321FR"}]},
+    ),
+    ("DELETE", "/v1/shipments/{shipment_id}"): lambda c, h, i: c.delete(
+        f"/v1/shipments/{i}", headers=h
+    ),
+    ("POST", "/v1/shipments/{shipment_id}/archive"): lambda c, h, i: c.post(
+        f"/v1/shipments/{i}/archive", headers=h
+    ),
+    ("POST", "/v1/shipments/{shipment_id}/events"): lambda c, h, i: c.post(
+        f"/v1/shipments/{i}/events", headers=h, json={"events": [EVENT]}
+    ),
+}
+
+
+def _untouched(client: TestClient, alice: Tenant, before: dict[str, Any]) -> None:
+    after = client.get(f"/v1/shipments/{before['id']}", headers=alice.headers)
+    assert after.status_code == 200
+    assert after.json() == before
+
+
+@pytest.mark.parametrize("route", list(BY_ID), ids=lambda r: f"{r[0]} {r[1]}")
+def test_another_merchants_shipment_is_not_found_and_left_untouched(
+    client: TestClient, alice: Tenant, bob: Tenant, register: Register, route: tuple[str, str]
+) -> None:
+    shipment = register(alice)
+    before = client.get(f"/v1/shipments/{shipment['id']}", headers=alice.headers).json()
+    response = BY_ID[route](client, bob.headers, shipment["id"])
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+    unknown = BY_ID[route](client, bob.headers, "no-such-shipment")
+    assert unknown.status_code == 404
+    said = response.json()["error"]["message"].replace(shipment["id"], "?")
+    assert said == unknown.json()["error"]["message"].replace("no-such-shipment", "?")
+    _untouched(client, alice, before)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?order_ref=SO-1001",
+        f"?tracking_number={NUMBER}",
+        "?tracking_number=rb 123-456-785 gb",
+        "?carrier=royal-mail",
+        "?origin_country=GB&destination_country=FR",
+        "?status=pending&include_archived=true",
+    ],
+)
+def test_listings_never_show_another_merchants_shipments(
+    client: TestClient, alice: Tenant, bob: Tenant, register: Register, query: str
+) -> None:
+    register(alice)
+    theirs = client.get(f"/v1/shipments{query}", headers=bob.headers)
+    assert theirs.status_code == 200
+    assert theirs.json() == {"data": [], "next_cursor": None}
+    mine = client.get(f"/v1/shipments{query}", headers=alice.headers)
+    assert len(mine.json()["data"]) == 1
+
+
+def test_a_batch_naming_another_merchants_shipment_id_matches_nothing(
+    client: TestClient, alice: Tenant, bob: Tenant, register: Register
+) -> None:
+    shipment = register(alice)
+    before = client.get(f"/v1/shipments/{shipment['id']}", headers=alice.headers).json()
+    response = client.post(
+        "/v1/events:batch",
+        headers=bob.headers,
+        json={"events": [{**EVENT, "shipment_id": shipment["id"]}]},
+    )
+    assert response.status_code == 200
+    assert response.json()["stored"] == 0 and response.json()["unmatched"] == [0]
+    _untouched(client, alice, before)
+
+
+def test_a_batch_by_tracking_number_reaches_only_the_senders_shipments(
+    client: TestClient, alice: Tenant, bob: Tenant, register: Register
+) -> None:
+    mine = register(alice)
+    before = client.get(f"/v1/shipments/{mine['id']}", headers=alice.headers).json()
+    response = client.post(
+        "/v1/events:batch",
+        headers=bob.headers,
+        json={"events": [{**EVENT, "tracking_number": NUMBER}]},
+    )
+    assert response.json()["stored"] == 0 and response.json()["unmatched"] == [0]
+    _untouched(client, alice, before)
+    theirs = register(bob, order_ref="LB-1")
+    response = client.post(
+        "/v1/events:batch",
+        headers=bob.headers,
+        json={"events": [{**EVENT, "tracking_number": NUMBER.lower()}]},
+    )
+    body = response.json()
+    assert (body["stored"], body["unmatched"], body["changed_shipments"]) == (1, [], [theirs["id"]])
+    _untouched(client, alice, before)
+
+
+def test_idempotency_keys_are_per_merchant(
+    client: TestClient, alice: Tenant, bob: Tenant, body: Body
+) -> None:
+    key = {"Idempotency-Key": "same-key"}
+    first = client.post("/v1/shipments", json=body(), headers={**alice.headers, **key})
+    second = client.post("/v1/shipments", json=body(), headers={**bob.headers, **key})
+    assert (first.status_code, second.status_code) == (201, 201)
+    assert first.json()["id"] != second.json()["id"]
+    assert "Idempotent-Replayed" not in second.headers
+
+
+def test_the_same_order_registered_by_two_merchants_is_two_shipments(
+    client: TestClient, alice: Tenant, bob: Tenant, register: Register
+) -> None:
+    mine, theirs = register(alice), register(bob)
+    assert mine["id"] != theirs["id"]
+    assert client.get(f"/v1/shipments/{theirs['id']}", headers=alice.headers).status_code == 404
+
+
+def test_every_route_is_public_or_covered_by_a_tenancy_test(services: Services) -> None:
+    covered = {
+        *BY_ID,
+        ("GET", "/v1/shipments"),
+        ("POST", "/v1/events:batch"),
+        ("POST", "/v1/shipments"),
+    }
+    directory = {("GET", "/v1/carriers"), ("GET", "/v1/carriers/detect")}
+    public = {("GET", "/healthz")}
+    paths = create_app(services).openapi()["paths"]
+    routes = {(method.upper(), path) for path, item in paths.items() for method in item}
+    assert routes == covered | directory | public
