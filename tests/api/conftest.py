@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from api_tenants import Body, Register, Tenant, shipment_body
-from fastapi.testclient import TestClient
 
 from crosstrack import bootstrap
 from crosstrack.api import ApiSettings, create_app
@@ -15,6 +15,10 @@ from crosstrack.carriers.registry import carrier_directory
 from crosstrack.services.facade import Services
 from crosstrack.services.records import Scope
 from crosstrack.testing import FrozenClock, InMemoryStore, SequentialIds
+
+# Starlette suggests ``httpx2`` for its test client; the project pins ``httpx``, which works.
+warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+from fastapi.testclient import TestClient  # noqa: E402
 
 
 @pytest.fixture

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+
+from crosstrack.api.routes.docs import PAGE
 
 ROOT = Path(__file__).resolve().parents[2]
 ERROR_REF = "#/components/schemas/ErrorResponse"
@@ -61,6 +66,28 @@ def test_the_docs_page_works_offline(client: TestClient) -> None:
     assert "/openapi.json" in page.text
     assert not re.search(r"(src|href)=\"https?://", page.text)
     assert "cdn" not in page.text.lower()
+
+
+_HARNESS = """
+const elements = {};
+globalThis.document = {getElementById: (id) => (elements[id] ??= {textContent: "", innerHTML: ""})};
+const SPEC = %s;
+globalThis.fetch = () => Promise.resolve({json: () => Promise.resolve(SPEC)});
+%s
+setTimeout(() => console.log(JSON.stringify(elements)), 50);
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs node to run the page's script")
+def test_the_docs_page_script_renders_every_route(spec: dict[str, Any]) -> None:
+    script = re.search(r"<script>(.*)</script>", PAGE, re.DOTALL)
+    assert script is not None
+    harness = _HARNESS % (json.dumps(spec), script.group(1))
+    run = subprocess.run(["node", "-e", harness], capture_output=True, text=True, timeout=30)
+    assert run.returncode == 0, run.stderr
+    html = json.loads(run.stdout)["routes"]["innerHTML"]
+    for method, path, op in _operations(spec):
+        assert f"{method}</span> <code>{path}</code> {op['summary']}" in html
 
 
 def test_every_route_and_error_code_is_in_docs_api_md(spec: dict[str, Any]) -> None:
