@@ -1,0 +1,1 @@
+"""Alembic migrations of the crosstrack schema (run with ``crosstrack.storage.upgrade``)."""

@@ -1,0 +1,23 @@
+"""The SQL repositories, one per port of ``crosstrack.services.ports``.
+
+Each works on the connection of a :class:`~crosstrack.storage.unit_of_work.SqlUnitOfWork` and
+never commits: the unit of work does.
+"""
+
+from crosstrack.storage.repositories.accounts import (
+    SqlApiKeyRepository,
+    SqlIdempotencyRepository,
+    SqlMerchantRepository,
+)
+from crosstrack.storage.repositories.events import SqlEventRepository
+from crosstrack.storage.repositories.outbox import SqlOutboxRepository
+from crosstrack.storage.repositories.shipments import SqlShipmentRepository
+
+__all__ = [
+    "SqlApiKeyRepository",
+    "SqlEventRepository",
+    "SqlIdempotencyRepository",
+    "SqlMerchantRepository",
+    "SqlOutboxRepository",
+    "SqlShipmentRepository",
+]

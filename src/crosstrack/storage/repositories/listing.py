@@ -1,0 +1,90 @@
+"""Listing shipments: ``ShipmentFilter`` as SQL conditions, and the opaque keyset cursor.
+
+The cursor is the ``(created_at, id)`` of the last shipment of a page, base64url-encoded; the
+next page is everything strictly older in that order, so rows inserted meanwhile never shift
+a page (unlike ``OFFSET``).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, and_, exists, or_, select
+
+from crosstrack.domain.shipment import Shipment
+from crosstrack.services.records import ShipmentFilter
+from crosstrack.storage.errors import InvalidCursor
+from crosstrack.storage.tables import legs, shipments
+
+
+def filter_conditions(f: ShipmentFilter) -> list[ColumnElement[bool]]:
+    """The ``WHERE`` conditions of a filter (``None`` fields add nothing)."""
+    s = shipments.c
+    conditions: list[ColumnElement[bool]] = []
+    if not f.include_archived:
+        conditions.append(s.archived_at.is_(None))
+    if f.status is not None:
+        conditions.append(s.status == f.status.value)
+    if f.milestone is not None:
+        conditions.append(s.milestone == f.milestone.value)
+    if f.origin_country is not None:
+        conditions.append(s.origin_country == f.origin_country)
+    if f.destination_country is not None:
+        conditions.append(s.destination_country == f.destination_country)
+    if f.order_ref is not None:
+        conditions.append(s.order_ref == f.order_ref)
+    if f.carrier is not None:
+        conditions.append(_has_leg(legs.c.carrier == f.carrier))
+    if f.tracking_number is not None:
+        conditions.append(_has_leg(legs.c.tracking_number == f.tracking_number))
+    if f.created_from is not None:
+        conditions.append(s.created_at >= f.created_from)
+    if f.created_to is not None:
+        conditions.append(s.created_at < f.created_to)
+    if f.updated_from is not None:
+        conditions.append(s.updated_at >= f.updated_from)
+    if f.updated_to is not None:
+        conditions.append(s.updated_at < f.updated_to)
+    if f.promised_before is not None:
+        conditions.append(s.promised_date < f.promised_before)
+    return conditions
+
+
+def _has_leg(condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    return exists(
+        select(legs.c.id).where(
+            legs.c.shipment_id == shipments.c.id,
+            legs.c.merchant_id == shipments.c.merchant_id,
+            condition,
+        )
+    )
+
+
+def cursor_after(last: Shipment) -> str:
+    """The cursor of the page that follows ``last``."""
+    text = f"{last.created_at.isoformat()}|{last.id}"
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def after_cursor(cursor: str) -> ColumnElement[bool]:
+    """Shipments strictly after the cursor's position, newest-first order."""
+    created_at, shipment_id = _decode(cursor)
+    return or_(
+        shipments.c.created_at < created_at,
+        and_(shipments.c.created_at == created_at, shipments.c.id < shipment_id),
+    )
+
+
+def _decode(cursor: str) -> tuple[datetime, str]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        text = base64.urlsafe_b64decode(padded.encode("ascii")).decode()
+        stamp, shipment_id = text.split("|", 1)
+        created_at = datetime.fromisoformat(stamp)
+    except (ValueError, UnicodeError, binascii.Error) as error:
+        raise InvalidCursor(f"not a listing cursor: {cursor!r}", field="cursor") from error
+    if created_at.tzinfo is None:
+        raise InvalidCursor(f"not a listing cursor: {cursor!r}", field="cursor")
+    return created_at, shipment_id

@@ -1,0 +1,185 @@
+"""Shipments and their legs: tenant-scoped reads and writes, system-side look-up by number.
+
+Every merchant-scoped statement has ``merchant_id = :merchant`` in its ``WHERE`` clause, so a
+merchant can never read or change another merchant's shipment, even by guessing its id. The
+statements ingestion runs per shipment are built once at import and reused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, Select, bindparam, delete, select, update
+
+from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
+from crosstrack.services.records import Page, ShipmentFilter
+from crosstrack.storage.repositories.listing import (
+    after_cursor,
+    cursor_after,
+    filter_conditions,
+)
+from crosstrack.storage.repositories.shipment_rows import (
+    leg_from_row,
+    leg_values,
+    shipment_from_row,
+    shipment_values,
+    state_values,
+)
+from crosstrack.storage.tables import alerts, events, legs, shipments
+
+ShipmentList = list[Shipment]
+"""(``SqlShipmentRepository.list`` hides the builtin inside the class.)"""
+
+_THIS_SHIPMENT = (
+    shipments.c.id == bindparam("b_shipment"),
+    shipments.c.merchant_id == bindparam("b_merchant"),
+)
+_GET = select(shipments).where(*_THIS_SHIPMENT)
+_GET_LOCKED = _GET.with_for_update()
+_UPDATE = update(shipments).where(*_THIS_SHIPMENT)
+"""Sets the columns given as parameters besides ``b_shipment`` and ``b_merchant``."""
+_DELETE = delete(shipments).where(*_THIS_SHIPMENT)
+_DELETE_CHILDREN = [
+    delete(child).where(
+        child.c.shipment_id == bindparam("b_shipment"),
+        child.c.merchant_id == bindparam("b_merchant"),
+    )
+    for child in (events, alerts, legs)
+]
+_LEGS_OF = (
+    select(legs)
+    .where(legs.c.shipment_id.in_(bindparam("b_shipments", expanding=True)))
+    .order_by(legs.c.shipment_id, legs.c.position, legs.c.id)
+)
+_UPDATE_LEG = update(legs).where(
+    legs.c.id == bindparam("b_leg"), legs.c.shipment_id == bindparam("b_shipment")
+)
+_INSERT_SHIPMENT = shipments.insert()
+_INSERT_LEG = legs.insert()
+
+
+class SqlShipmentRepository:
+    """``ShipmentRepository`` over the ``shipments`` and ``legs`` tables."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._conn = connection
+
+    def add(self, shipment: Shipment) -> None:
+        """Store a new shipment with its legs."""
+        self._conn.execute(_INSERT_SHIPMENT, shipment_values(shipment))
+        if shipment.legs:
+            self._conn.execute(
+                _INSERT_LEG,
+                [leg_values(shipment.merchant_id, shipment.id, leg) for leg in shipment.legs],
+            )
+
+    def get(
+        self, merchant_id: str, shipment_id: str, *, for_update: bool = False
+    ) -> Shipment | None:
+        """One of the merchant's shipments. ``for_update`` takes a row lock until the
+        transaction ends (``SELECT ... FOR UPDATE`` on PostgreSQL; on SQLite the unit of work
+        already holds the database's write lock)."""
+        locked = for_update and self._conn.dialect.name == "postgresql"
+        found = self._load(
+            _GET_LOCKED if locked else _GET, {"b_shipment": shipment_id, "b_merchant": merchant_id}
+        )
+        return found[0] if found else None
+
+    def find_by_reference(
+        self, merchant_id: str, order_ref: str, tracking_number: str
+    ) -> Shipment | None:
+        """The merchant's (oldest) shipment with this order reference and a leg with this
+        number."""
+        with_number = select(legs.c.shipment_id).where(
+            legs.c.merchant_id == merchant_id, legs.c.tracking_number == tracking_number
+        )
+        found = self._load(
+            select(shipments)
+            .where(
+                shipments.c.merchant_id == merchant_id,
+                shipments.c.order_ref == order_ref,
+                shipments.c.id.in_(with_number),
+            )
+            .order_by(shipments.c.created_at, shipments.c.id)
+            .limit(1)
+        )
+        return found[0] if found else None
+
+    def find_by_tracking_number(
+        self, tracking_number: str, carrier: str | None = None
+    ) -> list[Shipment]:
+        """System side: every shipment of any merchant with a leg of this number (and this
+        carrier or an unknown one, when a carrier is given), oldest first."""
+        with_number = select(legs.c.shipment_id).where(legs.c.tracking_number == tracking_number)
+        if carrier is not None:
+            with_number = with_number.where((legs.c.carrier == carrier) | legs.c.carrier.is_(None))
+        return self._load(
+            select(shipments)
+            .where(shipments.c.id.in_(with_number))
+            .order_by(shipments.c.created_at, shipments.c.id)
+        )
+
+    def list(
+        self, merchant_id: str, filters: ShipmentFilter, *, limit: int, cursor: str | None = None
+    ) -> Page[Shipment]:
+        """The merchant's shipments, newest first (keyset pagination on ``(created_at, id)``)."""
+        if limit <= 0:
+            return Page(())
+        query = select(shipments).where(
+            shipments.c.merchant_id == merchant_id, *filter_conditions(filters)
+        )
+        if cursor is not None:
+            query = query.where(after_cursor(cursor))
+        query = query.order_by(shipments.c.created_at.desc(), shipments.c.id.desc())
+        found = self._load(query.limit(limit + 1))
+        if len(found) <= limit:
+            return Page(tuple(found))
+        page = found[:limit]
+        return Page(tuple(page), cursor_after(page[-1]))
+
+    def save_state(
+        self, merchant_id: str, shipment_id: str, state: ShipmentState, updated_at: datetime
+    ) -> None:
+        self._update(merchant_id, shipment_id, **state_values(state), updated_at=updated_at)
+
+    def add_leg(
+        self, merchant_id: str, shipment_id: str, leg: ShipmentLeg, updated_at: datetime
+    ) -> None:
+        if self._update(merchant_id, shipment_id, updated_at=updated_at):
+            self._conn.execute(_INSERT_LEG, leg_values(merchant_id, shipment_id, leg))
+
+    def update_leg(
+        self, merchant_id: str, shipment_id: str, leg: ShipmentLeg, updated_at: datetime
+    ) -> None:
+        """Replace the leg with ``leg.id`` (to correct its carrier, say)."""
+        if self._update(merchant_id, shipment_id, updated_at=updated_at):
+            values = leg_values(merchant_id, shipment_id, leg)
+            self._conn.execute(_UPDATE_LEG, {**values, "b_leg": leg.id, "b_shipment": shipment_id})
+
+    def archive(self, merchant_id: str, shipment_id: str, at: datetime) -> bool:
+        """Hide from listings (kept, and still readable by id). False if not found."""
+        return self._update(merchant_id, shipment_id, archived_at=at, updated_at=at)
+
+    def delete(self, merchant_id: str, shipment_id: str) -> bool:
+        """Delete with its legs, events and alerts. False if not found."""
+        this = {"b_shipment": shipment_id, "b_merchant": merchant_id}
+        for delete_children in _DELETE_CHILDREN:
+            self._conn.execute(delete_children, this)
+        return self._conn.execute(_DELETE, this).rowcount > 0
+
+    def _update(self, merchant_id: str, shipment_id: str, **values: Any) -> bool:
+        """Set columns of the merchant's shipment; False if it has no such shipment."""
+        params = {**values, "b_shipment": shipment_id, "b_merchant": merchant_id}
+        return self._conn.execute(_UPDATE, params).rowcount > 0
+
+    def _load(self, query: Select[Any], params: dict[str, Any] | None = None) -> ShipmentList:
+        """The shipments the query selects, in its order, each with its legs (two queries)."""
+        rows: Sequence[Row[Any]] = self._conn.execute(query, params).all()
+        if not rows:
+            return []
+        by_shipment: dict[str, list[ShipmentLeg]] = {row.id: [] for row in rows}
+        for leg in self._conn.execute(_LEGS_OF, {"b_shipments": list(by_shipment)}):
+            by_shipment[leg.shipment_id].append(leg_from_row(leg))
+        return [shipment_from_row(row, by_shipment[row.id]) for row in rows]

@@ -1,0 +1,235 @@
+"""The database schema as SQLAlchemy Core tables (one ``MetaData``, both dialects).
+
+Every row a merchant owns carries ``merchant_id``. Vocabulary values (status, milestone,
+reason, time basis, topic, scopes) are stored as their string values, not as native enums, so
+that adding a value never needs a migration. Datetimes are aware UTC (:class:`UtcDateTime`).
+
+``migrations/versions`` must produce exactly this schema: a test compares the migrated
+database with this metadata. Change both together (new revision for every change).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
+
+from crosstrack.storage.columns import JsonDocument, UtcDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+ID = String(64)
+"""Ids are UUID4 strings in production (and short readable strings in tests)."""
+SLUG = String(64)
+CODE = String(32)
+"""A vocabulary value (status, milestone, reason, time basis, source)."""
+
+# An integer primary key that autoincrements on both dialects (SQLite needs INTEGER).
+SEQUENCE = BigInteger().with_variant(Integer(), "sqlite")
+
+merchants = Table(
+    "merchants",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("name"),
+)
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("merchant_id", ID, ForeignKey("merchants.id"), nullable=False, index=True),
+    Column("key_hash", String(64), nullable=False),
+    Column("prefix", String(32), nullable=False),
+    Column("scopes", String(200), nullable=False, comment="space-separated Scope values"),
+    Column("name", String(200)),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("revoked_at", UtcDateTime()),
+    UniqueConstraint("key_hash"),
+)
+
+shipments = Table(
+    "shipments",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("merchant_id", ID, ForeignKey("merchants.id"), nullable=False),
+    Column("order_ref", String(200), nullable=False),
+    Column("origin_country", String(8)),
+    Column("origin_region", String(200)),
+    Column("origin_postcode", String(32)),
+    Column("origin_city", String(200)),
+    Column("destination_country", String(8)),
+    Column("destination_region", String(200)),
+    Column("destination_postcode", String(32)),
+    Column("destination_city", String(200)),
+    Column("promised_date", Date()),
+    Column("buyer_email", String(320)),
+    Column("buyer_phone", String(64)),
+    Column("buyer_locale", String(35)),
+    Column("buyer_timezone", String(64)),
+    Column("status", CODE, nullable=False),
+    Column("milestone", CODE, nullable=False),
+    Column("reason", CODE, nullable=False),
+    Column("first_event_at", UtcDateTime()),
+    Column("last_event_at", UtcDateTime()),
+    Column("delivered_at", UtcDateTime()),
+    Column("event_count", Integer(), nullable=False, server_default=text("0")),
+    Column("dwell", JsonDocument, comment="milestone -> whole microseconds"),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    Column("archived_at", UtcDateTime()),
+    # Listing newest first (keyset pagination), and the same with the common filters.
+    Index("ix_shipments_merchant_created", "merchant_id", "created_at", "id"),
+    Index("ix_shipments_merchant_status", "merchant_id", "status", "created_at"),
+    Index("ix_shipments_merchant_milestone", "merchant_id", "milestone", "created_at"),
+    Index("ix_shipments_merchant_destination", "merchant_id", "destination_country", "created_at"),
+    Index("ix_shipments_merchant_updated", "merchant_id", "updated_at"),
+    Index("ix_shipments_merchant_order_ref", "merchant_id", "order_ref"),
+)
+
+legs = Table(
+    "legs",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("merchant_id", ID, nullable=False),
+    Column("shipment_id", ID, ForeignKey("shipments.id", ondelete="CASCADE"), nullable=False),
+    Column("carrier", SLUG),
+    Column("tracking_number", String(64), nullable=False),
+    Column("position", Integer(), nullable=False),
+    Column("carrier_confidence", Float()),
+    Column("carrier_detected", Boolean(), nullable=False, server_default=text("false")),
+    UniqueConstraint("shipment_id", "tracking_number", "carrier"),
+    # System-side look-up by number (and carrier) across merchants: polls, carrier webhooks.
+    Index("ix_legs_tracking_number_carrier", "tracking_number", "carrier"),
+    # The carrier filter of a merchant's listing.
+    Index("ix_legs_merchant_carrier", "merchant_id", "carrier", "shipment_id"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("seq", SEQUENCE, primary_key=True, autoincrement=True, comment="arrival order"),
+    Column("id", ID, nullable=False),
+    Column("merchant_id", ID, nullable=False),
+    Column("shipment_id", ID, ForeignKey("shipments.id", ondelete="CASCADE"), nullable=False),
+    Column("leg_id", ID, ForeignKey("legs.id", ondelete="SET NULL")),
+    Column("fingerprint", String(128), nullable=False),
+    Column("source", CODE, nullable=False),
+    Column("received_at", UtcDateTime(), nullable=False),
+    # The raw event, exactly as the carrier gave it.
+    Column("raw_carrier", String(200)),
+    Column("raw_code", String(200)),
+    Column("raw_description", Text(), nullable=False),
+    Column("raw_location", Text()),
+    Column("raw_timestamp", String(200)),
+    Column("raw_language", String(35)),
+    Column("raw_tracking_number", String(200)),
+    Column("raw_extra", JsonDocument),
+    # What it means.
+    Column("status", CODE, nullable=False),
+    Column("milestone", CODE, nullable=False),
+    Column("reason", CODE, nullable=False),
+    Column("confidence", Float(), nullable=False),
+    Column("rule", String(200), nullable=False),
+    Column("carrier", SLUG),
+    # Where.
+    Column("location_text", Text()),
+    Column("location_city", String(200)),
+    Column("location_region", String(200)),
+    Column("location_postcode", String(32)),
+    Column("location_country", String(8)),
+    Column("location_lat", Float()),
+    Column("location_lon", Float()),
+    Column("location_timezone", String(64)),
+    # When.
+    Column("occurred_at", UtcDateTime()),
+    Column("utc_offset_minutes", Integer()),
+    Column("time_basis", CODE, nullable=False),
+    UniqueConstraint("id"),
+    UniqueConstraint("shipment_id", "fingerprint"),
+    Index("ix_events_shipment_seq", "shipment_id", "seq"),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("merchant_id", ID, nullable=False),
+    Column("shipment_id", ID, ForeignKey("shipments.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", CODE, nullable=False),
+    Column("severity", CODE, nullable=False),
+    Column("evidence", JsonDocument),
+    Column("action", Text()),
+    Column("opened_at", UtcDateTime(), nullable=False),
+    Column("resolved_at", UtcDateTime()),
+    Index("ix_alerts_merchant_open", "merchant_id", "resolved_at", "opened_at"),
+    Index("ix_alerts_shipment", "shipment_id"),
+)
+
+webhook_endpoints = Table(
+    "webhook_endpoints",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("merchant_id", ID, ForeignKey("merchants.id"), nullable=False, index=True),
+    Column("url", Text(), nullable=False),
+    Column("secret", String(200), nullable=False),
+    Column("topics", Text(), nullable=False, comment="space-separated Topic values"),
+    Column("active", Boolean(), nullable=False, server_default=text("true")),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("merchant_id", ID, nullable=False),
+    Column("shipment_id", ID),
+    Column("topic", String(64), nullable=False),
+    Column("payload", JsonDocument, nullable=False),
+    Column("idempotency_key", String(200), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("dispatched_at", UtcDateTime()),
+    Column("attempts", Integer(), nullable=False, server_default=text("0")),
+    Column("next_attempt_at", UtcDateTime()),
+    Column("last_error", Text()),
+    UniqueConstraint("idempotency_key"),
+    # The dispatcher's queue: undispatched messages, oldest first.
+    Index("ix_outbox_pending", "dispatched_at", "created_at", "id"),
+)
+
+idempotency_keys = Table(
+    "idempotency_keys",
+    metadata,
+    Column("merchant_id", ID, nullable=False),
+    Column("key", String(255), nullable=False),
+    Column("request_hash", String(128), nullable=False),
+    Column("status_code", Integer(), nullable=False),
+    Column("body", Text(), nullable=False),
+    Column("extra", JsonDocument),
+    Column("created_at", UtcDateTime(), nullable=False),
+    PrimaryKeyConstraint("merchant_id", "key"),
+)
