@@ -142,8 +142,11 @@ def test_idempotency_keys_are_per_merchant(
 def test_the_same_order_registered_by_two_merchants_is_two_shipments(
     client: TestClient, alice: Tenant, bob: Tenant, register: Register
 ) -> None:
-    mine, theirs = register(alice), register(bob)
+    mine = register(alice)
+    before = client.get(f"/v1/shipments/{mine['id']}", headers=alice.headers).json()
+    theirs = register(bob)
     assert mine["id"] != theirs["id"]
+    _untouched(client, alice, before)
     assert client.get(f"/v1/shipments/{theirs['id']}", headers=alice.headers).status_code == 404
 
 
