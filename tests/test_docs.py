@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 from pathlib import Path
 
@@ -10,21 +11,30 @@ from crosstrack.cli import build_parser
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _commands(
+    parser: argparse.ArgumentParser, prefix: str = ""
+) -> dict[str, argparse.ArgumentParser]:
+    """Every leaf command ("detect", "db upgrade", ...) and its parser."""
+    found: dict[str, argparse.ArgumentParser] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                nested = _commands(sub, f"{prefix}{name} ")
+                found.update(nested or {f"{prefix}{name}": sub})
+    return found
+
+
 def test_every_cli_command_is_documented() -> None:
     text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    parser = build_parser()
-    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
-    missing = [name for name in commands if f"`crosstrack {name}" not in text]
+    missing = [name for name in _commands(build_parser()) if f"`crosstrack {name}" not in text]
     assert missing == []
 
 
 def test_every_cli_option_is_documented() -> None:
     text = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    parser = build_parser()
-    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     missing = [
         f"{name} {option}"
-        for name, sub in commands.items()
+        for name, sub in _commands(build_parser()).items()
         for action in sub._actions
         for option in action.option_strings
         if option.startswith("--") and option != "--help" and option not in text

@@ -5,12 +5,20 @@ Shells (CLI, API, workers) call these builders; nothing connects to anything at 
 
 from __future__ import annotations
 
+import uuid
+from datetime import UTC, datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from fastapi import FastAPI
+    from sqlalchemy.engine import Engine
+
+    from crosstrack.config import Settings
     from crosstrack.domain.normalize import EventNormalizer
     from crosstrack.domain.numbers import TrackingNumberDetector
+    from crosstrack.services.facade import Services
+    from crosstrack.services.ports import Clock, IdFactory, UnitOfWorkFactory
 
 
 @cache
@@ -35,3 +43,58 @@ def build_normalizer() -> EventNormalizer:
         code_tables=code_tables(),
         carriers=carrier_directory(),
     )
+
+
+def utc_now() -> datetime:
+    """The production clock."""
+    return datetime.now(UTC)
+
+
+def new_id() -> str:
+    """The production id factory."""
+    return str(uuid.uuid4())
+
+
+def build_engine(settings: Settings) -> Engine:
+    """The database engine of the configured URL (SQLite file or PostgreSQL)."""
+    from crosstrack.storage.engine import create_engine_for
+
+    if settings.database_url is None:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return create_engine_for(settings.resolved_database_url)
+
+
+def build_services(
+    settings: Settings,
+    *,
+    uow: UnitOfWorkFactory | None = None,
+    engine: Engine | None = None,
+    clock: Clock | None = None,
+    ids: IdFactory | None = None,
+) -> Services:
+    """Every use case over the configured database (or the ``uow`` given, in tests)."""
+    from crosstrack.carriers.registry import carrier_directory
+    from crosstrack.services.facade import Services
+    from crosstrack.storage.unit_of_work import unit_of_work_factory
+
+    return Services.build(
+        uow=uow or unit_of_work_factory(engine or build_engine(settings)),
+        normalizer=build_normalizer(),
+        detector=build_detector(),
+        carriers=carrier_directory(),
+        clock=clock or utc_now,
+        ids=ids or new_id,
+    )
+
+
+def build_app(settings: Settings, services: Services | None = None) -> FastAPI:
+    """The HTTP API with the limits of ``settings``."""
+    from crosstrack.api.app import create_app
+    from crosstrack.api.settings import ApiSettings
+
+    limits = ApiSettings(
+        max_body_bytes=settings.max_body_bytes,
+        rate_per_second=settings.rate_per_second,
+        rate_burst=settings.rate_burst,
+    )
+    return create_app(services or build_services(settings), settings=limits)

@@ -1,7 +1,6 @@
-"""The ``crosstrack`` command line: a thin shell over the domain and services.
+"""``crosstrack detect`` and ``crosstrack normalize``: the domain core on the command line.
 
-Contracts other work relies on (keep them stable): ``crosstrack detect NUMBER... [--json]`` and
-``crosstrack normalize [--input FILE]``; see docs/cli.md.
+Contracts other work relies on (keep them stable); see docs/cli.md.
 """
 
 from __future__ import annotations
@@ -9,11 +8,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import asdict
 from typing import IO, Any
 
-from crosstrack import __version__, bootstrap
+from crosstrack import bootstrap
 from crosstrack.domain.errors import CrosstrackError, MalformedEvent
 
 
@@ -94,19 +93,8 @@ def _normalize_stream(stream: IO[str], out: IO[str]) -> int:
     return 1 if bad else 0
 
 
-def _cmd_demo(args: argparse.Namespace, out: IO[str]) -> int:
-    from crosstrack.demo import run_demo
-
-    return run_demo(out)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="crosstrack", description="Shipment tracking for cross-border e-commerce."
-    )
-    parser.add_argument("--version", action="version", version=f"crosstrack {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-
+def add_domain_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``detect`` and ``normalize``: the domain core on the command line."""
     p = sub.add_parser("detect", help="guess the carrier of tracking numbers")
     p.add_argument("numbers", nargs="+", metavar="NUMBER", help="tracking numbers, as pasted")
     p.add_argument("--json", action="store_true", help="one JSON object per line per input")
@@ -115,21 +103,3 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("normalize", help="normalize raw carrier events (JSON Lines in and out)")
     p.add_argument("--input", metavar="FILE", help="read FILE instead of standard input")
     p.set_defaults(func=_cmd_normalize)
-
-    p = sub.add_parser("demo", help="run the main job (for now: a tour of the domain core)")
-    p.set_defaults(func=_cmd_demo)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None, out: IO[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        code: int = args.func(args, out or sys.stdout)
-    except CrosstrackError as exc:
-        print(f"crosstrack: {exc}", file=sys.stderr)
-        return 2
-    return code
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

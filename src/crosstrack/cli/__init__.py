@@ -1,0 +1,47 @@
+"""The ``crosstrack`` command line: a thin shell over the domain and the services.
+
+Errors from crosstrack are one line on standard error (``crosstrack: ...``) and exit code 2;
+see docs/cli.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import IO
+
+from crosstrack import __version__
+from crosstrack.cli.domain_commands import add_domain_commands
+from crosstrack.cli.service_commands import add_service_commands
+from crosstrack.domain.errors import CrosstrackError
+
+
+def _cmd_demo(args: argparse.Namespace, out: IO[str]) -> int:
+    from crosstrack.demo import run_demo
+
+    return run_demo(out)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crosstrack", description="Shipment tracking for cross-border e-commerce."
+    )
+    parser.add_argument("--version", action="version", version=f"crosstrack {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    add_domain_commands(sub)
+    add_service_commands(sub)
+    p = sub.add_parser("demo", help="run the main job (a tour of the domain core)")
+    p.set_defaults(func=_cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: IO[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.func(args, out or sys.stdout)
+    except CrosstrackError as exc:
+        where = f" ({exc.field})" if exc.field else ""
+        print(f"crosstrack: {exc.message}{where}", file=sys.stderr)
+        return 2
+    return code

@@ -1,0 +1,158 @@
+"""``serve``, ``db upgrade``, ``merchants create``, ``keys create`` and ``import``.
+
+Each loads the settings once (``--database-url`` overrides ``CROSSTRACK_DATABASE_URL``) and
+calls the services; secrets are printed only where the command exists to show them (a new
+API key, once).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import IO
+
+from crosstrack import bootstrap
+from crosstrack.config import Settings, load_settings
+from crosstrack.services.errors import InvalidInput
+from crosstrack.services.facade import Services
+from crosstrack.services.records import Scope
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides: dict[str, object] = {}
+    if getattr(args, "database_url", None):
+        overrides["database_url"] = args.database_url
+    if getattr(args, "host", None):
+        overrides["host"] = args.host
+    if getattr(args, "port", None):
+        overrides["port"] = args.port
+    return load_settings(**overrides)
+
+
+def _cmd_db_upgrade(args: argparse.Namespace, out: IO[str]) -> int:
+    from crosstrack.storage.migrate import current_revision, upgrade
+
+    settings = _settings(args)
+    engine = bootstrap.build_engine(settings)
+    upgrade(engine)
+    out.write(f"database at revision {current_revision(engine)}\n")
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace, out: IO[str]) -> int:
+    import uvicorn
+
+    from crosstrack.storage.migrate import upgrade
+
+    settings = _settings(args)
+    upgrade(bootstrap.build_engine(settings))
+    app = bootstrap.build_app(settings)
+    out.write(f"crosstrack API on http://{settings.host}:{settings.port} (docs at /docs)\n")
+    out.flush()
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level)
+    return 0
+
+
+def _cmd_merchants_create(args: argparse.Namespace, out: IO[str]) -> int:
+    services = _migrated_services(args)
+    merchant = services.accounts.create_merchant(args.name)
+    key, plaintext = services.accounts.create_key(merchant.id)
+    _print_key(out, args.json, merchant.id, plaintext, key.scopes)
+    return 0
+
+
+def _cmd_keys_create(args: argparse.Namespace, out: IO[str]) -> int:
+    services = _migrated_services(args)
+    merchant = services.accounts.find_merchant(args.merchant)
+    try:
+        scopes = frozenset(Scope(s) for s in args.scope) if args.scope else frozenset(Scope)
+    except ValueError:
+        raise InvalidInput(f"scopes are {', '.join(Scope)}", field="--scope") from None
+    key, plaintext = services.accounts.create_key(merchant.id, scopes, name=args.name)
+    _print_key(out, args.json, merchant.id, plaintext, key.scopes)
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace, out: IO[str]) -> int:
+    services = _migrated_services(args)
+    merchant = services.accounts.find_merchant(args.merchant)
+    text = Path(args.file).read_text(encoding="utf-8")
+    report = services.importer.import_csv(merchant.id, text)
+    if args.json:
+        out.write(json.dumps(asdict(report)) + "\n")
+    else:
+        out.write(
+            f"{report.rows} rows: {report.created} created, {report.existing} existing, "
+            f"{report.events_stored} outcome events, {len(report.errors)} problems\n"
+        )
+        for error in report.errors:
+            out.write(f"  line {error.line} [{error.field or '-'}]: {error.message}\n")
+    return 1 if any(e.line > 1 for e in report.errors) else 0
+
+
+def _migrated_services(args: argparse.Namespace) -> Services:
+    from crosstrack.storage.migrate import upgrade
+
+    settings = _settings(args)
+    engine = bootstrap.build_engine(settings)
+    upgrade(engine)
+    return bootstrap.build_services(settings, engine=engine)
+
+
+def _print_key(
+    out: IO[str], as_json: bool, merchant_id: str, key: str, scopes: frozenset[Scope]
+) -> None:
+    if as_json:
+        out.write(json.dumps({"merchant_id": merchant_id, "api_key": key}) + "\n")
+        return
+    out.write(f"merchant: {merchant_id}\n")
+    out.write(f"api key ({', '.join(sorted(scopes))}): {key}\n")
+    out.write("This key is shown once; store it now.\n")
+
+
+def add_service_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The service's commands."""
+    database = argparse.ArgumentParser(add_help=False)
+    database.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="database (default: CROSSTRACK_DATABASE_URL or SQLite)",
+    )
+
+    p = sub.add_parser("serve", parents=[database], help="run the HTTP API")
+    p.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port to listen on (default 8000)")
+    p.set_defaults(func=_cmd_serve)
+
+    p = sub.add_parser("db", help="database maintenance")
+    db = p.add_subparsers(dest="db_command", required=True)
+    q = db.add_parser("upgrade", parents=[database], help="apply migrations")
+    q.set_defaults(func=_cmd_db_upgrade)
+
+    p = sub.add_parser("merchants", help="manage merchants")
+    merchants = p.add_subparsers(dest="merchants_command", required=True)
+    q = merchants.add_parser(
+        "create", parents=[database], help="create a merchant and its first key"
+    )
+    q.add_argument("name")
+    q.add_argument("--json", action="store_true", help='print {"merchant_id", "api_key"}')
+    q.set_defaults(func=_cmd_merchants_create)
+
+    p = sub.add_parser("keys", help="manage API keys")
+    keys = p.add_subparsers(dest="keys_command", required=True)
+    q = keys.add_parser("create", parents=[database], help="create an API key for a merchant")
+    q.add_argument("merchant", help="merchant id or name")
+    q.add_argument(
+        "--scope", action="append", help="read, write or admin (repeatable; default all)"
+    )
+    q.add_argument("--name", help="a label for the key")
+    q.add_argument("--json", action="store_true", help='print {"merchant_id", "api_key"}')
+    q.set_defaults(func=_cmd_keys_create)
+
+    p = sub.add_parser("import", parents=[database], help="import shipments from a CSV file")
+    p.add_argument("file")
+    p.add_argument("--merchant", required=True, help="merchant id or name")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=_cmd_import)

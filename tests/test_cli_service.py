@@ -1,0 +1,131 @@
+"""The service's commands, end to end on a real SQLite file, and `serve` over real HTTP."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from crosstrack.cli import main
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'cli.db'}"
+
+
+def _run(*argv: str) -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(list(argv), out=out)
+    return code, out.getvalue()
+
+
+def test_merchants_create_prints_a_new_key_once_as_json(database: str) -> None:
+    code, text = _run(
+        "merchants", "create", "Shenzhen Gadgets", "--json", "--database-url", database
+    )
+    assert code == 0
+    printed = json.loads(text)
+    assert set(printed) == {"merchant_id", "api_key"}
+    assert printed["api_key"].startswith("ct_")
+
+
+def test_keys_create_finds_the_merchant_by_name_and_limits_scopes(database: str) -> None:
+    _run("merchants", "create", "Lyon Books", "--database-url", database)
+    code, text = _run(
+        "keys", "create", "Lyon Books", "--scope", "read", "--json", "--database-url", database
+    )
+    assert code == 0 and json.loads(text)["api_key"].startswith("ct_")
+
+
+def test_an_unknown_merchant_or_scope_is_a_clear_error(
+    database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run("keys", "create", "Nobody", "--database-url", database)[0] == 2
+    assert "no merchant 'Nobody'" in capsys.readouterr().err
+    _run("merchants", "create", "Lyon Books", "--database-url", database)
+    assert (
+        _run("keys", "create", "Lyon Books", "--scope", "root", "--database-url", database)[0] == 2
+    )
+
+
+def test_import_reports_good_and_bad_rows(database: str, tmp_path: Path) -> None:
+    _run("merchants", "create", "Lyon Books", "--database-url", database)
+    csv_file = tmp_path / "orders.csv"
+    csv_file.write_text(
+        "order_ref,tracking_number,destination_country\nSO-1,RB123456785GB,FR\nSO-2,,FR\n",
+        encoding="utf-8",
+    )
+    code, text = _run(
+        "import", str(csv_file), "--merchant", "Lyon Books", "--json", "--database-url", database
+    )
+    report = json.loads(text)
+    assert code == 1
+    assert (report["created"], [e["line"] for e in report["errors"]]) == (1, [3])
+
+
+def test_db_upgrade_says_the_revision(database: str) -> None:
+    code, text = _run("db", "upgrade", "--database-url", database)
+    assert code == 0 and "database at revision" in text
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_serve_answers_real_http_with_the_key_merchants_create_printed(database: str) -> None:
+    _, text = _run("merchants", "create", "Shenzhen Gadgets", "--json", "--database-url", database)
+    key = json.loads(text)["api_key"]
+    port = _free_port()
+    env = {**os.environ, "CROSSTRACK_LOG_LEVEL": "warning"}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "crosstrack.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--database-url",
+            database,
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert server.poll() is None, server.stdout.read() if server.stdout else ""
+            assert time.monotonic() < deadline, "server did not start"
+            time.sleep(0.2)
+        headers = {"Authorization": f"Bearer {key}"}
+        created = httpx.post(
+            f"{base}/v1/shipments",
+            json={"order_ref": "SO-1", "tracking_numbers": [{"number": "RB123456785GB"}]},
+            headers=headers,
+        )
+        assert created.status_code == 201, created.text
+        shipment_id = created.json()["id"]
+        read = httpx.get(f"{base}/v1/shipments/{shipment_id}", headers=headers)
+        assert read.status_code == 200 and read.json()["order_ref"] == "SO-1"
+        assert httpx.get(f"{base}/v1/shipments/{shipment_id}").status_code == 401
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
