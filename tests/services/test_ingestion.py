@@ -218,3 +218,18 @@ def test_a_silent_unfinished_shipment_reads_as_expired(
     assert view.timeline.status is Status.EXPIRED
     listed = services.queries.shipments(merchant.id, ShipmentFilter(), limit=10).items
     assert [s.state.status for s in listed] == [Status.EXPIRED]
+
+
+def test_a_merchant_reporting_by_number_reaches_only_its_own_shipments(
+    services: Services, merchant: Merchant, other_merchant: Merchant
+) -> None:
+    mine = _register(services, merchant)
+    theirs = _register(services, other_merchant)
+    own = RawEvent(
+        "Entregue ao destinatário", carrier="a-local-courier", tracking_number=NUMBER.lower()
+    )
+    report = services.ingestor.ingest(
+        [IncomingEvent(own, EventSource.API, merchant_id=merchant.id)]
+    )
+    assert (report.stored, report.changed_shipments) == (1, (mine,))
+    assert services.queries.shipment(other_merchant.id, theirs).events == ()

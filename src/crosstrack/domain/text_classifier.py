@@ -14,16 +14,12 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from crosstrack.domain.model import UNCLASSIFIED, Classification
-from crosstrack.domain.textrules.delivery import (
-    ATTEMPTS,
-    DELIVERED,
-    PICKUP_AND_OUT_FOR_DELIVERY,
-    RETURNS,
-)
+from crosstrack.domain.textrules.customs import CUSTOMS_AND_BORDERS
+from crosstrack.domain.textrules.delivery import DELIVERED, PICKUP_AND_OUT_FOR_DELIVERY
+from crosstrack.domain.textrules.delivery_attempts import ATTEMPTS, RETURNS
 from crosstrack.domain.textrules.problems import PROBLEMS
 from crosstrack.domain.textrules.rule import Guard, TextRule, fold
 from crosstrack.domain.textrules.transit import (
-    CUSTOMS_AND_BORDERS,
     HANDOVER_AND_PICKUP,
     INFO_RECEIVED,
     MOVEMENT,

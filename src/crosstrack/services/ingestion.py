@@ -31,9 +31,11 @@ from crosstrack.services.records import EventSource, StoredEvent
 class IncomingEvent:
     """A raw event and where it is going.
 
-    A merchant's own event names its shipment (``merchant_id`` and ``shipment_id``); a poll
-    or carrier webhook names only ``raw.tracking_number`` (and ``raw.carrier``), and goes to
-    every shipment, of any merchant, with a leg of that number.
+    A merchant's own event names its shipment (``merchant_id`` and ``shipment_id``), or only
+    ``merchant_id`` and ``raw.tracking_number``: it then goes to that merchant's shipments with
+    a leg of that number. A poll or carrier webhook names neither: it goes by
+    ``raw.tracking_number`` (and ``raw.carrier``) to every shipment, of any merchant, with a
+    leg of that number.
     """
 
     raw: RawEvent
@@ -131,13 +133,21 @@ class Ingestor:
             if not number:
                 unmatched.append(position)
                 continue
-            carrier = self._slug(incoming.raw.carrier)
+            # A carrier's own report only concerns legs of that carrier (or of an unknown one);
+            # a merchant reporting by number means its shipments with that number, whoever
+            # carries them.
+            carrier = self._slug(incoming.raw.carrier) if incoming.merchant_id is None else None
             key = (number, carrier)
             if key not in by_number:
                 by_number[key] = uow.shipments.find_by_tracking_number(number, carrier)
-            if not by_number[key]:
+            targets = [
+                s
+                for s in by_number[key]
+                if incoming.merchant_id is None or s.merchant_id == incoming.merchant_id
+            ]
+            if not targets:
                 unmatched.append(position)
-            for shipment in by_number[key]:
+            for shipment in targets:
                 groups[(shipment.merchant_id, shipment.id)].append((position, incoming))
         return groups, unmatched
 

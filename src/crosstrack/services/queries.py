@@ -50,6 +50,14 @@ class Queries:
         )
         return ShipmentView(self._expired(shipment), tuple(events), timeline)
 
+    def require(self, merchant_id: str, shipment_id: str) -> Shipment:
+        """The merchant's shipment record alone (no events, no timeline); NotFound otherwise."""
+        with self._uow() as uow:
+            shipment = uow.shipments.get(merchant_id, shipment_id)
+        if shipment is None:
+            raise NotFound(f"no shipment {shipment_id!r}")
+        return shipment
+
     def shipments(
         self,
         merchant_id: str,

@@ -25,7 +25,7 @@ def change_shipment(
     """Carrier corrections are applied first, then new numbers, each on its own; every one is
     idempotent, so a request that failed half-way can simply be sent again."""
     merchant_id = key.merchant_id
-    services.queries.shipment(merchant_id, shipment_id)
+    services.queries.require(merchant_id, shipment_id)
     for position, fix in enumerate(body.legs):
         with fields_under(f"legs.{position}", default="id"):
             services.registrar.correct_carrier(merchant_id, shipment_id, fix.id, fix.carrier)

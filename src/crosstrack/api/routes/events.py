@@ -26,7 +26,7 @@ def post_events(
 ) -> schemas.IngestReportOut:
     """Events the merchant reports (a warehouse scan, a local courier's update). They are
     normalized like carrier scans; one sent again is a duplicate and changes nothing."""
-    services.queries.shipment(key.merchant_id, shipment_id)
+    services.queries.require(key.merchant_id, shipment_id)
     incoming = [
         IncomingEvent(commands.raw_event(event), EventSource.API, key.merchant_id, shipment_id)
         for event in body.events

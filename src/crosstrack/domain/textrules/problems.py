@@ -1,7 +1,8 @@
 """Rules for problems: customs holds, address and contact trouble, damage, loss, delays.
 
 Ordered: the classifier tries them in order and the first that fits decides. A routine
-customs step is not a problem (see ``transit``); a hold that needs the recipient to act is.
+customs step is not a problem (see ``customs``); a hold that needs the recipient to act is.
+Phrasings are grouped by language, as in ``delivery``.
 """
 
 from __future__ import annotations
@@ -31,15 +32,48 @@ PROBLEMS: list[TextRule] = [
             r"\bdocuments? (manquant|requis)|\btaxes a payer",
             r"\baguardando pagamento|\bpagamento (pendente|de tributos|do despacho)|\btributos",
             r"\bdocumentacao (pendente|necessaria)",
+            r"\ba aguardar (pagamento|documentacao|documentos)|\baguarda (pagamento|documentacao|documentos)",
+            r"\bpagamento (de )?(direitos|iva|impostos)|\bdireitos aduaneiros (a pagar|por pagar)",
             r"\bpendiente de pago|\bpago de (aranceles|impuestos)|\bdocumentacion (requerida|pendiente)",
+            r"\bpendiente de (documentacion|abono)|\babono de (aranceles|impuestos|tasas)|\bdocumentacion (aduanera )?necesaria",
             r"\beinfuhrabgaben|\bzoll.{0,40}(zahlung|dokumente|unterlagen|gebuhr)|\bunterlagen fehlen",
             r"\binvoerrechten|\bdouane.{0,30}(betal|document|heffing)",
             r"\bcl[oa] do zaplaty|\boplat[ay] celn|\bdokumenty celne",
             r"\bdazi|\bdogana.{0,40}(pagamento|documenti)",
+            r"\b(in )?attesa (di|del) (pagamento|documentazione|documenti)|\bdocumentazione (mancante|richiesta)|\boneri doganali",
             r"таможн\w*.{0,40}(оплат|пошлин|документ)|уплат\w* (пошлин|таможен)",
             # zh, ja, ko
-            r"待缴税|缴纳税费|缴税|关税|關稅|繳稅|补充资料|补充材料|提供资料|资料不全",
-            r"関税|納税|書類(不足|不備)|관세|서류 ?(미비|부족)",
+            r"待缴税|缴纳税费|缴税|关税|關稅|繳稅|补充资料|补充材料|提供资料|资料不全|稅費|税费|待繳",
+            r"関税|納税|書類(不足|不備)|관세|서류 ?(미비|부족|요청)|세금 ?납부|납부 ?대기",
+            # sv, da, no
+            r"\bbetal\w* (av )?(tull|moms|importavgift|tullavgift)|\b(tull|moms|tullavgift)\w* .{0,20}(ska betalas|obetald|att betala)|\btullavgift",
+            r"\b(dokument|handlingar|faktura|uppgifter) (saknas|kravs)|\bvantar pa (betalning|dokument|handlingar)",
+            r"\bbetaling af (told|moms|afgift)|\b(told og moms|afgift\w*) (skal betales|ikke betalt)|\bafventer (betaling|dokumenter|dokumentation)",
+            r"\bmangler (dokumenter|dokumentation|faktura)",
+            r"\bbetal\w* (toll|mva|avgift)|\btoll og (mva|merverdiavgift)|\bventer pa (betaling|dokumentasjon|dokumenter)|\bmangler (dokumentasjon|dokumenter)",
+            # fi
+            r"\btulli\w*.{0,30}(maksu|maksettava|asiakirj|lisatiet)|\bodottaa (maksua|asiakirjoja|lisatietoja)|\bmaksettava (tulli|vero|arvonlisavero)|\bpuuttuvat asiakirjat",
+            # tr
+            r"\b(gumruk )?(vergi|vergisi|ucreti?|odeme)\w* .{0,20}(bekleniyor|odenmesi|gerekiyor|odenmemis)|\b(evrak|belge|fatura)\w* .{0,20}(eksik|bekleniyor|talep|gerekli|gerekiyor)",
+            r"\bgumruk vergisi|\bvergi odemesi",
+            # cs
+            r"\b(zaplaceni|uhrad\w*|doplatek) (cla|dane|dph|poplatk\w*)|\bcel\w* (poplat|dluh)\w*.{0,20}(uhrad|zaplac)|\bceka na (zaplaceni|uhradu|dolozeni)",
+            r"\bdoloz\w* (doklad|dokument)|\bdoklad\w* (chybi|pozadov)",
+            # uk
+            r"(сплат|оплат)\w* (мита|податк|митн)|митн\w*.{0,40}(документ|оплат|платеж|платіж)|очікує (оплати|документ)",
+            # el
+            r"\bδασμ\w*|\bπληρωμη (δασμων|τελωνειακ\w*|φορου)|\bαναμονη (πληρωμης|εγγραφων|δικαιολογητικων)|\bαπαιτουνται (εγγραφα|δικαιολογητικα)",
+            # hu
+            r"\b(fizetesre|befizetesre|dokumentumra|dokumentumokra|iratokra|okmanyokra) var|\bvam\w* .{0,30}(fizet|megfizet)|\bhianypotlas|\bhianyzo (dokumentum|okmany|irat)",
+            # ro
+            r"\b(plata|achitarea) (taxe|taxelor|taxei)|\btaxe (vamale )?(de plata|neachitate|de achitat)|\basteapta (plata|documente)|\bdocumente (lipsa|necesare|suplimentare)",
+            # ar, he
+            r"(دفع|سداد) ?(ال)?(رسوم|ضريبه|ضرائب|جمارك)|(بانتظار|في انتظار) (الدفع|دفع|سداد|المستندات|الوثائق)|(مستندات|وثائق) (مطلوبه|ناقصه)|رسوم جمركيه",
+            r"תשלום (מכס|מס|מע.?מ)|ממתין לתשלום|דרוש תשלום|מסמכים (חסרים|נדרשים)|נדרשים מסמכים",
+            # th, vi, id, ms
+            r"ชำระ(ค่า)?ภาษี|รอชำระ|ชำระอากร|รอเอกสาร|เอกสารไม่ครบ|ค่าภาษีอากร",
+            r"\b(cho |dang cho )?(nop|dong|thanh toan) thue|\bthue (nhap khau|hai quan|gtgt|vat)|\bbo sung (giay to|chung tu|ho so)|\b(cho|thieu) (giay to|chung tu)",
+            r"\bbea (masuk|cukai) .{0,20}(dibayar|pembayaran|belum)|\bpembayaran (bea|pajak|cukai|duti)|\bmenunggu pembayaran|\bdokumen (kurang|tidak lengkap|diperlukan)|\bcukai (perlu|belum) dibayar",
         ],
         S.EXCEPTION,
         M.IMPORT_CUSTOMS,
@@ -58,7 +92,29 @@ PROBLEMS: list[TextRule] = [
             r"\bzoll.{0,30}(angehalten|zuruckgehalten|beschlagnahmt|kontrolle)",
             r"\bdouane.{0,20}(tegengehouden|in beslag)|\bzatrzyman\w* (przez|w) (urzad|odpraw)",
             r"\btrattenut[oa] (in|dalla) dogana|задержан\w*.{0,20}таможн|таможн\w*.{0,20}задерж",
+            r"\bbloccat[oa] (in|dalla) dogana|\bfermo doganale",
             r"海关(扣|查验|退运)|海關(扣|查驗)|扣关|扣關|扣留|查验|查驗|通関保留|税関.{0,10}保留|통관 ?보류",
+            r"税関検査|検査(のため|中).{0,10}税関",
+            # sv, da, no, fi
+            r"\b(kvarhallen|stoppad|beslagtagen|granskas)\w*.{0,20}\btull|\btull\w*.{0,20}(kvarhall|stoppa|beslag|granskning)",
+            r"\btilbageholdt (af|i) told|\btold\w*.{0,20}(tilbageholdt|beslaglagt)",
+            r"\bholdt tilbake (av|i) toll|\btoll\w*.{0,20}(tilbakeholdt|holdt tilbake|beslaglagt)|\bstoppet i toll",
+            r"\btulli\w*.{0,20}(pysayt|takavari|pidatet)|\b(pysaytetty|pidatetty|takavarikoitu)\w*.{0,20}tulli",
+            # tr, cs, uk, el
+            r"\bgumruk\w* .{0,20}(bekletil|el kon|alikon|muayene|tutuldu|denetim)|\bel konuldu",
+            r"\bzadrzen\w*.{0,30}\bcel|\bcel\w* .{0,20}(zadrz|zabav)|\bcelni kontrol",
+            r"затриман\w*.{0,20}митн|митн\w*.{0,20}(затрим|огляд|конфіск)",
+            r"\bδεσμευ\w*.{0,20}τελων|\bτελων\w*.{0,20}(\bδεσμευ|κρατ|κατασχ)|\bκρατειται στο τελωνειο",
+            # hu, ro
+            r"\bvam\w*.{0,20}(visszatart|lefoglal)|\b(visszatartva|lefoglalva).{0,20}vam",
+            r"\bretinut\w*.{0,20}\bvam|\bvam\w*.{0,20}(retin|confisc|blocat)",
+            # ar, he, th
+            r"محجوز\w* (في|لدي|من قبل) (ال)?جمارك|(ال)?جمارك.{0,20}(احتجاز|حجز|مصادره)|احتجاز.{0,20}جمارك|تفتيش جمركي",
+            r"(עוכב|מעוכב|נתפס|עיכוב|נעצר)\w*.{0,15}מכס|(ב)?בדיקת (ה)?מכס",
+            r"(กัก|ยึด|อายัด).{0,20}ศุลกากร|ศุลกากร.{0,20}(กัก|ยึด|อายัด)",
+            # vi, id, ms
+            r"\bbi giu .{0,10}hai quan|\bhai quan .{0,20}(tam giu|thu giu|tich thu)|\btam giu\b",
+            r"\bditahan\b.{0,20}\b(bea|kastam|cukai)|\b(bea cukai|kastam).{0,20}(ditahan|tahan|sita)|\bdisita\b",
         ],
         S.EXCEPTION,
         M.IMPORT_CUSTOMS,
@@ -78,13 +134,35 @@ PROBLEMS: list[TextRule] = [
             r"\berreur d'?adress|\bdestinataire inconnu",
             r"\bendereco (incorreto|incompleto|insuficiente|nao (localizado|encontrado))",
             r"\bdestinatario desconhecido|\bmudou-se",
-            r"\bdireccion (incorrecta|incompleta|erronea|desconocida|insuficiente)",
+            r"\bmorada (incorreta|incorrecta|incompleta|insuficiente|desconhecida|errada|inexistente)",
+            r"\bdireccion (incorrecta|incompleta|erronea|desconocida|insuficiente)|\bdesconocido\b",
             r"\b(adresse|anschrift) (falsch|unvollstandig|unbekannt|fehlerhaft|nicht (korrekt|auffindbar))",
             r"\bempfanger (unbekannt|verzogen)|\badres (onjuist|onvolledig|onbekend)",
             r"\b(bledny|niepelny|nieprawidlowy|niekompletny) adres|\badresat (nieznany|wyprowadzil)",
             r"\bindirizzo (errato|incompleto|sconosciuto|insufficiente)",
             r"(неверный|неполный|неправильный) адрес|адресат (выбыл|не найден)",
-            r"地址(不详|错误|有误|不完整|不全|不詳|錯誤)|住所(不明|不備|誤り)|주소 ?(불명|오류)",
+            r"地址(不详|错误|有误|不完整|不全|不詳|錯誤|欠詳)|住所(不明|不備|誤り)|주소 ?(불명|오류)",
+            r"宛所(に)?尋ね(当|あ)たり|宛先不明|あて所不明|転居先不明",
+            # sv, da, no, fi
+            r"\b(felaktig|ofullstandig|okand|bristfallig|fel) adress|\badressen (ar )?(felaktig|ofullstandig|okand)|\bmottagaren (ar )?(okand|flyttad|har flyttat)",
+            r"\b(forkert|ufuldstaendig|ukendt|mangelfuld) adresse|\badressen (er )?(forkert|ufuldstaendig|ukendt)|\bmodtager(en)? (er )?(ukendt|flyttet)",
+            r"\b(feil|ufullstendig|ukjent|mangelfull) adresse|\badressen (er )?(feil|ufullstendig|ukjent)|\bmottaker(en)? (er )?(ukjent|flyttet)",
+            r"\b(virheellinen|puutteellinen|tuntematon|vaara) osoite|\bosoite (on )?(virheellinen|puutteellinen|tuntematon|vaara)|\bvastaanottaja (tuntematon|on muuttanut)",
+            # tr, cs, uk
+            r"\badres(i)? (hatali|yanlis|eksik|yetersiz|bulunamadi|tespit edilemedi|anlasilamadi)|\b(hatali|yanlis|eksik|yetersiz) adres|\balici (adresten )?tasinmis",
+            r"\b(neuplna|nespravna|chybna|nedostatecna|neznama) adres|\badres(a|e) (je )?(neuplna|nespravna|chybna|neznama)|\badresat (je )?(neznamy|se odstehoval)|\bodstehoval",
+            r"(неправильн|неповн|невірн|некоректн)\w* адрес|адрес\w* (неправильн|неповн|невірн)|адресат (вибув|невідомий|не проживає)",
+            # el, hu, ro
+            r"\b(λαθος|ελλιπης|ανεπαρκης|αγνωστη|λανθασμενη) διευθυνση|\bδιευθυνση (λαθος|ελλιπης|ανεπαρκης|αγνωστη)|\bπαραληπτης (αγνωστος|μετακομισε)|\bαγνωστος παραληπτης",
+            r"\b(hianyos|hibas|helytelen|ismeretlen|pontatlan) cim\b|\bcim (hianyos|hibas|ismeretlen|nem talalhato|pontatlan)|\bcimzett (ismeretlen|elkoltozott)|\belkoltozott\b|\bcimhiba",
+            r"\badres\w* (incompleta|gresita|incorecta|inexistenta|necunoscuta|insuficienta)|\bdestinatar (necunoscut|mutat)|\bs-a mutat\b",
+            # ar, he, th
+            r"(عنوان|العنوان) (غير (صحيح|كامل|واضح|مكتمل|معروف)|خاطئ|ناقص)|المستلم (انتقل|غير معروف)",
+            r"כתובת (שגויה|לא (נכונה|מלאה|ידועה|קיימת)|חסרה)|(ה)?נמען (לא ידוע|עבר דירה)|עבר דירה|מען (שגוי|לא ידוע)",
+            r"ที่อยู่(ไม่ถูกต้อง|ไม่ครบ|ไม่ชัดเจน|ผิด|ไม่สมบูรณ์)|ไม่พบที่อยู่|จ่าหน้าไม่ชัดเจน|ไม่มีเลขที่|ย้ายไม่ทราบที่อยู่|ไม่มีผู้รับตามจ่าหน้า",
+            # vi, id, ms
+            r"\b(sai|thieu|khong ro|khong dung|khong chinh xac|khong ton tai) dia chi|\bdia chi (sai|khong (dung|ro|chinh xac|ton tai|day du)|thieu|khong tim thay)|\bnguoi nhan (da )?chuyen (di|noi o)",
+            r"\balamat (tidak (lengkap|ditemukan|jelas|dikenal|tepat|sah|dijumpai)|salah|kurang (jelas|lengkap))|\bsalah alamat|\bpenerima (pindah|tidak dikenal)",
         ],
         S.EXCEPTION,
         M.NONE,
@@ -96,6 +174,16 @@ PROBLEMS: list[TextRule] = [
             r"\bdamaged?\b(?!.{0,10}free)|\bbroken\b|\bcrushed\b",
             r"\bendommage|\bavarie|\bdanificad|\bavariad|\bdanad[oa]|\bbeschadigt|\bbeschadigd",
             r"\buszkodzon|\bdanneggiat|поврежд|破损|破損|损坏|損壞|破損|파손",
+            # sv, da, no, fi, tr, cs, uk, el, hu, ro
+            r"\bskadad\w*|\bskadat\b|\bbeskadige\w*|\bskadet\b|\bskadd\b|\bvaurioitu\w*|\bvahingoittu\w*",
+            r"\bhasarli|\bhasar (gordu|tespit)|\bposkozen\w*|пошкоджен|\bκατεστραμμεν\w*|\bζημια\b|\bφθορα\b",
+            r"\b(meg)?serult\b|\bserules\w*|\bkarosodott|\bdeteriorat\w*|\bavariat\w*",
+            # ar, he, th, vi, id, ms
+            r"تالف|متضرر|(تعرض|تعرضت)\w* (لل|ل)(تلف|ضرر)|تلف (ال)?(شحنه|طرد)",
+            r"פגום|ניזוק|נזק",
+            r"เสียหาย|ชำรุด",
+            r"\bhu hong|\bbi hong\b|\bbe vo\b|\bmop meo",
+            r"\brusak\b|\brosak\b",
         ],
         S.EXCEPTION,
         M.NONE,
@@ -108,6 +196,15 @@ PROBLEMS: list[TextRule] = [
             r"\bnot (be )?(found|located)\b|\btrace (initiated|opened|requested)",
             r"\bperdu|\begare|\bextraviad|\broubad|\bperdid|\bverloren|\bnicht auffindbar|\bvermist",
             r"\bzaginion|\bzagubion|\bsmarrit|утерян|утрачен|потерян|丢失|遗失|丟失|遺失|紛失|분실",
+            # sv, da, no, fi, tr, cs, uk, el, hu, ro
+            r"\bforkommen|\bforsvunnen|\bborttappad|\bbortkommet|\bforsvundet|\bforsvunnet|\bkadonnut|\bkateissa",
+            r"\bkayip\b|\bkayboldu|\bkaybolmus|\bztracen\w*|втрачен|загублен|\bχαθηκε|\bαπωλεια|\belveszett|\bpierdut\w*|\brataci\w*",
+            # ar, he, th, vi, id, ms
+            r"مفقود|فقدان|ضائع|ضياع",
+            r"אבד|אבוד|נאבד|אובדן",
+            r"สูญหาย|พัสดุหาย",
+            r"\bthat lac\b|\bbi mat\b|\bmat hang\b",
+            r"\bhilang\b",
         ],
         S.EXCEPTION,
         M.NONE,
@@ -121,6 +218,16 @@ PROBLEMS: list[TextRule] = [
             r"earthquake|wildfire|blizzard|cyclone|tornado)\b",
             r"\bintemperies|\bmeteo|\bmau tempo|\bmal tiempo|\bunwetter|\bwitterung|\bnoodweer",
             r"\bwarunki atmosferyczne|\bmaltempo|непогод|погодн|天气|天氣|台风|颱風|暴雨|暴雪|悪天候|台風|기상",
+            # sv, da, no, fi, tr, cs, uk, el, hu, ro
+            r"\bovader|\bsnostorm|\bvaderforhallanden|\buvejr|\bvejrforhold|\buvaer|\bvaerforhold|\bekstremvaer",
+            r"\bsaaolosuhte|\blumimyrsky|\bmyrsky|\bhava (kosul|muhalefet|sartlar)|\bfirtina|\bdeprem\b|\bkar yagis",
+            r"\bnepriznive? pocasi|\bpocasi\b|негод|\bκαιρικ\w*|\bκακοκαιρια|\bidojaras|\bviharos|\bintemperii|\bvreme(a)? (nefavorabil|rea)",
+            # ar, he, th, vi, id, ms
+            r"الطقس|الاحوال الجويه|احوال جويه|عاصفه",
+            r"מזג (ה)?אוויר",
+            r"สภาพอากาศ|ภัยธรรมชาติ|น้ำท่วม|พายุ",
+            r"\bthoi tiet|\bthien tai|\bbao lu|\blu lut",
+            r"\bcuaca\b|\bbencana alam|\bbanjir\b",
         ],
         S.EXCEPTION,
         M.NONE,
@@ -135,6 +242,9 @@ PROBLEMS: list[TextRule] = [
             r"\b(operational|mechanical) (delay|issue|problem)|\bstrike\b|\bhigh volume",
             r"\bretard (de|du) (vol|transport|acheminement)|\bgreve|\batraso (no|do) (voo|transporte)",
             r"\bhuelga|\bstreik|\bstaking|\bstrajk|\bsciopero|забастов|航班延误|航班取消|爆仓|運休",
+            # sv, da, no, fi, tr, cs, uk, el, hu, ro, ar, he, th, vi, id, ms
+            r"\bstrejk\w*|\blakko\b|\bgrev\b|\bstavk\w*|страйк|\bαπεργια|\bsztrajk|\bgreva\b",
+            r"اضراب|שביתה|นัดหยุดงาน|\bdinh cong\b|\bmogok\b",
         ],
         S.EXCEPTION,
         M.NONE,
@@ -147,6 +257,12 @@ PROBLEMS: list[TextRule] = [
             r"(cancel+ed|voided)|\b(cancel+ed|voided) (by (the )?(shipper|sender|merchant))",
             r"\bannul+ee?|\bcancelad[oa]|\bstornier|\bgeannuleerd|\banulowan|\bannullat|отменен",
             r"已取消|取消订单|訂單取消|キャンセル|취소",
+            # sv, da, no, fi, tr, cs, uk, el, hu, ro
+            r"\bavbokad|\bmakulerad|\bkansellert|\bperuttu\b|\bperuutettu|\biptal edil\w*|\biptal\b",
+            r"\bzrusen\w*|скасован|\bακυρωθηκε|\bακυρωση\b|\btorolve\b|\bstorno\w*|\banulat\w*",
+            # ar, he, th, vi, id, ms
+            r"ملغي|تم الالغاء|الغاء الشحنه|בוטל|ביטול|ยกเลิก",
+            r"\b(da )?huy (don|don hang|van don)\b|\bda huy\b|\bdibatalkan\b|\bbatal\b",
         ],
         S.EXCEPTION,
         M.NONE,
@@ -157,6 +273,7 @@ PROBLEMS: list[TextRule] = [
         [
             r"\b(pick ?up|collection) (attempt(ed)?|was unsuccessful|failed|missed|not (completed|made))",
             r"\b(attempted|tried|unable) to (pick ?up|collect)\b",
+            r"\blay hang (khong thanh cong|that bai)|\bgagal (pick ?up|dijemput|penjemputan)",
         ],
         S.EXCEPTION,
         M.NONE,
@@ -169,6 +286,8 @@ PROBLEMS: list[TextRule] = [
             r"\bexception\b|\bproblem\b|\bon hold\b|\bincident\b|\birregularity\b",
             r"\banomalie|\bprobleme|\bproblema|\bstorung|\bprobleem|\bnieprawidlowosc",
             r"异常|異常|问题件|問題件|이상",
+            # fi, tr, uk, ru, el, ar, he, th, vi, id, ms
+            r"\bpoikkeama|\bsorun\b|проблем|\bπροβλημα|مشكله|בעיה|תקלה|ปัญหา|ผิดปกติ|\bsu co\b|\bmasalah\b|\bkendala\b",
         ],
         S.EXCEPTION,
         M.NONE,

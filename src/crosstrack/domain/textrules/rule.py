@@ -10,26 +10,59 @@ from enum import Enum
 from crosstrack.domain.vocabulary import Milestone, Reason, Status
 
 _SPACES = re.compile(r"\s+")
-# Letters that NFKD does not decompose but that people (and carriers) type without marks.
-_EXTRA_FOLDS = str.maketrans({"ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d"})
+# Letters that NFKD does not decompose but that people (and carriers) type without marks;
+# Turkish dotless i; the Arabic letters written either way (alef maqsura, taa marbuta) and
+# the tatweel stretch; curly and modifier apostrophes.
+_EXTRA_FOLDS = str.maketrans(
+    {
+        "ł": "l",
+        "ø": "o",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "đ": "d",
+        "ı": "i",
+        "ى": "ي",
+        "ة": "ه",
+        "ـ": None,
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+    }
+)
+
+
+def _drops_marks(ch: str) -> bool:
+    """Whether combining marks after ``ch`` are dropped: Latin, Greek, Hebrew and Arabic.
+
+    Greek carriers often write in capitals without accents, Hebrew and Arabic rarely write
+    vowel points and spell hamza either way; Cyrillic (й, ї), kana and Thai keep their marks.
+    """
+    return (
+        ch < "\u0250"
+        or "\u0370" <= ch <= "\u03ff"
+        or "\u1f00" <= ch <= "\u1fff"
+        or "\u0590" <= ch <= "\u06ff"
+    )
 
 
 def fold(text: str) -> str:
-    """Case-fold, drop Latin diacritics and collapse white space, keeping CJK intact.
+    """Case-fold, drop Latin, Greek, Hebrew and Arabic marks and collapse white space.
 
-    Combining marks are removed only after Latin letters, so Japanese kana with dakuten and
-    Korean syllables (which NFKD decomposes) survive: they are recomposed with NFC.
+    Combining marks are removed only after those scripts, so Japanese kana with dakuten,
+    Korean syllables (which NFKD decomposes), Cyrillic й and Thai vowels survive: they are
+    recomposed with NFC.
     """
     text = text.replace("_", " ")
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     kept: list[str] = []
-    previous_is_latin = False
+    previous_drops_marks = False
     for ch in decomposed:
         if unicodedata.combining(ch):
-            if previous_is_latin:
+            if previous_drops_marks:
                 continue
         else:
-            previous_is_latin = ch < "\u0250"
+            previous_drops_marks = _drops_marks(ch)
         kept.append(ch)
     folded = unicodedata.normalize("NFC", "".join(kept)).translate(_EXTRA_FOLDS)
     return _SPACES.sub(" ", folded).strip()

@@ -1,7 +1,9 @@
-"""Rules for the journey itself: data received, pick-up, facilities, customs, borders, hand-overs.
+"""Rules for the journey itself: data received, pick-up, hand-overs, facilities, transit.
 
-Ordered: the classifier tries them in order and the first that fits decides. Rules guarded
-by ``PLACE_IS_COUNTRY`` or ``OTHER_CARRIER`` need the classifier's context to apply.
+Ordered: the classifier tries them in order and the first that fits decides. Customs and
+borders, read between data received and hand-overs, live in ``customs``. Rules guarded by
+``OTHER_CARRIER`` need the classifier's context to apply. Phrasings are grouped by
+language, as in ``delivery``.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ INFO_RECEIVED: list[TextRule] = [
             r"\betiqueta (emitida|criada|gerada|creada|generada|impresa)|\bpre-?postad|\baguardando postagem",
             r"\binformac\w+ (eletronicas? )?(enviadas|recebidas)|\bpre-?admision|\bdatos recibidos",
             r"\binformacion (de envio )?recibida|\bpendiente de (recepcion|admision|entrega al transportista)",
+            r"\ba?guard\w* entrada (nos|na|no)\b|\binformacao (de envio )?recebida|\bpre-?registo|\bpre-?registrad|\bprerregistr",
             # de, nl
             r"\belektronisch angekundigt|\bsendungsdaten|\bauftragsdaten|\bnoch nicht (an uns )?ubergeben",
             r"\bvom absender vorbereitet|\bvoorgemeld|\bvooraangemeld|\bnog niet .{0,30}(ontvangen|aangenomen)",
@@ -49,139 +52,60 @@ INFO_RECEIVED: list[TextRule] = [
             # pl, it, ru
             r"\bnadawca przygotowal|\bdane przesylki|\bprzesylka zarejestrowana|\boczekuje na nadanie",
             r"\bspedizione (creata|registrata)|\bin attesa di (ritiro|presa in carico)|\bdati ricevuti",
+            r"\betichetta (creata|stampata|generata)|\bspedizione in preparazione|\bordine (creato|registrato)",
             r"присвоен (трек|почтовый идентификатор)|информация (об отправлении )?получена|ожидает приема",
             r"электронн\w* (уведомлени|информаци)|создан\w* (заказ|накладн)",
+            r"заказ (зарегистрирован|создан)|отправление зарегистрировано|^создан\w*\.?$",
             # zh, ja, ko
             r"已下单|下单成功|订单已创建|电子信息|電子資料|电子数据|等待揽收|待揽收|待攬收|面单|面單|已接单|已接單",
             r"(データ|情報)(を)?受付|荷物情報|伝票番号|出荷準備|発送準備中|引受前|송장 ?(등록|출력)|상품 ?준비",
+            r"出荷予定|(送り状|ラベル)(発行|作成)|(データ|情報)(受信|受領)|주문 ?접수|배송 ?준비 ?중|집하 ?예정",
+            # sv, da, no
+            r"\belektronisk\w* (information|avisering|aviserad)|\bhar aviserats elektroniskt|\baviserad (elektroniskt|av avsandaren|fran avsandaren)",
+            r"\b(information|uppgifter) om forsandelsen (har )?(mottagits|tagits emot|inkommit)|\bvi har (fatt|tagit emot) (information|uppgifter)",
+            r"\bannu inte (lamnats|inlamnad|overlamnad)|\bfraktsedel (skapad|utskriven)",
+            r"\belektronisk (besked|information|advisering|meddelelse)|\bforsendelsen er (registreret|oprettet)|\bafsender(en)? har (oprettet|registreret|bestilt)",
+            r"\bvi har modtaget (information|besked|oplysninger)|\b(oplysninger|information) om (forsendelsen|pakken)|\bendnu ikke (modtaget|indleveret)|\blabel (oprettet|printet)",
+            r"\belektronisk (melding|informasjon|varsel)|\bmelding om (sending|forsendelse)|\bsendingen er (registrert|opprettet)|\bvi har mottatt (informasjon|melding|beskjed) om",
+            r"\benna ikke (mottatt|levert inn|innlevert)|\bavsender har (registrert|opprettet|bestilt)|\bordre (mottatt|registrert)",
+            # fi
+            r"\blahetyksen tiedot|\btiedot (on )?(vastaanotettu|saatu|rekisteroity)|\bennakkotiedot|\blahettaja on (luonut|rekisteroinyt|ilmoittanut)",
+            r"\bodottaa (lahettajalta|luovutusta|lahettajan)|\bosoitekortti (tulostettu|luotu)|\bei viela (vastaanotettu|luovutettu)|\blahetys on rekisteroity",
+            # tr
+            r"\b(gonderi|kargo|siparis)\w* bilgi\w* (alindi|olusturuldu|iletildi)|\b(kargo|gonderi) kaydi olusturuldu|\bgonderi olusturuldu|\bbarkod olusturuldu",
+            r"\bhenuz kargoya verilmedi|\b(gonderici|satici) tarafindan hazirlaniyor|\bsiparis hazirlaniyor|\belektronik bilgi",
+            # cs
+            r"\belektronick\w* (data|informace|udaje|avizo)|\b(data|udaje|informace) o zasilce (byla |byly )?(prijat|obdrzen|predan)\w*|\bzasilka (byla )?zaregistrovan\w*",
+            r"\bceka na (podani|predani)|\bodesilatel (pripravil|vytvoril|zalozil)|\b(zatim|jeste) nebyla (predana|podana)|\bstitek (vytvoren|vytisten)|\bprijeti dat\b",
+            # uk
+            r"створи\w* (накладн|ттн|відправленн|посилк|експрес-накладн)|накладн\w* створен|очікує (надходження|передачі)|ще не (надано|передано|надійшло)",
+            r"(зареєстровано|оформлено) (відправлення|в системі)|дані (отримано|про відправлення)|електронн\w* (повідомлен|дан|інформац)|готується до відправлення",
+            # el
+            r"\bδημιουργ\w* (η )?(αποστολη|ετικετα|voucher|συνοδευτικ\w*)|\bλαβαμε (τα στοιχεια|πληροφοριες)|\bηλεκτρονικ\w* (στοιχεια|ενημερωση|πληροφορ\w*)",
+            r"\bαναμονη (παραδοσης|παραλαβης) απο (τον )?αποστολεα|\bδεν εχει (ακομα )?παραληφθει|\bκαταχωρηθηκε|\bστοιχεια αποστολης",
+            # hu
+            r"\b(kuldemeny|csomag)\w* adata\w* (beerkez|rogzit|megerkez)\w*|\bcsomagadat\w* (beerkez|megerkez)\w*|\belektronikus (adat|ertesites|elorejelzes)\w*",
+            r"\ba felado (rogzitette|letrehozta|elokeszitette)|\bfelvetelre var|\bmeg nem (erkezett be|adtak fel|kerult atadasra)|\bcimke (nyomtatva|letrehozva)|\belorejelzett",
+            # ro
+            r"\bawb\w* (creat|generat|emis)\w*|\b(date|informatii) (de expediere )?(primite|despre expediere)|\bexpediere (inregistrata|creata)|\bcolet inregistrat",
+            r"\bin asteptarea predarii|\basteapta (preluarea|ridicarea) (de la|de catre|din partea) (expeditor|curier)|\bexpeditorul a (creat|generat|pregatit)",
+            # ar, he, th
+            r"تم (انشاء|تسجيل) (ال)?(شحنه|بوليصه|طلب)|(بيانات|معلومات) (ال)?شحنه|بانتظار (استلام (ال)?شحنه من|تسليم) (ال)?(مرسل|شاحن)|لم يتم استلام (ال)?شحنه بعد",
+            r"התקבל מידע|מידע (על|אודות) (ה)?משלוח|(ה)?משלוח נרשם|נרשם במערכת|נוצרה (תווית|הזמנת משלוח)|השולח (יצר|רשם|הכין)|טרם נמסר|ממתין למסירה מ(ה)?שולח",
+            r"ได้รับข้อมูล(การจัดส่ง|พัสดุ|ล่วงหน้า)|สร้าง(รายการ|ข้อมูล|ใบ)(จัดส่ง|พัสดุ)|ผู้ส่ง(กำลัง)?เตรียม(พัสดุ|การจัดส่ง)|รอ(การ)?เข้ารับ|ยังไม่ได้ส่งมอบ|รอผู้ส่ง",
+            # vi
+            r"\btao don( hang)?( thanh cong)?\b|\bdon hang da (duoc )?tao|\b(cho|chua|dang) lay hang|\bdang cho (lay|ban giao)|\bnguoi gui (dang chuan bi|da tao)",
+            r"\bda tiep nhan (don|thong tin)|\bthong tin (don hang|buu gui) (da duoc )?(tao|tiep nhan)|\bcho ban giao|\bcho xac nhan",
+            # id, ms
+            r"\bpesanan (dibuat|telah dibuat|diterima|sedang diproses)|\bdata (kiriman|paket|pengiriman|penghantaran) (diterima|dibuat)|\bmanifes\b|\blabel (dibuat|dicetak)",
+            r"\bmenunggu (pick ?up|penjemputan|pengambilan oleh kurir|dijemput|diserahkan)|\bbelum (diserahkan|dijemput|diterima kurir|dikirim)",
+            r"\bpengirim (sedang )?(menyiapkan|mempersiapkan)|\b(informasi|maklumat) (penghantaran|pengiriman|kiriman) (telah )?diterima",
         ],
         S.INFO_RECEIVED,
         M.LABEL_CREATED,
     ),
 ]
 
-CUSTOMS_AND_BORDERS: list[TextRule] = [
-    rule(
-        "export_customs",
-        [
-            r"\bexport (customs|clearance|declaration)",
-            r"\bcustoms\b.{0,30}\bexport|\boutbound (customs|clearance)|\bcustoms transmission",
-            r"\bcleared and awaiting|\bawaiting (international )?(departure|dispatch|despatch)",
-            r"\bdedouanement export|\bdespacho de exportacion|\bausfuhr|\bexportabfertigung",
-            r"\bodprawa eksportowa|\bsdoganamento (in )?export",
-            r"экспортн\w* (таможен|оформлен)|出口(报关|清关|海关|报检|報關|清關|海關|直封)|輸出(通関|手続)|수출 ?통관",
-        ],
-        S.IN_TRANSIT,
-        M.EXPORT_CUSTOMS,
-    ),
-    rule(
-        "customs_released",
-        [
-            r"\b(customs|import|export) (clearance )?(completed|complete|cleared|released|finished|done|"
-            r"approved|successful)",
-            r"\bcleared (by |through )?(customs|import|export)|\breleased (by|from) (the )?customs",
-            r"\bclearance\b.{0,25}\b(completed|complete|successful|success|finished|done)\b|\bcleared customs",
-            r"\bdedouanee?s?\b|\bformalites douanieres (terminees|effectuees)|\blibere par (la )?douane",
-            r"\bliberado (pela|na) (alfandega|fiscalizacao|receita)|\bfiscalizacao aduaneira finalizada",
-            r"\bdesembaraco (concluido|finalizado)|\bliberado por (la )?aduana|\bdespachado de aduana",
-            r"\bverzollt|\bzollabfertigung (abgeschlossen|erfolgt)|\bvom zoll freigegeben",
-            r"\bingeklaard|\bdouane.{0,20}vrijgegeven|\bodprawa celna zakonczona|\bzwolnion\w* przez (urzad|celn)",
-            r"\bsdoganat|выпущено таможней|таможенное оформление завершено|выпуск (разрешен|товаров)",
-            r"清关完成|清关成功|海关放行|已放行|完成清关|清關完成|海關放行|通関(許可|完了)|輸入許可|통관 ?완료",
-        ],
-        S.IN_TRANSIT,
-        M.CUSTOMS_RELEASED,
-    ),
-    rule(
-        "import_customs",
-        [
-            r"\bcustoms\b|\bclearance (in progress|started|processing|event|pending)|\bawaiting clearance",
-            r"\b(import|inbound) (clearance|customs)|\bclearance processing",
-            r"\bdouane|\bdedouanement|\balfandega|\baduaneir|\bfiscalizacao|\baduana|\bdespacho aduanero",
-            r"\bzoll|\bdouane|\bodpraw\w* celn|\burzad celny|\bdogana|\bsdoganamento",
-            r"\bpagamento confirmado|\b(duties|taxes) (have been )?paid",
-            r"таможн|таможен|进口清关|清关|进口报关|海关|進口清關|清關|海關|通関|税関|통관|세관",
-        ],
-        S.IN_TRANSIT,
-        M.IMPORT_CUSTOMS,
-        confidence=0.8,
-    ),
-    rule(
-        "departed_origin_country",
-        [
-            r"\bdepart\w* (from )?(the )?(origin|exporting|sending) country",
-            r"\bdeparture (to|for) (the )?(country of destination|destination country|destination)",
-            r"\b(international|overseas) (transit|departure|dispatch|despatch)\b",
-            r"\b(dispatched|despatched|departed|sent|forwarded|shipped|in transit) (to|for|towards) (the )?"
-            r"(destination country|country of destination|overseas|abroad)",
-            r"\b(handed|tendered|delivered|released|transferred) (over )?to (the )?(airline|air carrier|"
-            r"shipping line|vessel)|\bprocessed by air carrier",
-            r"\b(flight|plane|aircraft) (departed|took off|in flight)|\bloaded (on|onto) (the )?"
-            r"(aircraft|flight|plane)",
-            r"\bdespatch\w* .{0,25}from (the )?export|\bdispatched from (the )?(international|outward|"
-            r"office of exchange|exchange office)",
-            r"\b(left|leaving|departed|departing) (the )?(country of origin|origin country|exporting country)",
-            r"\b(departure|departed|dispatch\w*|despatch\w*|left|leaving) from (the )?(outward )?"
-            r"(office of exchange|exchange office)|\boutward office of exchange",
-            r"\bhand(ed)? ?over to (the )?(airline|air carrier)|\bairline (departure|hand ?over)",
-            r"\bsalid[oa] de la oficina de cambio|\bsalida de la oficina de cambio",
-            r"航班(已)?起飞|交付航空|离开.{0,12}(互换局|交换站|国际|海关)|離開.{0,12}(互換局|交換站)",
-            r"\bcrossing (the )?border\b|\bborder crossing\b",
-            r"\bpret a partir de son territoire|\bquitte le pays|\bdepart vers le pays de destination",
-            r"\bsaiu do pais de origem|\bpartiu do pais|\bencaminhado para o pais de destino",
-            r"\bsalio del pais de origen|\bsalida internacional|\bhat das (abgangs|herkunfts)land verlassen",
-            r"\bvertrokken uit (het )?land|\bopuscil\w* kraj|\bha lasciato il paese",
-            r"покинул\w* (страну|место международного обмена)|вывезено",
-            r"离开(中国|始发国|寄件国|出口国|互换局|交换站)|離開(中國|互換局|交換站)|航班(起飞|已起飞)|已交航|交航|已出境|出境",
-            r"国際交換局から発送|出国|航空機搭載|출국|항공기 ?탑재",
-        ],
-        S.IN_TRANSIT,
-        M.DEPARTED_ORIGIN_COUNTRY,
-    ),
-    rule(
-        "departed_named_country",
-        [
-            r"\b(departed|left|leaving|departing|dispatched from|despatched from) (from )?(the )?"
-            r"(?P<place>[a-z][a-z .'-]{1,40}?)\.?$",
-            r"\b(dispatched|despatched|sent|forwarded|exported|shipped) to (the )?"
-            r"(?P<place>[a-z][a-z .'-]{1,40}?)\.?$",
-        ],
-        S.IN_TRANSIT,
-        M.DEPARTED_ORIGIN_COUNTRY,
-        guard=Guard.PLACE_IS_COUNTRY,
-    ),
-    rule(
-        "arrived_destination_country",
-        [
-            r"\barriv\w* .{0,40}\b(destination country|country of destination|destination post)",
-            r"\barrival (at|in) destination (post|country|office)|\barrival from abroad",
-            r"\b(arrived|received|arrival) (at|in) (the )?(inward|import|inbound) (office|exchange|hub|"
-            r"facility)|\b(inward|inbound) (office of exchange|exchange office)",
-            r"\barrived at the postal operator of the (country of )?destination",
-            r"\breceived in (the )?destination country|\bimport scan\b",
-            r"\brecebido (pelos correios do brasil|no brasil)|航班(已)?(到达|抵达)|\bflight arrived",
-            r"\barrive dans le pays (du destinataire|de destination)|\barrivee dans le pays",
-            r"\bchegou ao (brasil|pais de destino)|\bchegada ao (brasil|pais de destino)|\brecebido no brasil",
-            r"\bllego al pais de destino|\bllegada al pais de destino|\bim zielland (angekommen|eingetroffen)",
-            r"\bankunft im zielland|\bhat das zielland erreicht|\baangekomen in (het )?land van bestemming",
-            r"\bdotarl\w* do kraju (przeznaczenia|docelowego)|\barrivat[oa] nel paese di destinazione",
-            r"прибыл\w* (в (россию|страну назначения)|на территорию)|ввезено|импорт",
-            r"到达(目的地国家|目的国|寄达国)|抵达目的国|已入境|到達目的國|入境|国際交換局(に)?到着|到着国|입국",
-        ],
-        S.IN_TRANSIT,
-        M.ARRIVED_DESTINATION_COUNTRY,
-    ),
-    rule(
-        "arrived_named_country",
-        [
-            r"\b(arrived|arrival|received) (in|at) (the )?(?P<place>[a-z][a-z .'-]{1,40}?)\.?$",
-            r"\b(received|processing|processed) (for processing )?in (the )?(?P<place>[a-z][a-z .'-]{1,40}?)\.?$",
-        ],
-        S.IN_TRANSIT,
-        M.ARRIVED_DESTINATION_COUNTRY,
-        guard=Guard.PLACE_IS_COUNTRY,
-    ),
-]
 
 HANDOVER_AND_PICKUP: list[TextRule] = [
     rule(
@@ -197,6 +121,15 @@ HANDOVER_AND_PICKUP: list[TextRule] = [
             rf"\bovergedragen aan {_PARTY}(\.|$|,)",
             rf"\bentregue (a|ao|para) {_PARTY}(\.|$|,)",
             rf"\bprzekazan\w* (do|przewoznikowi) {_PARTY}(\.|$|,)",
+            rf"\b(overlamnad|overlamnats|overlamnades) till {_PARTY}(\.|$|,| for)",
+            rf"\b(overdraget|overleveret|overgivet) til {_PARTY}(\.|$|,| for| til)",
+            rf"\boverlevert til {_PARTY}(\.|$|,| for)",
+            rf"\bpredan\w* (dopravci |prepravci |spolecnosti |partnerovi )?{_PARTY}(\.|$|,| k | pro )",
+            rf"\batad\w* (a |az )?{_PARTY}(-nek|-nak)?( reszere)?(\.|$|,| kezbesit)",
+            rf"\bpredat\w* (catre |la )?{_PARTY}(\.|$|,| pentru)",
+            rf"\b(ban giao|chuyen giao|da giao) (cho|sang) {_PARTY}(\.|$|,)",
+            rf"\bdiserahkan (ke|kepada) {_PARTY}(\.|$|,| untuk)",
+            rf"\baffidat[oa] (a|al corriere|al vettore) {_PARTY}(\.|$|,| per)",
         ],
         S.IN_TRANSIT,
         M.HANDED_TO_OTHER_CARRIER,
@@ -213,6 +146,27 @@ HANDOVER_AND_PICKUP: list[TextRule] = [
             r"\bremis (au|a un) (transporteur|partenaire)|\ban (den )?(zustell)?partner ubergeben",
             r"\boverdragen aan (de )?(lokale )?(vervoerder|partner)",
             r"转交|轉交|交由.{0,10}(派送|配送)|移交|转运至.{0,10}(派送|承运)",
+            r"\bentregue (a|ao|a uma) (transportadora|parceiro|operador)|\bentregad[oa] (al|a la) (transportista|operador|socio)",
+            r"\bconsegnat\w* (al|a|ad un) (partner|vettore|trasportatore|spedizioniere)",
+            r"передано (перевозчику|партнеру|в службу доставки|в курьерскую службу|курьерской службе)",
+            # sv, da, no, fi
+            r"\boverlamna\w* till (en |var )?(lokal|extern|annan) (transportor|partner|leverantor|speditor|distributor)|\boverlamnad till transportor",
+            r"\boverdraget til (en |vores )?(lokal |ekstern |anden )?(transportor|fragtforer|partner|samarbejdspartner|vognmand)",
+            r"\boverlevert til (en |var )?(lokal |ekstern |annen )?(transportor|samarbeidspartner|partner|speditor)",
+            r"\bluovutettu (paikalliselle|yhteistyokumppanille|kuljetusyhtiolle|jakelukumppanille|toiselle kuljetusyhtiolle)",
+            # tr, cs, uk, el, hu, ro
+            r"\b(anlasmali|partner|yerel|diger) (kargo )?(firma|sirket|tasiyici)\w* (teslim|devredildi|aktarildi|verildi)",
+            r"\bpredan\w* (partnerskemu |externimu |mistnimu |jinemu )?(dopravci|prepravci|partnerovi)\b",
+            r"передано (партнеру|іншому перевізнику|місцевому перевізнику|перевізнику)",
+            r"\bπαραδοθηκε σε συνεργατ\w*|\bπαραδοση σε (συνεργαζομενη|τοπικη) (εταιρεια|courier)|\bπαραδοθηκε (στον |σε )?μεταφορεα",
+            r"\b(atadva|atadtuk|atadasra kerult) (a |egy )?(partner|helyi|kezbesito|kulso) ?(szolgaltato\w*|futar\w*|partner\w*|ceg\w*)|\b(partnernek|futarszolgalatnak) atadva",
+            r"\bpredat\w* (catre |la )?(partener\w*|curier partener|transportator\w*|operatorul local)",
+            # ar, he, th, vi, id, ms
+            r"(تسليم|سلمت|نقل|تحويل)\w*( ال\w+)? (الي ال|الي |لل|ل)(شريك|ناقل|شركه الشحن|شركه التوصيل)",
+            r"הועבר\w* (ל|אל )(חברת (ה)?(שילוח|שליחויות|הובלה)|מוביל|שותף)|נמסר\w* (ל|אל )(חברת|מוביל|שותף)",
+            r"ส่งต่อให้(บริษัท|ขนส่ง|พันธมิตร|ผู้ให้บริการ)|ส่งมอบให้(บริษัท)?(ขนส่ง|พันธมิตร)",
+            r"\b(ban giao|chuyen giao|giao) (cho|sang) (doi tac|don vi van chuyen|hang van chuyen|ben van chuyen)",
+            r"\bdiserahkan (ke|kepada) (mitra|kurir mitra|rakan kongsi|ekspedisi|pihak ketiga|syarikat penghantaran)|\bdialihkan ke (mitra|ekspedisi)",
         ],
         S.IN_TRANSIT,
         M.HANDED_TO_OTHER_CARRIER,
@@ -246,8 +200,44 @@ HANDOVER_AND_PICKUP: list[TextRule] = [
             r"\bnadanie\b|\bnadan[aoy]\b|\bprzyjet\w* (do (przewozu|nadania|wysylki)|od nadawcy)",
             r"\bodebran\w* od nadawcy|\bpresa in carico|\britirat[oa] dal corriere|\baccettat[oa]",
             r"принят\w* (в отделении|от отправителя|к пересылке)|при[её]м\b|получено от отправителя",
+            r"принят\w* на склад\w* отправител",
             # zh, ja, ko
             r"荷物受付|揽收|揽件|已收件|收寄|已收寄|攬收|攬件|取件成功|快件已被收取|集荷|引受|접수|집하|인수",
+            r"交寄|집화",
+            # pt, it
+            r"\baceite\b|\baceitacao\b|\b(consegnat|affidat)\w* (al|a) (corriere|vettore)\b(?! per la consegna)",
+            # sv, da, no
+            r"\b(inlamnad|inlamnats|inlamnat|lamnats in|lamnades in|upphamtad|upphamtat)\b|\b(hamtad|hamtats|hamtades) (hos|fran) avsandar\w*",
+            r"\b(vi har tagit|har tagits) emot (forsandelsen|paketet|din forsandelse)|\bmottagen (av|hos) (postnord|oss|dhl|bring|schenker)",
+            r"\bindleveret\b|\bindlevering\b|\b(af)?hentet (hos|fra) (afsender\w*|kunde\w*)|\bvi har modtaget (din |pakken|forsendelsen)|\bmodtaget (af|hos) (postnord|gls|dao|bring|os)\b|\bafhentet\b",
+            r"\binnlevert\b|\binnlevering\b|\bmottatt (av|hos) (bring|posten|oss|postnord)|\b(hentet|opphentet) (hos|fra) avsender\w*|\bvi har mottatt (sendingen|pakken)|\bsendingen er mottatt\b(?! pa)",
+            # fi
+            r"\bvastaanotettu (kuljetettavaksi|kuljetukseen|lahettajalta)|\bnoudettu lahettajalta|\bjatetty (kuljetettavaksi|postiin|lahetettavaksi)",
+            r"\blahetys on vastaanotettu\.?$|\bluovutettu (postille|kuljetukseen|kuljetettavaksi)|\bposti on vastaanottanut",
+            # tr
+            r"\bkabul edildi|\bgonderi kabul|\bteslim alindi\b|\bkargoya (verildi|teslim edildi)|\b(gonderici|gonderen)den (teslim )?alindi|\bsubeye (birakildi|teslim edildi)|\bgonderici subede",
+            # cs
+            r"\bpodani zasilky|\bzasilka (byla )?podana|\bpodan[ao]\b|\bprevz\w* (zasilky )?(od odesilatele|do prepravy|k preprave)",
+            r"\bprijat\w* (k preprave|do prepravy|od odesilatele)|\bsvoz od odesilatele|\bvyzvednut\w* (od|u) odesilatel\w*",
+            # uk
+            r"\bприйнят\w*|\bприйом\b|отримано від відправника|забрано (у|від) відправника",
+            # el
+            r"\bπαραληφθηκε απο (τον )?αποστολεα|\bπαραλαβη απο (τον )?αποστολεα|\bαποδοχη αποστολης|\bη αποστολη (εγινε δεκτη|παραληφθηκε)\.?$",
+            r"\bκαταθεση (στο|σε) καταστημα|\bπαραδοθηκε απο (τον )?αποστολεα|^παραλαβη\.?$",
+            # hu
+            r"\bpostai felvetel|\bfelvetel\b|\bfelveve\b|\b(gls|posta|futar|mpl|dpd|express one|sameday|foxpost)\w* atvette|\batvett\w* a feladotol|\bfeladotol atveve|\bfeladva\b|\bfeladas\b",
+            # ro
+            r"\bpreluat\w* (de (catre )?curier|de la expeditor|in (sistem|depozit)|spre expediere)|\bridicat\w* de la expeditor|\bpredat\w* de expeditor",
+            r"\bprimit la oficiul postal|\bdepus la (oficiul|ghiseu)|\b(expediere|colet) preluat\w*|\bdepunere\b",
+            # ar, he, th
+            r"(تم )?استلام\w*( ال\w+)? (من|لدي) (ال)?(مرسل|شاحن|عميل|بائع)|استلمت من (ال)?مرسل|تم استلام (ال)?(شحنه|طرد)$|تم (ال)?قبول|تم (ال)?ايداع|قبول (ال)?شحنه",
+            r"(נאסף|נאספה|איסוף) מ(ה)?שולח|התקבל (למשלוח|לשילוח|מ(ה)?שולח)|הפריט נקלט|(נמסר|הופקד) (ע.?י|על ידי) (ה)?שולח",
+            r"รับฝาก|รับเข้าระบบ|รับพัสดุ(จากผู้ส่ง|เข้าระบบ)|เข้ารับพัสดุ(แล้ว|สำเร็จ)|ผู้ส่งส่งพัสดุที่",
+            # vi
+            r"\bda lay hang|\blay hang thanh cong|\bchap nhan\b|\bnhan (hang )?tu nguoi gui|\bbuu ta da (nhan|lay) hang|\bda nhan hang tu|\bda tiep nhan (buu gui|hang|buu pham)|\bgui tai buu cuc",
+            # id, ms
+            r"\b(di ?pick ?up|dijemput|diambil) (oleh )?(kurir|petugas|sprinter)|\bditerima (oleh|di) (kurir|sprinter|petugas|driver|counter|kaunter|agen|kantor pos|gerai|konter|loket)|\bposting loket",
+            r"\b(pengambilan|diambil) dari pengirim|\bditerima (daripada|dari) (pengirim|pelanggan)|\bdiposkan\b|\bdipungut daripada (pengirim|penghantar)|\bpenerimaan di (loket|kaunter|counter)",
         ],
         S.IN_TRANSIT,
         M.PICKED_UP,
@@ -267,6 +257,7 @@ MOVEMENT: list[TextRule] = [
             r"received)|\b(redirect|reroute|reschedul\w*|hold) request",
             r"\bnew tracking number (assigned|issued)|\b(delivery )?rescheduled\b|\brequested (a )?(new |another )?delivery",
             r"\bredirige|\breencaminhad|\bredirigid|\bumgeleitet|\bomgeleid|\bprzekierowan",
+            r"\bomdirigera\w*|\bomdirigere\w*|\bomadresser\w*|\buudelleenohja\w*|\bpresmerovan\w*|\batiranyit\w*|\bredirectionat\w*|перенаправлен|переадресован",
         ],
         S.IN_TRANSIT,
         M.NONE,
@@ -294,6 +285,7 @@ MOVEMENT: list[TextRule] = [
             # pt, es
             r"\bunidade (de tratamento|de distribuicao|operacional)|\bcentro de (distribuicao|tratamento|"
             r"clasificacion|distribucion|tratamiento|logistica)|\bcdd\b|\bagencia\b|\balmacen\b",
+            r"\bcentro operacional|\bcentro de (triagem|producao)|\bentrada (em|no) (centro|armazem)|\bsaida (do|de) (centro|armazem)|\bem armazem",
             r"\bclasificad[oa]|\bprocesad[oa]\b|\bllegada a\b|\bsalida de\b|\brecebido na unidade",
             # de, nl
             r"\bpaketzentrum|\bzustellbasis|\bdepot\b|\bverteilzentrum|\bbearbeitet|\bsortiert|\bumgeschlagen",
@@ -302,15 +294,58 @@ MOVEMENT: list[TextRule] = [
             r"\bksieg\w* oddawcz|\bsortowni|\bz ladunkiem|\bw oddziale|\bw terminalu|\bcentrum (logistyczne|sortowania)|\bplacowk",
             r"\bcentro di smistamento|\bsmistat|\bfiliale\b|\barrivat[oa] (al|presso|nel)|\bpartit[oa] da",
             r"\bin lavorazione",
+            r"\bcentro (operativo|logistico|di lavorazione|di distribuzione)|\bin arrivo (al|presso) (centro|hub|filiale)",
             r"сортировочн|сортировк|прибыло в|покинуло|обработк|погрузк|отправлено из",
+            r"прибыл\w* (на|в) (склад|сортировочн|терминал|пункт)|принят\w* на склад|сдан\w* перевозчику",
             # zh, ja, ko
             r"已收入|已发出|已發出|到达|到達|离开|離開|发往|發往|转运中心|轉運中心|分拨中心|分撥中心|中转|中轉",
             r"出库|出庫|仓库|倉庫|集散|处理中心|處理中心|分拣|分揀|网点|網點|到着|発送|通過|中継|仕分|도착|발송|간선|터미널",
+            r"處理中|处理中|물류센터|집중국|허브",
+            # sv, da, no
+            r"\b(ankommit|anlant|ankom|avgatt|lamnat|lamnade|sorterad|sorterats|hanterad|lastad|lastats|mottagen|omlastad)\b.{0,40}\b(terminal\w*|sorteringscentral\w*|paketcentral\w*|utdelningsenhet\w*|postterminal\w*|lager\w*|distributionscentral\w*)",
+            r"\bsorterad\b|\bsorterats\b|\b(lamnat|ankommit till|anlant till) terminalen",
+            r"\b(ankommet|ankom|afgaet|afsendt|forladt|sorteret|modtaget|behandlet|lastet|omlastet|scannet|leveret|afleveret)\b.{0,40}\b(terminal\w*|pakkecent\w*|sorteringscent\w*|depot\w*|distributionscent\w*|lager\w*|omdelingscent\w*)",
+            r"\bsorteret\b|\bforladt (terminalen|pakkecentret|depotet)",
+            r"\b(ankommet|ankom|avreist|sendt|forlatt|sortert|mottatt|behandlet|lastet|omlastet|skannet)\b.{0,40}\b(terminal\w*|sorteringssentral\w*|pakkesenter\w*|lager\w*|distribusjonssenter\w*)",
+            r"\bsortert\b",
+            # fi
+            r"\b(saapunut|lahtenyt|lajiteltu|kasitelty|vastaanotettu|siirretty)\b.{0,40}\b(lajittelu\w*|terminaali\w*|logistiikka\w*|jakelukeskus\w*|toimipaikka\w*|keskukse\w*|varasto\w*|postikeskus\w*)",
+            r"\blajiteltu\b|\blajittelussa\b",
+            # tr
+            r"\b(transfer|aktarma|dagitim|islem|isleme|lojistik|operasyon) merkez\w*|\b(cikis|varis|teslimat|dagitim) (subes\w*|birim\w*)|\bsube\w* (ulasti|geldi|cikti|ayrildi)",
+            r"\bulasti\b|\bayrildi\b|\bisleme alindi|\bgonderici subede\b",
+            # cs
+            r"\b(v|ve|do|z|ze) (depu|depo|tridicim|tridiciho|tridirn\w*|sberne\w*|prekladist\w*|logistick\w*|distribucni\w*|hubu?)\b",
+            r"\b(dorazil|opustil|odjel|odeslan|prijat|zpracovan|vypraven|triden|pretriden)\w*\b.{0,40}\b(dep\w*|tridic\w*|tridirn\w*|sklad\w*|centr\w*|posty|poste|postu|provozovn\w*|hub\w*)",
+            r"\bzpracovani zasilky|\btrideni\b|\bvypraveni zasilky",
+            # uk
+            r"сортувальн|сортування|(прибул|надійшл|відправлен|залишил|покинул|вибул|оброблен)\w*.{0,40}(центр|відділенн|термінал|склад|депо|вузл)|обробк|обробля",
+            # el
+            r"\b(αφιξη|αναχωρηση|εφτασε|αναχωρησε|διαλογη|διακινηση)\w*.{0,40}(κεντρο|καταστημα|σταθμο|αποθηκη|hub|κομβο)|\bκεντρο (διαλογης|διανομης)|\bδιαλογη\b|\bδιακινηση\b",
+            # hu
+            r"\b(erkezett|beerkezett|megerkezett|elhagyta|tovabbitva|feldolgozva|atrakva|szortirozva|elinditva)\b.{0,40}\b(depo\w*|kozpont\w*|logisztikai\w*|uzem\w*|postara|postahivatal\w*|csomagkozpont\w*|raktar\w*|elosztokozpont\w*|hub)",
+            r"\b(depo|kozpont|logisztikai kozpont|feldolgozo uzem|csomagkozpont)\w* (erkezett|elhagyta)|\bfeldolgoz\w*|\bszortirozva|\bszortirozas",
+            # ro
+            r"\b(sosit|ajuns|plecat|iesit|procesat|prelucrat|sortat|intrat)\w*\b.{0,40}\b(depozit\w*|centru\w*|hub\w*|oficiu\w*|agentie\w*)|\bin depozit\b|\bcentrul de (sortare|procesare|distributie)",
+            r"\bsortat\b|\bprocesat\b|\bprelucrat\b",
+            # ar, he, th
+            r"(وصل|وصلت|وصول|غادر|غادرت|مغادره|خرجت|معالجه|فرز)\w*.{0,30}(مركز|مستودع|منشاه|محطه|فرع|مكتب)|مركز (ال)?فرز|تم (ال)?فرز|قيد (ال)?معالجه",
+            r"(הגיע|יצא|נקלט|התקבל|עזב|הועבר|נשלח)\w*.{0,20}(מרכז|סניף|מחסן|מסוף|יחידת)|מרכז (ה)?(מיון|לוגיסטי|הפצה|חלוקה)|מיון",
+            r"(ถึง|ออกจาก|มาถึง|เข้าสู่|อยู่ที่|ส่งต่อไปยัง|ออกเดินทางจาก)(ศูนย์|สาขา|ที่ทำการ|คลัง|ไปรษณีย์|ฮับ|hub|dc|จุด)|คัดแยก|ศูนย์กระจาย",
+            # vi
+            r"\b(den|roi|di khoi|xuat|nhap|tai|chuyen den|chuyen toi)\b.{0,20}\b(buu cuc|kho|trung tam|hub|ttkt|tram)\b|\b(nhap|xuat|luu) kho\b|\bkhai thac\b|\bphan loai\b",
+            # id, ms
+            r"\b(tiba|sampai|diterima|keluar|berangkat|dikirim\w*|diproses|disortir|diteruskan|diberangkatkan)\b.{0,30}\b(gudang|drop point|hub|pusat|sortir|sorting|gateway|kantor|cabang|depo|sortation|mpc|pejabat pos|kaunter)\b",
+            r"\bdisortir\b|\bpenyortiran\b|\bproses sortir",
         ],
         S.IN_TRANSIT,
         M.FACILITY,
         confidence=0.8,
-        unless=[r"\b(in transit|en route|on (the|its) way|heading|travel+ing|moving) (to|between|from)\b"],
+        unless=[
+            r"\b(in transit|en route|on (the|its) way|heading|travel+ing|moving) (to|between|from)\b",
+            r"\b(em transito|en transito|in transito|a caminho|en camino) (para|a|al|hacia|verso|per)\b",
+            r"\b(pa vag|pa vej|pa vei) (till|mot|til|mod)\b|\b(matkalla|yolda|na ceste|uton) ",
+        ],
     ),
     rule(
         "in_transit",
@@ -326,10 +361,32 @@ MOVEMENT: list[TextRule] = [
             r"\bunterwegs|\bauf dem weg|\bverzogerung|\bonderweg|\bvertraging",
             r"\bw drodze|\bw transporcie|\btranzyt|\bopoznien|\bin transito|\bin viaggio|\britardo",
             r"в пути|运输中|運輸中|在途|运送中|運送中|途中|輸送中|移動中|배송 ?중|이동 ?중",
+            r"\bse entregara\b|\bentrega prevista\b|\bin arrivo\b|\bspedizione partita\b|\bconsegna prevista\b|(配達|お届け)予定|(배달|도착) ?예정",
+            # sv, da, no, fi
+            r"\bpa vag\b|\bunder transport|\bi transit\b|\btransporteras\b|\bforsenad|\blevereras (imorgon|i morgon|under|mellan|pa)|\bkommer att levereras|\bska levereras",
+            r"\bpa vej\b|\bundervejs\b|\bforsinket\b|\bforventet (levering|leveret)|\bleveres (i morgen|mellem|pa|inden)|\bvil blive leveret|\bbliver leveret",
+            r"\bpa vei\b|\bunderveis\b|\bforventet (levert|levering)|\bleveres (mellom|innen)|\bvil bli levert|\bblir levert|\bskal leveres",
+            r"\bmatkalla\b|\bkuljetuksessa\b|\bkuljetettavana\b|\bmyohassa\b|\bviivastyn\w*|\btoimitetaan (huomenna|arviolta)|\barvioitu toimitus",
+            # tr, cs, uk, el, hu, ro
+            r"\byolda\b|\byola cikti|\btransfer (surecinde|asamasinda|halinde)|\bsevk edildi|\bgonderildi\b|\btasiniyor|\bteslim edilecek|\bgecikme|\bgecikti|\btransferde\b",
+            r"\bna ceste\b|\bv preprave\b|\bprepravovan\w*|\bbude dorucen\w*|\bzpozden\w*|\bpreprava\b",
+            r"в дорозі|у дорозі|прямує|транспортуєт|буде доставлен|затримк|у транзиті|транзит",
+            r"\bσε μεταφορα|\bκαθ.? ?οδον|\bσε διαμετακομιση|\bυπο μεταφορα|\bθα παραδοθει|\bκαθυστερηση|\bδιακινειται",
+            r"\bszallitas (alatt|folyamatban)|\bszallitasban\b|\buton van|\btovabbitas alatt|\btovabbitva\b|\bkesik\b|\bkesedelem|\bkezbesiteni fogjuk|\bvarhatoan (kezbesit|erkezik)",
+            r"\bin tranzit\b|\bin curs de transport|\bpe drum\b|\bin drum spre|\bintarzier\w*|\bva fi livrat|\btransportat\w*|\bexpediat\b|\bin transport\b",
+            # ar, he, th
+            r"في الطريق|قيد النقل|في طريقها|جاري (ال)?(شحن|نقل)|ترانزيت|(سيتم|سوف يتم) (ال)?(تسليم|توصيل)|تاخير|متاخره|تم (ال)?شحن|تم ارسال|ارسلت",
+            r"בדרך|במעבר|בשינוע|יימסר|יגיע|עיכוב",
+            r"ระหว่าง(การ)?ขนส่ง|กำลังขนส่ง|กำลังจัดส่ง|ล่าช้า|กำลังเดินทาง|ระหว่างการจัดส่ง|อยู่ระหว่างการจัดส่ง",
+            # vi, id, ms
+            r"\bdang (van chuyen|luan chuyen|trung chuyen|chuyen)\b|\bluan chuyen\b|\btrung chuyen\b|\bdang tren duong|\bcham tre|\bbi tre\b|\bse (duoc )?giao|\bdu kien giao|\bvan chuyen\b",
+            r"\bdalam perjalanan|\bsedang dikirim|\bdalam pengiriman|\bdalam transit|\bdikirim ke\b|\bterlambat|\bketerlambatan|\bakan (dikirim|diantar|dihantar)",
         ],
         S.IN_TRANSIT,
         M.NONE,
         confidence=0.75,
+        # "sent" of a message to the recipient is a notification, not the parcel moving
+        unless=[r"\b(sms|mesaji|bildirimi?|bilgilendirme|e-?postasi?) gonderildi|تم ارسال (رساله|اشعار|اخطار)"],
     ),
 ]
 
@@ -339,6 +396,14 @@ NON_EVENTS: list[TextRule] = [
         [
             r"\binternal activity|\bnot applicable\b|^n/?a$|\binternal error|\bsms\b|\be-?mail (sent|notification)",
             r"\bniet van toepassing|\bnon applicable|\bnao aplicavel|\bno aplica",
+            # notifications sent to the recipient, in any language
+            r"\bavisering (skickad|har skickats)|\b(besked|notifikation|advisering) (er )?sendt|\b(varsel|melding) (er )?sendt",
+            r"\b(ilmoitus|tekstiviesti|saapumisilmoitus) (on )?lahetetty|\b(bilgilendirme|bildirim)\w* (mesaji |e-postasi )?gonderildi",
+            r"\bodeslan[aoy]? (notifikace|e-mailova|upozorneni)|\bnotifikace (odeslana|zaslana)",
+            r"повідомлення (надіслано|відправлено)|уведомление (отправлено|направлено)",
+            r"\bαποστολη (ενημερωσης|ειδοποιησης)|\bεσταλη (ενημερωση|ειδοποιηση)|\bertesites (elkuldve|kikuldve)|\bnotificare (trimisa|sms)",
+            r"تم ارسال (رساله|اشعار|اخطار)|رساله نصيه|נשלחה הודעה|נשלח מסרון|ส่ง(ข้อความ|การแจ้งเตือน)",
+            r"\bda gui (tin nhan|thong bao)|\bgui thong bao|\b(notifikasi|pemberitahuan) (telah )?(terkirim|dikirim|dihantar)",
         ],
         S.UNKNOWN,
         M.NONE,

@@ -85,14 +85,20 @@ def leg_values(merchant_id: str, shipment_id: str, leg: ShipmentLeg) -> dict[str
     }
 
 
-def leg_from_row(row: Row[Any]) -> ShipmentLeg:
+LEG_PREFIX = "leg_"
+"""Label prefix of the leg columns when a query selects a shipment joined with its legs."""
+
+
+def leg_from_row(row: Row[Any], prefix: str = "") -> ShipmentLeg:
+    """A leg from a ``legs`` row, or from the ``prefix``-labelled columns of a joined row."""
+    values = row._mapping
     return ShipmentLeg(
-        id=row.id,
-        carrier=row.carrier,
-        tracking_number=row.tracking_number,
-        position=row.position,
-        carrier_confidence=row.carrier_confidence,
-        carrier_detected=bool(row.carrier_detected),
+        id=values[f"{prefix}id"],
+        carrier=values[f"{prefix}carrier"],
+        tracking_number=values[f"{prefix}tracking_number"],
+        position=values[f"{prefix}position"],
+        carrier_confidence=values[f"{prefix}carrier_confidence"],
+        carrier_detected=bool(values[f"{prefix}carrier_detected"]),
     )
 
 

@@ -21,6 +21,7 @@ from crosstrack.storage.repositories.listing import (
     filter_conditions,
 )
 from crosstrack.storage.repositories.shipment_rows import (
+    LEG_PREFIX,
     leg_from_row,
     leg_values,
     shipment_from_row,
@@ -36,8 +37,14 @@ _THIS_SHIPMENT = (
     shipments.c.id == bindparam("b_shipment"),
     shipments.c.merchant_id == bindparam("b_merchant"),
 )
-_GET = select(shipments).where(*_THIS_SHIPMENT)
-_GET_LOCKED = _GET.with_for_update()
+_GET = (
+    # One round trip: the shipment joined with its legs (one row per leg, or one without).
+    select(shipments, *(c.label(f"{LEG_PREFIX}{c.name}") for c in legs.c))
+    .select_from(shipments.outerjoin(legs, legs.c.shipment_id == shipments.c.id))
+    .where(*_THIS_SHIPMENT)
+    .order_by(legs.c.position, legs.c.id)
+)
+_GET_LOCKED = _GET.with_for_update(of=shipments)
 _UPDATE = update(shipments).where(*_THIS_SHIPMENT)
 """Sets the columns given as parameters besides ``b_shipment`` and ``b_merchant``."""
 _DELETE = delete(shipments).where(*_THIS_SHIPMENT)
@@ -82,10 +89,13 @@ class SqlShipmentRepository:
         transaction ends (``SELECT ... FOR UPDATE`` on PostgreSQL; on SQLite the unit of work
         already holds the database's write lock)."""
         locked = for_update and self._conn.dialect.name == "postgresql"
-        found = self._load(
+        rows = self._conn.execute(
             _GET_LOCKED if locked else _GET, {"b_shipment": shipment_id, "b_merchant": merchant_id}
-        )
-        return found[0] if found else None
+        ).all()
+        if not rows:
+            return None
+        found_legs = (leg_from_row(r, LEG_PREFIX) for r in rows if r.leg_id is not None)
+        return shipment_from_row(rows[0], found_legs)
 
     def find_by_reference(
         self, merchant_id: str, order_ref: str, tracking_number: str
