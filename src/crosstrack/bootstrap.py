@@ -94,6 +94,7 @@ def build_app(settings: Settings, services: Services | None = None) -> FastAPI:
 
     limits = ApiSettings(
         max_body_bytes=settings.max_body_bytes,
+        max_import_bytes=settings.max_import_bytes,
         rate_per_second=settings.rate_per_second,
         rate_burst=settings.rate_burst,
     )

@@ -150,9 +150,27 @@ def test_the_same_order_registered_by_two_merchants_is_two_shipments(
     assert client.get(f"/v1/shipments/{theirs['id']}", headers=alice.headers).status_code == 404
 
 
+def test_an_import_never_reads_or_changes_another_merchants_shipments(
+    client: TestClient, alice: Tenant, bob: Tenant, register: Register
+) -> None:
+    mine = register(alice)
+    before = client.get(f"/v1/shipments/{mine['id']}", headers=alice.headers).json()
+    csv = (
+        "order_ref,tracking_number,delivered_at\n"
+        f"{mine['order_ref']},{NUMBER},2026-01-06T10:00:00+01:00\n"
+    )
+    response = client.post(
+        "/v1/imports", headers=bob.headers, files={"file": ("orders.csv", csv, "text/csv")}
+    )
+    assert response.status_code == 200
+    assert (response.json()["created"], response.json()["existing"]) == (1, 0)
+    _untouched(client, alice, before)
+
+
 def test_every_route_is_public_or_covered_by_a_tenancy_test(services: Services) -> None:
     covered = {
         *BY_ID,
+        ("POST", "/v1/imports"),
         ("GET", "/v1/shipments"),
         ("POST", "/v1/events:batch"),
         ("POST", "/v1/shipments"),

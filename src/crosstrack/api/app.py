@@ -8,7 +8,7 @@ from crosstrack import __version__
 from crosstrack.api import errors
 from crosstrack.api.limits import BodySizeLimit, RateLimiter
 from crosstrack.api.routes import ROUTERS
-from crosstrack.api.settings import ApiSettings
+from crosstrack.api.settings import IMPORT_PATH, ApiSettings
 from crosstrack.services.facade import Services
 
 DESCRIPTION = """Register shipments, send events, and read one merged timeline per shipment
@@ -31,7 +31,11 @@ def create_app(services: Services, *, settings: ApiSettings | None = None) -> Fa
     app.state.settings = settings
     app.state.limiter = RateLimiter(settings.rate_per_second, settings.rate_burst)
     errors.install(app)
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimit,
+        max_bytes=settings.max_body_bytes,
+        per_path={IMPORT_PATH: settings.max_import_bytes},
+    )
     for router in ROUTERS:
         app.include_router(router)
     return app

@@ -10,6 +10,7 @@ from crosstrack.domain.model import Location, NormalizedEvent, RawEvent
 from crosstrack.domain.numbers import Detection
 from crosstrack.domain.shipment import BuyerContact, Endpoint, Shipment, ShipmentLeg
 from crosstrack.domain.timeline import TimelineEvent
+from crosstrack.services.imports import ImportReport
 from crosstrack.services.ingestion import IngestReport
 from crosstrack.services.queries import ShipmentView
 from crosstrack.services.records import Page, StoredEvent
@@ -190,3 +191,17 @@ class _StoredLookup:
         if found is not None:
             return found
         return next((e for e in self._events if e.event == event), None)
+
+
+def import_report(value: ImportReport) -> schemas.ImportReportOut:
+    """What a CSV import did."""
+    return schemas.ImportReportOut(
+        rows=value.rows,
+        created=value.created,
+        existing=value.existing,
+        events_stored=value.events_stored,
+        errors=[
+            schemas.ImportRowError(line=e.line, field=e.field, message=e.message)
+            for e in value.errors
+        ],
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DEFAULT_MAX_BODY_BYTES = 1_048_576
+DEFAULT_MAX_IMPORT_BYTES = 50 * 1_048_576
+IMPORT_PATH = "/v1/imports"
 DEFAULT_RATE_PER_SECOND = 20.0
 DEFAULT_RATE_BURST = 40
 
@@ -15,6 +17,8 @@ class ApiSettings:
 
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     """Largest request body accepted; a larger one gets ``413 body_too_large``."""
+    max_import_bytes: int = DEFAULT_MAX_IMPORT_BYTES
+    """Largest CSV upload to ``POST /v1/imports`` (the one route with its own limit)."""
     rate_per_second: float = DEFAULT_RATE_PER_SECOND
     """Sustained requests per second allowed per API key."""
     rate_burst: int = DEFAULT_RATE_BURST

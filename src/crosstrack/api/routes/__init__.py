@@ -2,13 +2,14 @@
 
 from fastapi import APIRouter
 
-from crosstrack.api.routes import carriers, changes, docs, events, health, shipments
+from crosstrack.api.routes import carriers, changes, docs, events, health, imports, shipments
 
 ROUTERS: tuple[APIRouter, ...] = (
     health.router,
     shipments.router,
     changes.router,
     events.router,
+    imports.router,
     carriers.router,
     docs.router,
 )

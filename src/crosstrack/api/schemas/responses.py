@@ -124,6 +124,24 @@ class IngestReportOut(BaseModel):
     messages: int = Field(description="Notifications queued.")
 
 
+class ImportRowError(BaseModel):
+    """Why one row of an import was not taken (line 1 is the header)."""
+
+    line: int
+    field: str | None = Field(description="The CSV column at fault, when one is.")
+    message: str
+
+
+class ImportReportOut(BaseModel):
+    """What a CSV import did: good rows are kept, bad rows are listed."""
+
+    rows: int
+    created: int
+    existing: int = Field(description="Rows whose shipment was registered before.")
+    events_stored: int = Field(description="Outcome events (shipped_at, delivered_at) stored.")
+    errors: list[ImportRowError]
+
+
 class Carrier(BaseModel):
     """A carrier crosstrack knows."""
 
