@@ -36,6 +36,9 @@ class CarrierInfo:
     """Other labels for the same carrier."""
 
 
+_UNSEEN = CarrierInfo("", "", None, None)
+
+
 def label_key(label: str) -> str:
     """How labels compare: no accents, lower case, no ``(...)``, ``_``, ``-`` or white space."""
     decomposed = unicodedata.normalize("NFKD", label)
@@ -53,6 +56,8 @@ class CarrierDirectory:
     def __init__(self, carriers: Iterable[CarrierInfo]) -> None:
         self._carriers: dict[str, CarrierInfo] = {}
         self._by_key: dict[str, CarrierInfo] = {}
+        self._resolved: dict[str, CarrierInfo | None] = {}
+        """Answers given before, by the label as asked (labels repeat on every event)."""
         for carrier in carriers:
             if carrier.slug in self._carriers:
                 raise DomainError(f"carrier slug listed twice: {carrier.slug}")
@@ -69,7 +74,12 @@ class CarrierDirectory:
 
     def resolve(self, label: str) -> CarrierInfo | None:
         """The carrier a label names, or ``None``."""
-        return self._by_key.get(label_key(label))
+        found = self._resolved.get(label, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._resolved) > 4096:
+                self._resolved.clear()
+            found = self._resolved[label] = self._by_key.get(label_key(label))
+        return found
 
     def get(self, slug: str) -> CarrierInfo | None:
         """The carrier with exactly this slug, or ``None``."""

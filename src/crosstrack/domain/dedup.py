@@ -63,8 +63,26 @@ def fold_text(text: str | None) -> str:
     return " ".join(_PUNCTUATION.sub(" ", folded).split())
 
 
+#: Keys already computed, by object identity (events are immutable; the entry keeps the event
+#: alive, so its id cannot be reused while cached). A timeline asks for the same event's key in
+#: several passes; this turns the repeats into one dictionary look-up.
+_KEYS: dict[int, tuple[NormalizedEvent, tuple[str, ...]]] = {}
+_KEYS_MAX = 50_000
+
+
 def content_key(event: NormalizedEvent) -> tuple[str, ...]:
     """A total, input-order-free sort key over every field; equal events have equal keys."""
+    cached = _KEYS.get(id(event))
+    if cached is not None and cached[0] is event:
+        return cached[1]
+    if len(_KEYS) >= _KEYS_MAX:
+        _KEYS.clear()
+    key = _content_key(event)
+    _KEYS[id(event)] = (event, key)
+    return key
+
+
+def _content_key(event: NormalizedEvent) -> tuple[str, ...]:
     raw, loc = event.raw, event.location
     return (
         event.occurred_at.astimezone(UTC).isoformat() if event.occurred_at else "",

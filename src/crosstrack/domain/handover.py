@@ -10,6 +10,7 @@ phrase, and it ignores negated phrases ("not yet handed over to GLS").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 
@@ -196,11 +197,13 @@ def _carrier_in(text: str, cue: re.Match[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=32_768)
 def extract_handover(text: str | None) -> HandOver | None:
     """The new tracking number and/or carrier a hand-over text names, or ``None``.
 
     ``None`` when the text has no (non-negated) hand-over phrase, or names neither a number
-    nor a carrier ("handed over to the local carrier").
+    nor a carrier ("handed over to the local carrier"). Remembered per text: carriers repeat
+    their texts, and every timeline rebuild reads each event's text again.
     """
     if not text:
         return None
@@ -215,6 +218,7 @@ def extract_handover(text: str | None) -> HandOver | None:
     return None
 
 
+@lru_cache(maxsize=32_768)
 def normalized_tracking_number(number: str | None) -> str:
     """Upper-case, without spaces or hyphens (``""`` when unknown): the form numbers compare in."""
     if not number:

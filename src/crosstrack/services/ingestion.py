@@ -24,7 +24,7 @@ from crosstrack.domain.timeline import build_timeline
 from crosstrack.domain.vocabulary import Milestone
 from crosstrack.services.changes import announce_changes, state_from_timeline
 from crosstrack.services.ports import Clock, IdFactory, UnitOfWork, UnitOfWorkFactory
-from crosstrack.services.records import EventSource, StoredEvent
+from crosstrack.services.records import EventSource, LegTarget, OutboxMessage, StoredEvent
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +94,10 @@ class Ingestor:
 
     def ingest(self, batch: Sequence[IncomingEvent]) -> IngestReport:
         """Ingest a batch in one transaction."""
-        stored = duplicates = messages = 0
+        duplicates = 0
         changed: list[str] = []
+        fresh: list[StoredEvent] = []
+        announcements: list[OutboxMessage] = []
         with self._uow() as uow:
             groups, unmatched = self._route(uow, batch)
             for (merchant_id, shipment_id), items in groups.items():
@@ -103,12 +105,15 @@ class Ingestor:
                 if shipment is None:
                     unmatched.extend(i for i, _ in items)
                     continue
-                outcome = self._ingest_one(uow, shipment, [event for _, event in items])
-                stored += outcome[0]
-                duplicates += outcome[1]
-                messages += outcome[2]
-                if outcome[0]:
+                new, messages = self._ingest_one(uow, shipment, [event for _, event in items])
+                duplicates += len(items) - len(new)
+                if new:
                     changed.append(shipment_id)
+                    fresh.extend(new)
+                    announcements.extend(messages)
+            # One bulk write per table for the whole batch.
+            stored = uow.events.add_many(fresh)
+            messages_written = uow.outbox.add_many(announcements)
             uow.commit()
         return IngestReport(
             received=len(batch),
@@ -116,7 +121,7 @@ class Ingestor:
             duplicates=duplicates,
             unmatched=tuple(sorted(unmatched)),
             changed_shipments=tuple(changed),
-            messages=messages,
+            messages=messages_written,
         )
 
     def _route(
@@ -124,39 +129,46 @@ class Ingestor:
     ) -> tuple[dict[Target, list[tuple[int, IncomingEvent]]], list[int]]:
         groups: dict[Target, list[tuple[int, IncomingEvent]]] = defaultdict(list)
         unmatched: list[int] = []
-        by_number: dict[tuple[str, str | None], list[Shipment]] = {}
+        numbers = {
+            position: normalize_number(incoming.raw.tracking_number or "")
+            for position, incoming in enumerate(batch)
+            if incoming.shipment_id is None or incoming.merchant_id is None
+        }
+        legs: dict[str, list[LegTarget]] = defaultdict(list)
+        for target in uow.shipments.targets({n for n in numbers.values() if n}):
+            legs[target.tracking_number].append(target)
         for position, incoming in enumerate(batch):
-            if incoming.shipment_id is not None and incoming.merchant_id is not None:
+            if position not in numbers:
+                assert incoming.merchant_id is not None and incoming.shipment_id is not None
                 groups[(incoming.merchant_id, incoming.shipment_id)].append((position, incoming))
                 continue
-            number = normalize_number(incoming.raw.tracking_number or "")
-            if not number:
+            destinations = self._targets(incoming, legs.get(numbers[position], []))
+            if not destinations:
                 unmatched.append(position)
-                continue
-            # A carrier's own report only concerns legs of that carrier (or of an unknown one);
-            # a merchant reporting by number means its shipments with that number, whoever
-            # carries them.
-            carrier = self._slug(incoming.raw.carrier) if incoming.merchant_id is None else None
-            key = (number, carrier)
-            if key not in by_number:
-                by_number[key] = uow.shipments.find_by_tracking_number(number, carrier)
-            targets = [
-                s
-                for s in by_number[key]
-                if incoming.merchant_id is None or s.merchant_id == incoming.merchant_id
-            ]
-            if not targets:
-                unmatched.append(position)
-            for shipment in targets:
-                groups[(shipment.merchant_id, shipment.id)].append((position, incoming))
+            for destination in destinations:
+                groups[destination].append((position, incoming))
         return groups, unmatched
+
+    def _targets(self, incoming: IncomingEvent, legs: list[LegTarget]) -> list[Target]:
+        """The shipments one event goes to, among the legs with its number."""
+        if incoming.merchant_id is not None:
+            # A merchant reporting by number means its own shipments with that number,
+            # whoever carries them.
+            chosen = [leg for leg in legs if leg.merchant_id == incoming.merchant_id]
+        else:
+            # A carrier's own report only concerns legs of that carrier (or of an unknown one).
+            carrier = self._slug(incoming.raw.carrier)
+            chosen = [leg for leg in legs if carrier is None or leg.carrier in (carrier, None)]
+        return list(dict.fromkeys((leg.merchant_id, leg.shipment_id) for leg in chosen))
 
     def _ingest_one(
         self, uow: UnitOfWork, shipment: Shipment, incoming: list[IncomingEvent]
-    ) -> tuple[int, int, int]:
-        """Store one shipment's new events and recompute it: (stored, duplicates, messages)."""
+    ) -> tuple[list[StoredEvent], list[OutboxMessage]]:
+        """One shipment's new events, and the messages announcing what they changed; its new
+        state and legs are saved (the events and messages are written by the caller)."""
         now = self._clock()
-        known = uow.events.fingerprints(shipment.merchant_id, shipment.id)
+        before = uow.events.for_shipment(shipment.merchant_id, shipment.id)
+        known = {e.fingerprint for e in before}
         fresh: list[StoredEvent] = []
         for item in incoming:
             mark = fingerprint(item.raw)
@@ -181,10 +193,8 @@ class Ingestor:
                     event=event,
                 )
             )
-        duplicates = len(incoming) - len(fresh)
         if not fresh:
-            return 0, duplicates, 0
-        before = uow.events.for_shipment(shipment.merchant_id, shipment.id)
+            return [], []
         reached_before = {e.event.milestone for e in before}
         timeline = build_timeline([e.event for e in (*before, *fresh)], now=now)
         for handover in timeline.unresolved_handovers:
@@ -202,10 +212,8 @@ class Ingestor:
             ids=self._ids,
             now=now,
         )
-        uow.events.add_many(fresh)
         uow.shipments.save_state(shipment.merchant_id, shipment.id, state, now)
-        written = uow.outbox.add_many(messages)
-        return len(fresh), duplicates, written
+        return fresh, messages
 
     def _new_leg(
         self, uow: UnitOfWork, shipment: Shipment, number: str, carrier: str | None

@@ -8,7 +8,7 @@ the system-side look-ups by tracking number that carrier polls and webhooks need
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
@@ -17,6 +17,7 @@ from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
 from crosstrack.services.records import (
     ApiKey,
     IdempotentResponse,
+    LegTarget,
     Merchant,
     OutboxMessage,
     Page,
@@ -63,6 +64,11 @@ class ShipmentRepository(Protocol):
     ) -> list[Shipment]:
         """System side (polls, carrier webhooks): every shipment, of any merchant, with a leg
         of this normalized number (and this carrier, or an unknown carrier, when given)."""
+        ...
+
+    def targets(self, tracking_numbers: Collection[str]) -> list[LegTarget]:
+        """System side (ingestion routing): every leg, of any merchant, with one of these
+        normalized numbers, in one look-up for a whole batch."""
         ...
 
     def list(

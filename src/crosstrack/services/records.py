@@ -95,6 +95,16 @@ class OutboxMessage:
 
 
 @dataclass(frozen=True, slots=True)
+class LegTarget:
+    """Where a tracking number leads: one leg of one merchant's shipment."""
+
+    merchant_id: str
+    shipment_id: str
+    tracking_number: str
+    carrier: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class ShipmentFilter:
     """Filters for listing a merchant's shipments; ``None`` means "any"."""
 

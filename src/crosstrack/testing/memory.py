@@ -7,7 +7,7 @@ block without committing (or raising) changes nothing, as a database transaction
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from types import TracebackType
@@ -17,6 +17,7 @@ from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
 from crosstrack.services.records import (
     ApiKey,
     IdempotentResponse,
+    LegTarget,
     Merchant,
     OutboxMessage,
     Page,
@@ -151,6 +152,15 @@ class _Shipments:
                 and (carrier is None or leg.carrier in (carrier, None))
                 for leg in s.legs
             )
+        ]
+
+    def targets(self, tracking_numbers: Collection[str]) -> list[LegTarget]:
+        wanted = set(tracking_numbers)
+        return [
+            LegTarget(s.merchant_id, s.id, leg.tracking_number, leg.carrier)
+            for s in sorted(self._d.shipments.values(), key=lambda s: (s.created_at, s.id))
+            for leg in s.legs
+            if leg.tracking_number in wanted
         ]
 
     def list(

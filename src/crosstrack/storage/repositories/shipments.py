@@ -7,14 +7,14 @@ statements ingestion runs per shipment are built once at import and reused.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, Select, bindparam, delete, select, update
 
 from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
-from crosstrack.services.records import Page, ShipmentFilter
+from crosstrack.services.records import LegTarget, Page, ShipmentFilter
 from crosstrack.storage.repositories.listing import (
     after_cursor,
     cursor_after,
@@ -55,6 +55,13 @@ _DELETE_CHILDREN = [
     )
     for child in (events, alerts, legs)
 ]
+_TARGETS_CHUNK = 500
+_TARGETS = (
+    select(legs.c.merchant_id, legs.c.shipment_id, legs.c.tracking_number, legs.c.carrier)
+    .where(legs.c.tracking_number.in_(bindparam("b_numbers", expanding=True)))
+    .order_by(legs.c.shipment_id, legs.c.position)
+)
+
 _LEGS_OF = (
     select(legs)
     .where(legs.c.shipment_id.in_(bindparam("b_shipments", expanding=True)))
@@ -130,6 +137,19 @@ class SqlShipmentRepository:
             .where(shipments.c.id.in_(with_number))
             .order_by(shipments.c.created_at, shipments.c.id)
         )
+
+    def targets(self, tracking_numbers: Collection[str]) -> list[LegTarget]:
+        """System side: every leg, of any merchant, with one of these numbers (one query per
+        500 numbers)."""
+        numbers = sorted(set(tracking_numbers))
+        found: list[LegTarget] = []
+        for start in range(0, len(numbers), _TARGETS_CHUNK):
+            chunk = numbers[start : start + _TARGETS_CHUNK]
+            for row in self._conn.execute(_TARGETS, {"b_numbers": chunk}):
+                found.append(
+                    LegTarget(row.merchant_id, row.shipment_id, row.tracking_number, row.carrier)
+                )
+        return found
 
     def list(
         self, merchant_id: str, filters: ShipmentFilter, *, limit: int, cursor: str | None = None
