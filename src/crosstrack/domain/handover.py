@@ -10,8 +10,8 @@ phrase, and it ignores negated phrases ("not yet handed over to GLS").
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,4 +99,4 @@ class NormalizedEvent:
     time_basis: TimeBasis
     rule: str = ""
     carrier: str | None = None
-    """The reporting carrier's slug when the directory knows it (``raw.carrier`` keeps the label)."""
+    """The reporting carrier's slug when the directory knows it (``raw.carrier``: the label)."""
