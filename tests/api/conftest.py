@@ -1,4 +1,5 @@
-"""The API over services wired with in-memory storage and a frozen clock."""
+"""The API over services wired with each storage back-end (memory, SQLite, PostgreSQL) and a
+frozen clock: every API test runs on all three (PostgreSQL when a server is configured)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from typing import Any
 import pytest
 from api_tenants import Body, Register, Tenant, shipment_body
 
+from backends import BACKENDS, engine_for
 from crosstrack import bootstrap
 from crosstrack.api import ApiSettings, create_app
 from crosstrack.carriers.registry import carrier_directory
 from crosstrack.services.facade import Services
+from crosstrack.services.ports import UnitOfWorkFactory
 from crosstrack.services.records import Scope
+from crosstrack.storage import unit_of_work_factory
 from crosstrack.testing import FrozenClock, InMemoryStore, SequentialIds
 
 # Starlette suggests ``httpx2`` for its test client; the project pins ``httpx``, which works.
@@ -21,9 +25,26 @@ warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testcli
 from fastapi.testclient import TestClient  # noqa: E402
 
 
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    name: str = request.param
+    return name
+
+
 @pytest.fixture
-def store() -> InMemoryStore:
+def store(backend: str) -> InMemoryStore:
+    """The in-memory store itself, for the few tests that look inside it."""
+    if backend != "memory":
+        pytest.skip("looks inside the in-memory store")
     return InMemoryStore()
+
+
+@pytest.fixture
+def uow(backend: str, request: pytest.FixtureRequest) -> UnitOfWorkFactory:
+    if backend == "memory":
+        memory: InMemoryStore = request.getfixturevalue("store")
+        return memory.unit_of_work
+    return unit_of_work_factory(engine_for(backend, request))
 
 
 @pytest.fixture
@@ -32,9 +53,9 @@ def clock() -> FrozenClock:
 
 
 @pytest.fixture
-def services(store: InMemoryStore, clock: FrozenClock) -> Services:
+def services(uow: UnitOfWorkFactory, clock: FrozenClock) -> Services:
     return Services.build(
-        uow=store.unit_of_work,
+        uow=uow,
         normalizer=bootstrap.build_normalizer(),
         detector=bootstrap.build_detector(),
         carriers=carrier_directory(),
