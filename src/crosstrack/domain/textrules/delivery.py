@@ -36,7 +36,7 @@ _NOT_DELIVERED = [
     r"未签收|未妥投|待签收|投递失败|未簽收|未妥投|待簽收|交付(给|予)?(航空|承运|海关|运输|物流)|不成功|未能",
     # sv, da, no
     r"\b(inte|ej) (har )?(blivit )?(levererad|levererats|utdelad|delats ut|utlamnad)|\bberaknas (bli )?levererad",
-    r"\blevererad\w* till (terminal\w*|flyg\w*|tull\w*|transportor\w*|partner\w*|sorteringscentral\w*)",
+    r"\bleverera\w* till (terminal\w*|flyg\w*|tull\w*|transportor\w*|partner\w*|sorteringscentral\w*)",
     r"\bikke (blevet )?(af|ud)?leveret|\bforventes (at blive )?(af)?leveret|\bforventet (af)?leveret|\bvil blive (af)?leveret|\bbliver (af)?leveret",
     r"\b(af)?leveret til (terminal\w*|pakkecent\w*|sorteringscent\w*|depot\w*|luftfartsselskab\w*|flyselskab\w*|told\w*|fragtforer\w*|vognmand\w*|partner\w*|samarbejdspartner\w*)",
     r"\bikke (blitt )?(ut)?levert|\bforsokt levert|\bforventet (ut)?levert|\bvil bli (ut)?levert|\bblir (ut)?levert",
@@ -48,7 +48,7 @@ _NOT_DELIVERED = [
     r"\b(gumruge|havayoluna|havayolu sirketine|ucaga|kuryeye|kargoya|(kargo |tasiyici |partner |anlasmali )?firma(ya|sina)|sube(ye|sine|mize)|merkez(e|ine)|birim(e|ine)|aktarmaya|dagitima) (teslim edil|verildi)",
     # cs
     r"\bnebyl[aoy]? dorucen|\bbude (dnes |zitra |brzy )?dorucen|\bmel[ao]? by byt dorucen|\bvyzvednut\w* (od|u) odesilatel",
-    r"\bvydan\w* (k doruceni|do doruceni|kuryrovi|dorucovateli)",
+    r"\bvydan\w* (k doruceni|do doruceni|kuryrovi|dorucovateli)|\bdorucen\w* (do|na) (depa|depo|tridic\w*|prekladist\w*|celnic\w*|sklad\w*)",
     # uk
     r"\bне (вручено|доставлено|отримано|видано)|буде (доставлено|вручено|доставлена|доставлений)",
     r"доставлено (до|у|в) (сортувальн|термінал|митниц|аеропорт|склад)",
@@ -169,14 +169,17 @@ DELIVERED: list[TextRule] = [
             r"\bhamtad av mottagare\w*|\bhar hamtats av mottagare",
             # da, no
             r"\b(af|ud)?leveret\b|\bafhentet (af (modtager\w*|dig)|i (pakkeshop\w*|posthus\w*|pakkeboks\w*))|\bkvitteret\b|\bomdelt\b",
+            r"\bstillet (ved|foran|pa) (doren|hoveddoren|trappen|terrassen)|\blagt i postkassen|\bsatt (igjen )?(ved|utenfor|pa) (doren|dora|trappa|trappen)",
             r"\b(ut)?levert\b|\bhentet (av mottaker\w*|pa hentested\w*)|\bkvittert\b",
             # fi
             r"\btoimitettu\b|\bluovutettu (vastaanottajalle|asiakkaalle)|\bjaettu vastaanottajalle|\bkuitattu\b",
+            r"\bjatetty (oven (taakse|eteen)|postilaatikkoon|naapurille)",
             r"\bnoudettu (noutopisteesta|pakettiautomaatista|postista|automaatista|palvelupisteesta)|\bvastaanottaja on noutanut",
             # tr
             r"\bteslim edil(di|mistir|mis)\b|\bteslimat (gerceklesti|tamamlandi|yapildi|basarili)|\balici\w* (tarafindan )?teslim al(indi|di)",
             # cs
             r"\bdoruceno\b|\bdorucen[aoy]\b|\bdodani zasilky\b|\bvydan[aoy]? (adresatovi|prijemci)|\bzasilka (byla )?vydana\b",
+            r"\b(predan|dorucen|vydan)\w* (sousedovi|sousedce|sousedum)|\bu souseda\b",
             r"\bvyzvednut[aoy]\b|\bprevzat[aoy]? (adresatem|prijemcem)|\bprevzal[a]? (adresat|prijemce)",
             # uk
             r"\bотримано\b(?! (від|на|до)\b)(?! (в|у) (сортувальн|термінал|депо|склад))|отриман[оа] (адресатом|одержувачем|отримувачем)",
@@ -184,19 +187,24 @@ DELIVERED: list[TextRule] = [
             # el
             r"\bπαραδοθηκε\b|\bεπιδοθηκε\b|\bπαραδοση (στον |σε )?παραληπτη|\bπαρ(α|ε)ληφθη(κε)? απο (τον )?παραληπτη|\bεπιτυχης (παραδοση|επιδοση)",
             # hu
-            r"\bkezbesitve\b|\bkezbesitettuk\b|\bsikeres(en)? kezbesit\w*|\b(cimzett|atvevo) (atvette|altal atveve)|\batvette a cimzett|\batadva a cimzettnek|\bkiszallitva\b",
+            r"\bszomszed\w* (atadva|leadva|kezbesitve)|\bszomszednal\b|\bszomszednak (atadva|kezbesitve)",
+            r"\bkezbesitve\b|\bkezbesitett(ek|uk|e)?\b|\bsikeres(en)? kezbesit\w*|\b(cimzett|atvevo) (atvette|altal atveve)|\batvette a cimzett|\batadva a cimzettnek|\bkiszallitva\b",
             # ro
+            r"\blasat\w* la (receptie|vecin|portar|usa)|\bla vecin\b",
             r"\blivrat[ae]?\b|\bpredat\w* (catre )?destinatar\w*|\bridicat\w* de (catre )?destinatar|\binmanat\w*|\bpreluat\w* de (catre )?destinatar",
             # ar
             r"تم (ال)?(تسليم|توصيل)|سلمت (ال)?شحنه|تم استلام\w*( ال\w+)? (من قبل|بواسطه) (ال)?(مستلم|عميل|مرسل اليه)|استلمها (المستلم|العميل)",
             # he
             r"נמסר|נמסרה|נמסרו|נאסף על ידי הנמען|הנמען (קיבל|אסף)",
             # th
-            r"นำจ่ายสำเร็จ|จัดส่งสำเร็จ|ส่งสำเร็จ|นำส่งสำเร็จ|เซ็นรับ|ลงชื่อรับ|ผู้รับได้รับ|ถึงมือผู้รับ|ส่งถึงผู้รับแล้ว|จัดส่ง(พัสดุ)?เรียบร้อยแล้ว",
+            r"นำจ่ายสำเร็จ|จัดส่งสำเร็จ|ส่งสำเร็จ|ส่งพัสดุสำเร็จ|นำส่งสำเร็จ|เซ็นรับ|ลงชื่อรับ|ผู้รับได้รับ|ถึงมือผู้รับ|ส่งถึงผู้รับแล้ว|จัดส่ง(พัสดุ)?เรียบร้อยแล้ว",
             # vi
             r"\bgiao (hang )?thanh cong|\bda giao( hang)?\b|\bphat thanh cong|\bda phat\b|\bnguoi nhan da (nhan|ky nhan)|\bda ky nhan|\bgiao (hang )?hoan tat",
             # id, ms
             r"\bditerima oleh\b|\b(telah|sudah) diterima\b(?! (di|daripada|dari)\b)|\bselesai (antar|diantar|dikirim)|\bberhasil (diantar|dikirim|diterima)",
+            r"\bdiserahkan (ke|kepada) (penerima|pelanggan|yang bersangkutan)\b|\bpredan\w* (adresatovi|prijemci)\b",
+            r"\boverlamna\w* till mottagaren|\boverdraget til modtager\w*|\boverlevert til mottaker\w*",
+            r"\bdititipkan (ke|kepada|di|pada) (tetangga|satpam|resepsionis|keluarga|security|pos satpam)",
             r"\bterkirim\b|\bpenghantaran (berjaya|selesai)|\b(telah|berjaya|sudah) dihantar\b",
         ],
         S.DELIVERED,
@@ -244,6 +252,7 @@ PICKUP_AND_OUT_FOR_DELIVERY: list[TextRule] = [
             r"窓口(で|にて)(お預かり|保管)|保管中|^保管|お受け取り(可能|いただけます)|보관 ?중|수령 ?가능",
             # sv
             r"\bkan (nu )?hamtas|\b(klar|redo) (att|for) (hamtas|hamta|upphamtning)|\bfinns att hamta|\bvantar pa (att )?(hamtas|upphamtning)",
+            r"\b(finns|ligger|vantar\w*( pa dig| pa er)?) (hos|pa|i) (ditt |ert )?(ombud\w*|utlamningsstalle\w*|paketbox\w*|paketskap\w*)",
             r"\bhamta ut (ditt|paketet|forsandelsen)|\b(anlant|ankommit|kommit fram) till (ditt |ert )?(ombud|utlamningsstalle|paketbox|paketskap|servicestalle)",
             # da
             r"\b(klar|parat) til afhentning|\bkan (nu )?(af)?hentes|\bventer pa (af)?hentning|\btil afhentning\b",
@@ -262,7 +271,7 @@ PICKUP_AND_OUT_FOR_DELIVERY: list[TextRule] = [
             r"\b(dorazil\w*|prisl\w*) (na|do) (vydejni\w*|balikovn\w*|z-box\w*|zbox\w*|parcelshop\w*|parcelbox\w*|pobock\w*)",
             # uk
             r"(прибу\w*|надійшл\w*|надходження|доставлено) (у|в|до) (відділення|поштомат)|очікує (на )?(отримання|отримувача|одержувача|адресата|у відділенні|в відділенні|в поштоматі|у поштоматі)",
-            r"готов\w* до (видачі|отримання)|можна (отримати|забрати)",
+            r"зберігається (у|в) (відділенні|поштоматі)|готов\w* до (видачі|отримання)|можна (отримати|забрати)|^(відправлення|посилка) (знаходиться )?(у|в) (відділенні|поштоматі)",
             # el
             r"\bδιαθεσιμ\w* (για|προς) παραλαβη|\bπρος παραλαβη\b|\bαναμενει (την )?παραλαβη|\bσε αναμονη παραλαβης|\bπαραμονη στο καταστημα|\bπαραμενει στο καταστημα",
             # hu
@@ -273,11 +282,11 @@ PICKUP_AND_OUT_FOR_DELIVERY: list[TextRule] = [
             # ar
             r"جاهز\w* (لل|ل)?استلام|متاح\w* (لل|ل)?استلام|(بانتظار|في انتظار) (ال)?استلام|يمكن(ك)? (ال)?استلام",
             # he
-            r"ממתין (לך|לאיסוף|לנמען|לאסיפה)|ממתינה (לך|לאיסוף)|מוכן לאיסוף|זמין לאיסוף|ניתן לאסוף|(הגיע|נמסר|הופקד)\w* (ל|ב)(נקודת (ה)?איסוף|לוקר)",
+            r"ממתינ?\w* (לך|לאיסוף|לנמען|לאסיפה)|מוכנ\w* לאיסוף|זמינ\w* לאיסוף|ניתן לאסוף|(הגיע|נמסר|הופקד)\w* (ל|ב)(נקודת (ה)?איסוף|לוקר)",
             # th
             r"รอ(ผู้รับ)?(มา)?รับ(พัสดุ)?(ที่|ได้ที่|ด้วยตนเอง)|พร้อมให้(ผู้รับ)?(มา)?รับ|สามารถ(มา)?รับ(พัสดุ)?ได้ที่|ถึงจุดรับ|ตู้รับพัสดุ|รอรับที่|รอผู้รับมารับ",
             # vi
-            r"\bcho (khach |nguoi nhan )?(den )?(nhan|lay) (hang )?tai\b|\bco the (den )?nhan (hang )?tai\b|\bsan sang (de )?(nhan|lay)|\bcho nguoi nhan (den )?(nhan|lay)",
+            r"\b(den|toi) (tu nhan hang|tu locker|diem nhan hang)|\bvui long (den )?(nhan|lay)\b|\bcho (khach |nguoi nhan )?(den )?(nhan|lay) (hang )?tai\b|\bco the (den )?nhan (hang )?tai\b|\bsan sang (de )?(nhan|lay)|\bcho nguoi nhan (den )?(nhan|lay)",
             # id, ms
             r"\b(siap|sedia|tersedia) (untuk )?(diambil|dipungut|pengambilan|pungutan)|\b(dapat|bisa|boleh) (diambil|dipungut)( di)?\b",
             r"\bmenunggu (untuk )?(diambil|pengambilan|dipungut) (di|oleh penerima)",
@@ -314,7 +323,7 @@ PICKUP_AND_OUT_FOR_DELIVERY: list[TextRule] = [
             r"(передано|выдано) (курьеру|почтальону|на доставку)|курьер (доставляет|выехал)|в доставке",
             # zh, ja, ko
             r"派件中|派件人|正在派送|派送中|已派件|安排派送|开始派送|開始派送|派送員|派件員|正在投递",
-            r"派遞中|正在派遞|投遞中|正在投遞",
+            r"派遞中|正在派遞|投遞中|正在投遞|配送中",
             r"配達中|配達(に|へ)出発|持出中|持ち出し中|배달 ?출발|배달 ?중|배송 ?출발|배달 ?준비",
             # sv
             r"\b(ute|lastad|lastat|skickad|pa vag ut) for (utdelning|leverans|utkorning)|\bunder utdelning|\bi utdelning\b",
@@ -332,7 +341,7 @@ PICKUP_AND_OUT_FOR_DELIVERY: list[TextRule] = [
             r"\bdagitim (aracinda|sirasinda|surecinde)|\bkuryeye (teslim edildi|verildi)|\bdagitima teslim edildi",
             # cs
             r"\bdorucovani\b|\bv doruceni\b|\bbude (dnes|dneska) dorucen|\bdnes (bude )?dorucen|\bpredan\w* (kuryrovi|dorucovateli|k doruceni)",
-            r"\bkuryr (je )?na ceste|\bpriprav\w* k doruceni|\bvydan\w* k doruceni",
+            r"\bkuryr (je )?na ceste|\bpriprav\w* (zasilky )?k doruceni|\bvydan\w* k doruceni",
             # uk
             r"(передано|видано) (кур.?єру|листоноші|на доставку|для доставки|в доставку)|кур.?єр (доставляє|прямує|виїхав|везе)|доставляється кур.?єр|у кур.?єра",
             # el

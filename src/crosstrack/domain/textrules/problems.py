@@ -158,8 +158,8 @@ PROBLEMS: list[TextRule] = [
             r"\badres\w* (incompleta|gresita|incorecta|inexistenta|necunoscuta|insuficienta)|\bdestinatar (necunoscut|mutat)|\bs-a mutat\b",
             # ar, he, th
             r"(عنوان|العنوان) (غير (صحيح|كامل|واضح|مكتمل|معروف)|خاطئ|ناقص)|المستلم (انتقل|غير معروف)",
-            r"כתובת (שגויה|לא (נכונה|מלאה|ידועה|קיימת)|חסרה)|(ה)?נמען (לא ידוע|עבר דירה)|עבר דירה|מען (שגוי|לא ידוע)",
-            r"ที่อยู่(ไม่ถูกต้อง|ไม่ครบ|ไม่ชัดเจน|ผิด|ไม่สมบูรณ์)|ไม่พบที่อยู่|จ่าหน้าไม่ชัดเจน|ไม่มีเลขที่|ย้ายไม่ทราบที่อยู่|ไม่มีผู้รับตามจ่าหน้า",
+            r"כתובת (שגויה|לא (נכונה|מלאה|ידועה|קיימת)|חסרה)|(ה)?נמען (לא ידוע|עבר דירה)|לא (מצא|נמצא|נמצאה)\w* (את )?(ה)?כתובת|כתובת לא נמצאה|עבר דירה|מען (שגוי|לא ידוע)",
+            r"ที่อยู่(ไม่ถูกต้อง|ไม่ครบ|ไม่ชัดเจน|ผิด|ไม่สมบูรณ์)|ไม่พบที่อยู่|จ่าหน้าไม่ชัดเจน|ไม่มีเลขที่|ย้ายไม่ทราบที่อยู่|ย้ายที่อยู่|ไม่มีผู้รับตามจ่าหน้า",
             # vi, id, ms
             r"\b(sai|thieu|khong ro|khong dung|khong chinh xac|khong ton tai) dia chi|\bdia chi (sai|khong (dung|ro|chinh xac|ton tai|day du)|thieu|khong tim thay)|\bnguoi nhan (da )?chuyen (di|noi o)",
             r"\balamat (tidak (lengkap|ditemukan|jelas|dikenal|tepat|sah|dijumpai)|salah|kurang (jelas|lengkap))|\bsalah alamat|\bpenerima (pindah|tidak dikenal)",

@@ -125,4 +125,36 @@ def _compile(phrasings: list[str]) -> tuple[re.Pattern[str], ...]:
     sources = [fold(p).replace("(?p<", "(?P<") for p in phrasings]
     if any("(?P<" in source for source in sources):
         return tuple(re.compile(source) for source in sources)
-    return (re.compile("|".join(f"(?:{source})" for source in sources)),)
+    # One pattern for the whole list. The alternatives that start at a word boundary share a
+    # single leading \\b: at the many positions inside words the search then fails at once
+    # instead of trying each of them (the same matches, about twice as fast).
+    alternatives = [alt for source in sources for alt in _top_level_alternatives(source)]
+    at_word = [alt[2:] for alt in alternatives if alt.startswith("\\b")]
+    anywhere = [alt for alt in alternatives if not alt.startswith("\\b")]
+    parts = ([rf"\b(?:{'|'.join(at_word)})"] if at_word else []) + [f"(?:{a})" for a in anywhere]
+    return (re.compile("|".join(parts)),)
+
+
+def _top_level_alternatives(source: str) -> list[str]:
+    """Split a regex source at its top-level ``|`` (outside groups and character classes)."""
+    parts: list[str] = []
+    depth, start, index, in_class = 0, 0, 0, False
+    while index < len(source):
+        ch = source[index]
+        if ch == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:index])
+            start = index + 1
+        index += 1
+    parts.append(source[start:])
+    return parts

@@ -156,7 +156,7 @@ HANDOVER_AND_PICKUP: list[TextRule] = [
             r"\bluovutettu (paikalliselle|yhteistyokumppanille|kuljetusyhtiolle|jakelukumppanille|toiselle kuljetusyhtiolle)",
             # tr, cs, uk, el, hu, ro
             r"\b(anlasmali|partner|yerel|diger) (kargo )?(firma|sirket|tasiyici)\w* (teslim|devredildi|aktarildi|verildi)",
-            r"\bpredan\w* (partnerskemu |externimu |mistnimu |jinemu )?(dopravci|prepravci|partnerovi)\b",
+            r"\bpredan\w* (partnerskemu|externimu|mistnimu|jinemu|smluvnimu) (dopravci|prepravci)|\bpredan\w* (partnerovi|dopravci|prepravci)\.?$",
             r"передано (партнеру|іншому перевізнику|місцевому перевізнику|перевізнику)",
             r"\bπαραδοθηκε σε συνεργατ\w*|\bπαραδοση σε (συνεργαζομενη|τοπικη) (εταιρεια|courier)|\bπαραδοθηκε (στον |σε )?μεταφορεα",
             r"\b(atadva|atadtuk|atadasra kerult) (a |egy )?(partner|helyi|kezbesito|kulso) ?(szolgaltato\w*|futar\w*|partner\w*|ceg\w*)|\b(partnernek|futarszolgalatnak) atadva",
@@ -204,17 +204,20 @@ HANDOVER_AND_PICKUP: list[TextRule] = [
             # zh, ja, ko
             r"荷物受付|揽收|揽件|已收件|收寄|已收寄|攬收|攬件|取件成功|快件已被收取|集荷|引受|접수|집하|인수",
             r"交寄|집화",
+            # a hand-over to a named carrier that is the reporting carrier itself
+            r"\b(overlamna\w* till|overdraget til|overlevert til|predan\w* (dopravci|prepravci)|ban giao cho|diserahkan (ke|kepada)) \w+\.?$",
             # pt, it
             r"\baceite\b|\baceitacao\b|\b(consegnat|affidat)\w* (al|a) (corriere|vettore)\b(?! per la consegna)",
             # sv, da, no
             r"\b(inlamnad|inlamnats|inlamnat|lamnats in|lamnades in|upphamtad|upphamtat)\b|\b(hamtad|hamtats|hamtades) (hos|fran) avsandar\w*",
-            r"\b(vi har tagit|har tagits) emot (forsandelsen|paketet|din forsandelse)|\bmottagen (av|hos) (postnord|oss|dhl|bring|schenker)",
+            r"\b(vi har tagit|har tagits) emot (forsandelsen|paketet|din forsandelse)|\b(mottagen|mottagits|tagits emot) (av|hos) (postnord|oss|dhl|bring|schenker|budbee|instabox|db schenker)",
             r"\bindleveret\b|\bindlevering\b|\b(af)?hentet (hos|fra) (afsender\w*|kunde\w*)|\bvi har modtaget (din |pakken|forsendelsen)|\bmodtaget (af|hos) (postnord|gls|dao|bring|os)\b|\bafhentet\b",
             r"\binnlevert\b|\binnlevering\b|\bmottatt (av|hos) (bring|posten|oss|postnord)|\b(hentet|opphentet) (hos|fra) avsender\w*|\bvi har mottatt (sendingen|pakken)|\bsendingen er mottatt\b(?! pa)",
             # fi
             r"\bvastaanotettu (kuljetettavaksi|kuljetukseen|lahettajalta)|\bnoudettu lahettajalta|\bjatetty (kuljetettavaksi|postiin|lahetettavaksi)",
             r"\blahetys on vastaanotettu\.?$|\bluovutettu (postille|kuljetukseen|kuljetettavaksi)|\bposti on vastaanottanut",
             # tr
+            r"\bzasilka (byla )?prevzata\.?$",
             r"\bkabul edildi|\bgonderi kabul|\bteslim alindi\b|\bkargoya (verildi|teslim edildi)|\b(gonderici|gonderen)den (teslim )?alindi|\bsubeye (birakildi|teslim edildi)|\bgonderici subede",
             # cs
             r"\bpodani zasilky|\bzasilka (byla )?podana|\bpodan[ao]\b|\bprevz\w* (zasilky )?(od odesilatele|do prepravy|k preprave)",
@@ -257,7 +260,8 @@ MOVEMENT: list[TextRule] = [
             r"received)|\b(redirect|reroute|reschedul\w*|hold) request",
             r"\bnew tracking number (assigned|issued)|\b(delivery )?rescheduled\b|\brequested (a )?(new |another )?delivery",
             r"\bredirige|\breencaminhad|\bredirigid|\bumgeleitet|\bomgeleid|\bprzekierowan",
-            r"\bomdirigera\w*|\bomdirigere\w*|\bomadresser\w*|\buudelleenohja\w*|\bpresmerovan\w*|\batiranyit\w*|\bredirectionat\w*|перенаправлен|переадресован",
+            r"\bvideresendt\b|\bomdirigera\w*|\bomdirigere\w*|\bomadresser\w*|\buudelleenohja\w*|\bpresmerovan\w*|\batiranyit\w*|\bredirectionat\w*|перенаправлен|переадресован",
+            r"配達(希望|日時)(受付|変更)|お届け(日時|予定日?)(の)?変更|転送|배송지 ?변경|改寄|轉寄",
         ],
         S.IN_TRANSIT,
         M.NONE,
@@ -302,20 +306,20 @@ MOVEMENT: list[TextRule] = [
             r"出库|出庫|仓库|倉庫|集散|处理中心|處理中心|分拣|分揀|网点|網點|到着|発送|通過|中継|仕分|도착|발송|간선|터미널",
             r"處理中|处理中|물류센터|집중국|허브",
             # sv, da, no
-            r"\b(ankommit|anlant|ankom|avgatt|lamnat|lamnade|sorterad|sorterats|hanterad|lastad|lastats|mottagen|omlastad)\b.{0,40}\b(terminal\w*|sorteringscentral\w*|paketcentral\w*|utdelningsenhet\w*|postterminal\w*|lager\w*|distributionscentral\w*)",
+            r"\b(ankommit|anlant|ankom|avgatt|lamnat|lamnade|sorterad|sorterats|hanterad|lastad|lastats|mottagen|omlastad|skickad|skickats|skickades)\b.{0,40}\b(terminal\w*|sorteringscentral\w*|paketcentral\w*|utdelningsenhet\w*|postterminal\w*|lager\w*|distributionscentral\w*|utvaxlingskontor\w*)",
             r"\bsorterad\b|\bsorterats\b|\b(lamnat|ankommit till|anlant till) terminalen",
             r"\b(ankommet|ankom|afgaet|afsendt|forladt|sorteret|modtaget|behandlet|lastet|omlastet|scannet|leveret|afleveret)\b.{0,40}\b(terminal\w*|pakkecent\w*|sorteringscent\w*|depot\w*|distributionscent\w*|lager\w*|omdelingscent\w*)",
             r"\bsorteret\b|\bforladt (terminalen|pakkecentret|depotet)",
             r"\b(ankommet|ankom|avreist|sendt|forlatt|sortert|mottatt|behandlet|lastet|omlastet|skannet)\b.{0,40}\b(terminal\w*|sorteringssentral\w*|pakkesenter\w*|lager\w*|distribusjonssenter\w*)",
             r"\bsortert\b",
             # fi
-            r"\b(saapunut|lahtenyt|lajiteltu|kasitelty|vastaanotettu|siirretty)\b.{0,40}\b(lajittelu\w*|terminaali\w*|logistiikka\w*|jakelukeskus\w*|toimipaikka\w*|keskukse\w*|varasto\w*|postikeskus\w*)",
+            r"\b(saapunut|lahtenyt|lajiteltu|kasitelty|vastaanotettu|siirretty)\b.{0,40}\b(lajittelu\w*|terminaali\w*|logistiikka\w*|jakelu(piste|keskus|terminaali|toimipaikka|yksikko)\w*|toimipaikka\w*|keskukse\w*|varasto\w*|postikeskus\w*)",
             r"\blajiteltu\b|\blajittelussa\b",
             # tr
             r"\b(transfer|aktarma|dagitim|islem|isleme|lojistik|operasyon) merkez\w*|\b(cikis|varis|teslimat|dagitim) (subes\w*|birim\w*)|\bsube\w* (ulasti|geldi|cikti|ayrildi)",
             r"\bulasti\b|\bayrildi\b|\bisleme alindi|\bgonderici subede\b",
             # cs
-            r"\b(v|ve|do|z|ze) (depu|depo|tridicim|tridiciho|tridirn\w*|sberne\w*|prekladist\w*|logistick\w*|distribucni\w*|hubu?)\b",
+            r"\b(v|ve|do|z|ze) (depu|depo|depa|tridicim|tridiciho|tridirn\w*|sberne\w*|prekladist\w*|logistick\w*|distribucni\w*|hubu?)\b",
             r"\b(dorazil|opustil|odjel|odeslan|prijat|zpracovan|vypraven|triden|pretriden)\w*\b.{0,40}\b(dep\w*|tridic\w*|tridirn\w*|sklad\w*|centr\w*|posty|poste|postu|provozovn\w*|hub\w*)",
             r"\bzpracovani zasilky|\btrideni\b|\bvypraveni zasilky",
             # uk
@@ -329,7 +333,7 @@ MOVEMENT: list[TextRule] = [
             r"\b(sosit|ajuns|plecat|iesit|procesat|prelucrat|sortat|intrat)\w*\b.{0,40}\b(depozit\w*|centru\w*|hub\w*|oficiu\w*|agentie\w*)|\bin depozit\b|\bcentrul de (sortare|procesare|distributie)",
             r"\bsortat\b|\bprocesat\b|\bprelucrat\b",
             # ar, he, th
-            r"(وصل|وصلت|وصول|غادر|غادرت|مغادره|خرجت|معالجه|فرز)\w*.{0,30}(مركز|مستودع|منشاه|محطه|فرع|مكتب)|مركز (ال)?فرز|تم (ال)?فرز|قيد (ال)?معالجه",
+            r"(وصل|وصلت|وصول|غادر|غادرت|مغادره|خرجت|معالجه|فرز)\w*.{0,30}(مركز|مستودع|منشاه|محطه|فرع|مكتب)|مركز (ال)?فرز|تم (ال)?فرز|قيد (ال)?معالجه|في (ال)?(مركز|مستودع|منشاه)",
             r"(הגיע|יצא|נקלט|התקבל|עזב|הועבר|נשלח)\w*.{0,20}(מרכז|סניף|מחסן|מסוף|יחידת)|מרכז (ה)?(מיון|לוגיסטי|הפצה|חלוקה)|מיון",
             r"(ถึง|ออกจาก|มาถึง|เข้าสู่|อยู่ที่|ส่งต่อไปยัง|ออกเดินทางจาก)(ศูนย์|สาขา|ที่ทำการ|คลัง|ไปรษณีย์|ฮับ|hub|dc|จุด)|คัดแยก|ศูนย์กระจาย",
             # vi
@@ -361,6 +365,8 @@ MOVEMENT: list[TextRule] = [
             r"\bunterwegs|\bauf dem weg|\bverzogerung|\bonderweg|\bvertraging",
             r"\bw drodze|\bw transporcie|\btranzyt|\bopoznien|\bin transito|\bin viaggio|\britardo",
             r"в пути|运输中|運輸中|在途|运送中|運送中|途中|輸送中|移動中|배송 ?중|이동 ?중",
+            # bare "departed" / "arrived" / "sent", with no facility named
+            r"\b(avgatt|avgick|anlant|afgaet|ankommet|avreist|lahtenyt|saapunut|odeslan[aoy]|dorazil[aoy]|elindult|megerkezett|plecat|sosit|berangkat|tiba)\b",
             r"\bse entregara\b|\bentrega prevista\b|\bin arrivo\b|\bspedizione partita\b|\bconsegna prevista\b|(配達|お届け)予定|(배달|도착) ?예정",
             # sv, da, no, fi
             r"\bpa vag\b|\bunder transport|\bi transit\b|\btransporteras\b|\bforsenad|\blevereras (imorgon|i morgon|under|mellan|pa)|\bkommer att levereras|\bska levereras",
@@ -372,14 +378,14 @@ MOVEMENT: list[TextRule] = [
             r"\bna ceste\b|\bv preprave\b|\bprepravovan\w*|\bbude dorucen\w*|\bzpozden\w*|\bpreprava\b",
             r"в дорозі|у дорозі|прямує|транспортуєт|буде доставлен|затримк|у транзиті|транзит",
             r"\bσε μεταφορα|\bκαθ.? ?οδον|\bσε διαμετακομιση|\bυπο μεταφορα|\bθα παραδοθει|\bκαθυστερηση|\bδιακινειται",
-            r"\bszallitas (alatt|folyamatban)|\bszallitasban\b|\buton van|\btovabbitas alatt|\btovabbitva\b|\bkesik\b|\bkesedelem|\bkezbesiteni fogjuk|\bvarhatoan (kezbesit|erkezik)",
+            r"\bszallitas (alatt|folyamatban)|\bszallitasban\b|\buton van|\btovabbitas alatt|\btovabbitva\b|\bkesik\b|\bkesedelem|\bkezbesiteni fogjuk|\bkezbesitjuk\b|\bvarhatoan\b",
             r"\bin tranzit\b|\bin curs de transport|\bpe drum\b|\bin drum spre|\bintarzier\w*|\bva fi livrat|\btransportat\w*|\bexpediat\b|\bin transport\b",
             # ar, he, th
             r"في الطريق|قيد النقل|في طريقها|جاري (ال)?(شحن|نقل)|ترانزيت|(سيتم|سوف يتم) (ال)?(تسليم|توصيل)|تاخير|متاخره|تم (ال)?شحن|تم ارسال|ارسلت",
             r"בדרך|במעבר|בשינוע|יימסר|יגיע|עיכוב",
-            r"ระหว่าง(การ)?ขนส่ง|กำลังขนส่ง|กำลังจัดส่ง|ล่าช้า|กำลังเดินทาง|ระหว่างการจัดส่ง|อยู่ระหว่างการจัดส่ง",
+            r"จะ(จัดส่ง|นำจ่าย|ได้รับ|ถึง)|คาดว่า|ระหว่าง(การ)?ขนส่ง|กำลังขนส่ง|กำลังจัดส่ง|ล่าช้า|กำลังเดินทาง|ระหว่างการจัดส่ง|อยู่ระหว่างการจัดส่ง",
             # vi, id, ms
-            r"\bdang (van chuyen|luan chuyen|trung chuyen|chuyen)\b|\bluan chuyen\b|\btrung chuyen\b|\bdang tren duong|\bcham tre|\bbi tre\b|\bse (duoc )?giao|\bdu kien giao|\bvan chuyen\b",
+            r"\bdang (van chuyen|luan chuyen|trung chuyen|chuyen)\b|\bluan chuyen\b|\btrung chuyen\b|\bdang tren duong|\bcham tre|\bbi tre\b|\bcho phat( lai)?\b|\bse (duoc )?giao|\bdu kien giao|\bvan chuyen\b",
             r"\bdalam perjalanan|\bsedang dikirim|\bdalam pengiriman|\bdalam transit|\bdikirim ke\b|\bterlambat|\bketerlambatan|\bakan (dikirim|diantar|dihantar)",
         ],
         S.IN_TRANSIT,
