@@ -429,6 +429,11 @@ def test_delivered_to_the_next_link_of_the_chain_is_not_a_delivery() -> None:
     assert classify("Paket telah diterima oleh kurir").status is S.IN_TRANSIT
     assert classify("Pakken er leveret til terminalen").status is S.IN_TRANSIT
     assert classify("Η αποστολή παραδόθηκε στον διανομέα").status is S.OUT_FOR_DELIVERY
+    assert classify("Pakken er leveret til GLS").milestone is M.HANDED_TO_OTHER_CARRIER
+    assert classify("Försändelsen har levererats till flygbolaget").milestone is (
+        M.DEPARTED_ORIGIN_COUNTRY
+    )
+    assert classify("Levererad till Anna").status is S.DELIVERED
 
 
 def test_hand_over_to_the_reporting_carrier_is_its_own_pick_up() -> None:

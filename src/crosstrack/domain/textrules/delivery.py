@@ -15,6 +15,16 @@ from crosstrack.domain.vocabulary import Status as S
 # Arabic "to (the)": a separate word (الى ال...) or a prefix (لل..., ل...).
 _AR_TO = r"(الي ال|الي |لل|ل)"
 
+# Carriers a "delivered to ..." verb may name: then the parcel changed hands inside the chain.
+_CARRIER_NAMES = (
+    r"(dhl|ups|fedex|tnt|gls|dpd|usps|postnord|bring|posten|posti|matkahuolto|ptt|yurtici|aras|"
+    r"ppl|ceska posta|zasilkovna|nova poshta|ukrposhta|elta|acs|magyar posta|mpl|posta romana|"
+    r"fan courier|sameday|cargus|aramex|smsa|spl|kerry|flash|ninja ?van|j&t|ghn|viettel post|"
+    r"vnpost|jne|sicepat|pos laju|ctt|correos|seur|mrw|poste italiane|brt|sda|royal mail|evri|"
+    r"la poste|colissimo|chronopost|postnl|canada post|australia post|japan post|yamato|sagawa|"
+    r"korea post|sf express|cainiao|yanwen|4px|ems)\b"
+)
+
 # Phrases that turn "delivered" into something that has not happened (yet), or into a
 # hand-over inside the chain ("delivered to the airline / the courier / customs").
 _NOT_DELIVERED = [
@@ -25,6 +35,10 @@ _NOT_DELIVERED = [
     r"\bdelivered (by|before|on) (end of day|\d)",
     r"\bnon (livre|distribue)|\bpas (ete |pu etre )?(livre|distribue)|\bsera (livre|distribue)|\bva etre livre",
     r"\bnao (foi |pode ser )?entregue|\bsera entregue|\bno (ha sido |fue |pudo ser )?entregad|\bsera entregad",
+    # "delivered" to a named carrier, in the languages below
+    r"\b(levererad\w*|levererats|(af|ud)?leveret|(ut)?levert|dorucen\w*|doruceno|livrat\w*|entregue|entregad[oa]|consegnat\w*|da giao|dihantar|diserahkan|teslim edildi) "
+    r"(till|til|ao|a|al|alla|a la|catre|la|cho|ke|kepada|do) (the )?" + _CARRIER_NAMES,
+    r"\b" + _CARRIER_NAMES + r"'?(ye|ya|e|a|ne|na|'ye|'ya) teslim edil",
     r"\bentregue (a|ao|a uma|para (a|o)) (transportador\w*|parceir\w*|operador\w*|companhia|alfandega)",
     r"\bentregad[oa] (al|a la|a) (transportista|compania|operador|socio|aduana|aerolinea)",
     r"\bnicht (zugestellt|ausgeliefert)|\bwird .{0,30}zugestellt|\bsoll .{0,20}zugestellt|voraussichtlich",
@@ -33,13 +47,13 @@ _NOT_DELIVERED = [
     r"\bnon consegnat|\bsara consegnat|\bconsegna prevista",
     r"\bconsegnat\w* (al|alla|ad un|a un) (corriere|vettore|partner|trasportatore|spedizioniere|dogana|compagnia aerea|centro)",
     r"\bне (вручен|доставлен)",
-    r"未签收|未妥投|待签收|投递失败|未簽收|未妥投|待簽收|交付(给|予)?(航空|承运|海关|运输|物流)|不成功|未能",
+    r"未签收|未妥投|待签收|投递失败|未簽收|未妥投|待簽收|交付(给|予)?(航空|承运|海关|运输|物流)|不成功|未能|失败|失敗",
     # sv, da, no
     r"\b(inte|ej) (har )?(blivit )?(levererad|levererats|utdelad|delats ut|utlamnad)|\bberaknas (bli )?levererad",
     r"\bleverera\w* till (terminal\w*|flyg\w*|tull\w*|transportor\w*|partner\w*|sorteringscentral\w*)",
     r"\bikke (blevet )?(af|ud)?leveret|\bforventes (at blive )?(af)?leveret|\bforventet (af)?leveret|\bvil blive (af)?leveret|\bbliver (af)?leveret",
     r"\b(af)?leveret til (terminal\w*|pakkecent\w*|sorteringscent\w*|depot\w*|luftfartsselskab\w*|flyselskab\w*|told\w*|fragtforer\w*|vognmand\w*|partner\w*|samarbejdspartner\w*)",
-    r"\bikke (blitt )?(ut)?levert|\bforsokt levert|\bforventet (ut)?levert|\bvil bli (ut)?levert|\bblir (ut)?levert",
+    r"^(bring )?pakke (levert hjem|i postkassen)\.?$|\bikke (blitt )?(ut)?levert|\bforsokt levert|\bforventet (ut)?levert|\bvil bli (ut)?levert|\bblir (ut)?levert",
     r"\b(ut)?levert til (terminal\w*|sorteringssentral\w*|flyselskap\w*|toll\w*|transportor\w*|partner\w*|samarbeidspartner\w*)",
     # fi
     r"\bei (ole )?(viela )?(voitu )?(toimitettu|luovutettu|toimittaa)",
@@ -160,10 +174,10 @@ DELIVERED: list[TextRule] = [
             r"вручено|вручен[аы]?\b|вручение адресату|доставлен[оа]? (адресату|получателю)|получен[оа]? адресатом|выдан[оа]? получателю",
             # zh
             r"已签收|签收人|妥投|已送达|已交付|投递成功|派送成功|已簽收|簽收人|已送達|投遞成功|配送完成",
-            r"本人签收|代签收|已取件|已领取|已領取|已派遞|已經派遞|已投遞(?!至)|成功派遞|派遞成功|已交收件人",
+            r"簽收|签收|配達成功|配送成功|送達成功|本人签收|代签收|已取件|已领取|已領取|已派遞|已經派遞|已投遞(?!至)|成功派遞|派遞成功|已交收件人",
             # ja, ko
             r"配達(が)?完了|お届け(済|完了)|配達済|お渡し済|受取完了|배달 ?완료|배송 ?완료",
-            r"窓口(で|にて)?お渡し|(受取人|お客様)(様)?(へ|に)お渡し|수령 ?완료",
+            r"窓口(で|にて)?お渡し|(受取人|お客様)(様)?(へ|に)お渡し|수령 ?완료|(고객|본인|가족|수취인|경비실) ?수령(?! ?가능)",
             # sv
             r"\blevererad\w*\b|\blevererats\b|\butdelad\b|\bhar delats ut\b|\butlamnad\b|\buthamtad\b|\bhamtats ut\b|\bkvitterad\b",
             r"\bhamtad av mottagare\w*|\bhar hamtats av mottagare",
@@ -267,7 +281,7 @@ PICKUP_AND_OUT_FOR_DELIVERY: list[TextRule] = [
             r"\bteslim alinabilir|\bteslim alinmayi bekliyor|\b(subeden|subemizden|teslim noktasindan|kargomattan) teslim alabilir",
             r"\b(kargomat|pttmatik|paketmat|hepsimat|akilli dolap|teslim noktasi)\w* .{0,20}(ulasti|bekliyor)|\bsubede (bekliyor|teslim alinmayi)|\bgiseden teslim",
             # cs
-            r"\bk vyzvednuti|\bpro vyzvednuti|\bceka na vyzvednuti|\bmuzete (si )?vyzvednout|\bulozeni zasilky|\bulozen[ao]? (na |v |ve )?(poste|pobocce|balikovne|vydejn)",
+            r"\bk prevzeti\b|\bk vyzvednuti|\bpro vyzvednuti|\bceka na vyzvednuti|\bmuzete (si )?vyzvednout|\bulozeni zasilky|\bulozen[ao]? (na |v |ve )?(poste|pobocce|balikovne|vydejn)",
             r"\b(dorazil\w*|prisl\w*) (na|do) (vydejni\w*|balikovn\w*|z-box\w*|zbox\w*|parcelshop\w*|parcelbox\w*|pobock\w*)",
             # uk
             r"(прибу\w*|надійшл\w*|надходження|доставлено) (у|в|до) (відділення|поштомат)|очікує (на )?(отримання|отримувача|одержувача|адресата|у відділенні|в відділенні|в поштоматі|у поштоматі)",

@@ -226,7 +226,7 @@ ATTEMPTS: list[TextRule] = [
             r"סירב|סירוב|מסרב",
             r"ปฏิเสธ(การ)?รับ|ผู้รับปฏิเสธ|ไม่ยอมรับ",
             # vi, id, ms
-            r"\btu choi (nhan|nhan hang)|\b(nguoi nhan|khach|khach hang) tu choi",
+            r"\btu choi (nhan|nhan hang)|\bkhong chap nhan\b|\b(nguoi nhan|khach|khach hang) tu choi",
             r"\bditolak (oleh )?(penerima|pelanggan)|\b(penerima|pelanggan) menolak|\bmenolak (menerima|paket)|\bpenolakan\b",
         ],
         S.EXCEPTION,
@@ -249,7 +249,7 @@ ATTEMPTS: list[TextRule] = [
             r"\bno posible por ausencia|\bpor ausencia\b|\bdestinatario (no localizado|no disponible)|\bnadie en (casa|el domicilio)",
             # de, nl, pl, it
             r"\bnicht angetroffen|\bempfanger (war )?nicht anwesend|\bniet thuis|\bniemand (thuis|aanwezig)",
-            r"\badresat(a)? nieobecn|\bnie zastano|\bdestinatario assente",
+            r"\badresat(a)? nieobecn|\bnie zastano|\bdestinatario assente|\bassente\b",
             # ru, zh, ja, ko
             r"отсутств\w* адресат|адресат отсутствует",
             r"无人|無人|收件人不在|联系不上|聯繫不上|电话无人接听|ご不在|不在(のため|持戻)|부재",
@@ -305,7 +305,7 @@ ATTEMPTS: list[TextRule] = [
             r"\btentativo di consegna|\bmancata consegna|\bnon consegnat[oa]\b",
             r"неудачная попытка|не удалось (доставить|вручить)|\bне вручен\w*",
             # zh, ja, ko
-            r"投递失败|投遞失敗|派送失败|派送不成功|派送未成功|未妥投|再次派送|二次派送",
+            r"投递失败|投遞失敗|派送失败|派送不成功|派送未成功|未妥投|再次派送|二次派送|签收失败|簽收失敗",
             r"派遞不成功|投遞不成功|派遞失敗|未能(派遞|投遞|派送)",
             r"持戻|持ち戻り|持ち帰り|配達できません|배달 ?실패|미배달",
             # sv, da, no

@@ -47,7 +47,7 @@ PROBLEMS: list[TextRule] = [
             r"関税|納税|書類(不足|不備)|관세|서류 ?(미비|부족|요청)|세금 ?납부|납부 ?대기",
             # sv, da, no
             r"\bbetal\w* (av )?(tull|moms|importavgift|tullavgift)|\b(tull|moms|tullavgift)\w* .{0,20}(ska betalas|obetald|att betala)|\btullavgift",
-            r"\b(dokument|handlingar|faktura|uppgifter) (saknas|kravs)|\bvantar pa (betalning|dokument|handlingar)",
+            r"\btull\w* (behover|kraver|begar) |\b(dokument|handlingar|faktura|uppgifter) (saknas|kravs)|\bvantar pa (betalning|dokument|handlingar)",
             r"\bbetaling af (told|moms|afgift)|\b(told og moms|afgift\w*) (skal betales|ikke betalt)|\bafventer (betaling|dokumenter|dokumentation)",
             r"\bmangler (dokumenter|dokumentation|faktura)",
             r"\bbetal\w* (toll|mva|avgift)|\btoll og (mva|merverdiavgift)|\bventer pa (betaling|dokumentasjon|dokumenter)|\bmangler (dokumentasjon|dokumenter)",
@@ -55,7 +55,7 @@ PROBLEMS: list[TextRule] = [
             r"\btulli\w*.{0,30}(maksu|maksettava|asiakirj|lisatiet)|\bodottaa (maksua|asiakirjoja|lisatietoja)|\bmaksettava (tulli|vero|arvonlisavero)|\bpuuttuvat asiakirjat",
             # tr
             r"\b(gumruk )?(vergi|vergisi|ucreti?|odeme)\w* .{0,20}(bekleniyor|odenmesi|gerekiyor|odenmemis)|\b(evrak|belge|fatura)\w* .{0,20}(eksik|bekleniyor|talep|gerekli|gerekiyor)",
-            r"\bgumruk vergisi|\bvergi odemesi",
+            r"\bgumruk vergisi|\bvergi odemesi|\beksik (evrak|belge|fatura|bilgi)",
             # cs
             r"\b(zaplaceni|uhrad\w*|doplatek) (cla|dane|dph|poplatk\w*)|\bcel\w* (poplat|dluh)\w*.{0,20}(uhrad|zaplac)|\bceka na (zaplaceni|uhradu|dolozeni)",
             r"\bdoloz\w* (doklad|dokument)|\bdoklad\w* (chybi|pozadov)",
@@ -68,7 +68,7 @@ PROBLEMS: list[TextRule] = [
             # ro
             r"\b(plata|achitarea) (taxe|taxelor|taxei)|\btaxe (vamale )?(de plata|neachitate|de achitat)|\basteapta (plata|documente)|\bdocumente (lipsa|necesare|suplimentare)",
             # ar, he
-            r"(دفع|سداد) ?(ال)?(رسوم|ضريبه|ضرائب|جمارك)|(بانتظار|في انتظار) (الدفع|دفع|سداد|المستندات|الوثائق)|(مستندات|وثائق) (مطلوبه|ناقصه)|رسوم جمركيه",
+            r"(دفع|سداد) ?(ال)?(رسوم|ضريبه|ضرائب|جمارك)|(بانتظار|في انتظار) (الدفع|دفع|سداد|المستندات|الوثائق)|(مستندات|وثائق) (مطلوبه|ناقصه|اضافيه)|مطلوب (مستندات|وثائق)|رسوم جمركيه",
             r"תשלום (מכס|מס|מע.?מ)|ממתין לתשלום|דרוש תשלום|מסמכים (חסרים|נדרשים)|נדרשים מסמכים",
             # th, vi, id, ms
             r"ชำระ(ค่า)?ภาษี|รอชำระ|ชำระอากร|รอเอกสาร|เอกสารไม่ครบ|ค่าภาษีอากร",
@@ -197,7 +197,7 @@ PROBLEMS: list[TextRule] = [
             r"\bperdu|\begare|\bextraviad|\broubad|\bperdid|\bverloren|\bnicht auffindbar|\bvermist",
             r"\bzaginion|\bzagubion|\bsmarrit|утерян|утрачен|потерян|丢失|遗失|丟失|遺失|紛失|분실",
             # sv, da, no, fi, tr, cs, uk, el, hu, ro
-            r"\bforkommen|\bforsvunnen|\bborttappad|\bbortkommet|\bforsvundet|\bforsvunnet|\bkadonnut|\bkateissa",
+            r"\b(kommit|kommet) bort\b|\bforkommen|\bforsvunnen|\bborttappad|\bbortkommet|\bforsvundet|\bforsvunnet|\bkadonnut|\bkateissa",
             r"\bkayip\b|\bkayboldu|\bkaybolmus|\bztracen\w*|втрачен|загублен|\bχαθηκε|\bαπωλεια|\belveszett|\bpierdut\w*|\brataci\w*",
             # ar, he, th, vi, id, ms
             r"مفقود|فقدان|ضائع|ضياع",
@@ -258,11 +258,11 @@ PROBLEMS: list[TextRule] = [
             r"\bannul+ee?|\bcancelad[oa]|\bstornier|\bgeannuleerd|\banulowan|\bannullat|отменен",
             r"已取消|取消订单|訂單取消|キャンセル|취소",
             # sv, da, no, fi, tr, cs, uk, el, hu, ro
-            r"\bavbokad|\bmakulerad|\bkansellert|\bperuttu\b|\bperuutettu|\biptal edil\w*|\biptal\b",
+            r"\bavboka\w*|\bmakulerad|\bkansellert|\bperuttu\b|\bperuutettu|\biptal edil\w*|\biptal\b",
             r"\bzrusen\w*|скасован|\bακυρωθηκε|\bακυρωση\b|\btorolve\b|\bstorno\w*|\banulat\w*",
             # ar, he, th, vi, id, ms
-            r"ملغي|تم الالغاء|الغاء الشحنه|בוטל|ביטול|ยกเลิก",
-            r"\b(da )?huy (don|don hang|van don)\b|\bda huy\b|\bdibatalkan\b|\bbatal\b",
+            r"ملغي|تم الالغاء|(تم )?الغاء (ال)?(شحنه|طلب|طلبيه)|בוטל|ביטול|ยกเลิก",
+            r"\b(da )?huy (don|don hang|van don|giao)\b|\b(da|bi|da bi) huy\b|\bdibatalkan\b|\bbatal\b",
         ],
         S.EXCEPTION,
         M.NONE,

@@ -14,6 +14,15 @@ from crosstrack.domain.vocabulary import Status as S
 
 _PARTY = r"(?P<party>[\w&.' -]{2,40}?)"
 
+# A message sent to the recipient ("SMS sent", "notifikace odeslána") is a notification, not
+# the parcel being sent or moving.
+_NOTIFICATION_SENT = [
+    r"\b(sms|mesaji|bildirimi?|bilgilendirme|e-?postasi?) gonderildi|تم ارسال (رساله|اشعار|اخطار)",
+    r"\b(odeslan[aoy]?|dikirim|terkirim|trimis[ae]?|sendt|skickad|lahetetty|elkuldve|enviad[oa]|inviat[oa]) (sms|notifikace|notifikasi|notificare|e-?mail)",
+    r"\b(sms|notifikace|notifikasi|notificare|pemberitahuan)\b.{0,30}\b(odeslan|dikirim|terkirim|trimis|sendt|skickad|lahetetty|elkuldve)",
+    r"알림|문자 ?(발송|전송)",
+]
+
 INFO_RECEIVED: list[TextRule] = [
     rule(
         "info_received",
@@ -66,7 +75,7 @@ INFO_RECEIVED: list[TextRule] = [
             r"\bannu inte (lamnats|inlamnad|overlamnad)|\bfraktsedel (skapad|utskriven)",
             r"\belektronisk (besked|information|advisering|meddelelse)|\bforsendelsen er (registreret|oprettet)|\bafsender(en)? har (oprettet|registreret|bestilt)",
             r"\bvi har modtaget (information|besked|oplysninger)|\b(oplysninger|information) om (forsendelsen|pakken)|\bendnu ikke (modtaget|indleveret)|\blabel (oprettet|printet)",
-            r"\belektronisk (melding|informasjon|varsel)|\bmelding om (sending|forsendelse)|\bsendingen er (registrert|opprettet)|\bvi har mottatt (informasjon|melding|beskjed) om",
+            r"\belektronisk (melding|informasjon|varsel)|\bmelding om (sending|forsendelse)|\bregistrert (hos|av) (posten|bring|avsender\w*)|\bsendingen er (registrert|opprettet)|\bvi har mottatt (informasjon|melding|beskjed) om",
             r"\benna ikke (mottatt|levert inn|innlevert)|\bavsender har (registrert|opprettet|bestilt)|\bordre (mottatt|registrert)",
             # fi
             r"\blahetyksen tiedot|\btiedot (on )?(vastaanotettu|saatu|rekisteroity)|\bennakkotiedot|\blahettaja on (luonut|rekisteroinyt|ilmoittanut)",
@@ -78,7 +87,7 @@ INFO_RECEIVED: list[TextRule] = [
             r"\belektronick\w* (data|informace|udaje|avizo)|\b(data|udaje|informace) o zasilce (byla |byly )?(prijat|obdrzen|predan)\w*|\bzasilka (byla )?zaregistrovan\w*",
             r"\bceka na (podani|predani)|\bodesilatel (pripravil|vytvoril|zalozil)|\b(zatim|jeste) nebyla (predana|podana)|\bstitek (vytvoren|vytisten)|\bprijeti dat\b",
             # uk
-            r"створи\w* (накладн|ттн|відправленн|посилк|експрес-накладн)|накладн\w* створен|очікує (надходження|передачі)|ще не (надано|передано|надійшло)",
+            r"створ\w* (експрес-)?(накладн|ттн|відправленн|посилк)|накладн\w* створен|очікує (надходження|передачі)|ще не (надано|передано|надійшло)",
             r"(зареєстровано|оформлено) (відправлення|в системі)|дані (отримано|про відправлення)|електронн\w* (повідомлен|дан|інформац)|готується до відправлення",
             # el
             r"\bδημιουργ\w* (η )?(αποστολη|ετικετα|voucher|συνοδευτικ\w*)|\bλαβαμε (τα στοιχεια|πληροφοριες)|\bηλεκτρονικ\w* (στοιχεια|ενημερωση|πληροφορ\w*)",
@@ -129,6 +138,9 @@ HANDOVER_AND_PICKUP: list[TextRule] = [
             rf"\bpredat\w* (catre |la )?{_PARTY}(\.|$|,| pentru)",
             rf"\b(ban giao|chuyen giao|da giao) (cho|sang) {_PARTY}(\.|$|,)",
             rf"\bdiserahkan (ke|kepada) {_PARTY}(\.|$|,| untuk)",
+            rf"\b(levererad\w*|levererats|(af|ud)?leveret|(ut)?levert|dorucen\w*|doruceno|livrat\w*|entregue|entregad[oa]|consegnat\w*|dihantar) "
+            rf"(till|til|ao|a|al|alla|a la|catre|la|ke|kepada|do) {_PARTY}(\.|$|,)",
+            rf"^(gonderi |kargo |paket )?{_PARTY}'(ye|ya|e|a|ne|na) teslim edildi",
             rf"\baffidat[oa] (a|al corriere|al vettore) {_PARTY}(\.|$|,| per)",
         ],
         S.IN_TRANSIT,
@@ -210,17 +222,18 @@ HANDOVER_AND_PICKUP: list[TextRule] = [
             r"\baceite\b|\baceitacao\b|\b(consegnat|affidat)\w* (al|a) (corriere|vettore)\b(?! per la consegna)",
             # sv, da, no
             r"\b(inlamnad|inlamnats|inlamnat|lamnats in|lamnades in|upphamtad|upphamtat)\b|\b(hamtad|hamtats|hamtades) (hos|fran) avsandar\w*",
+            r"\b(lamnats|lamnades|inlamnad|ankommit) (in )?(till|hos) (postnord|dhl|bring|schenker|budbee|ombud\w*)\b",
             r"\b(vi har tagit|har tagits) emot (forsandelsen|paketet|din forsandelse)|\b(mottagen|mottagits|tagits emot) (av|hos) (postnord|oss|dhl|bring|schenker|budbee|instabox|db schenker)",
             r"\bindleveret\b|\bindlevering\b|\b(af)?hentet (hos|fra) (afsender\w*|kunde\w*)|\bvi har modtaget (din |pakken|forsendelsen)|\bmodtaget (af|hos) (postnord|gls|dao|bring|os)\b|\bafhentet\b",
             r"\binnlevert\b|\binnlevering\b|\bmottatt (av|hos) (bring|posten|oss|postnord)|\b(hentet|opphentet) (hos|fra) avsender\w*|\bvi har mottatt (sendingen|pakken)|\bsendingen er mottatt\b(?! pa)",
             # fi
-            r"\bvastaanotettu (kuljetettavaksi|kuljetukseen|lahettajalta)|\bnoudettu lahettajalta|\bjatetty (kuljetettavaksi|postiin|lahetettavaksi)",
+            r"\bvastaanotettu (kuljetettavaksi|kuljetukseen|lahettajalta|postissa|postiin|toimipisteessa)|\bnoudettu lahettajalta|\bjatetty (kuljetettavaksi|postiin|lahetettavaksi)",
             r"\blahetys on vastaanotettu\.?$|\bluovutettu (postille|kuljetukseen|kuljetettavaksi)|\bposti on vastaanottanut",
             # tr
             r"\bzasilka (byla )?prevzata\.?$",
             r"\bkabul edildi|\bgonderi kabul|\bteslim alindi\b|\bkargoya (verildi|teslim edildi)|\b(gonderici|gonderen)den (teslim )?alindi|\bsubeye (birakildi|teslim edildi)|\bgonderici subede",
             # cs
-            r"\bpodani zasilky|\bzasilka (byla )?podana|\bpodan[ao]\b|\bprevz\w* (zasilky )?(od odesilatele|do prepravy|k preprave)",
+            r"\bpodani zasilky|\bzasilka (byla )?podana|\bpodan[ao]\b|\bprevz\w* (zasilk\w* )?(od odesilatele|do prepravy|k preprave)",
             r"\bprijat\w* (k preprave|do prepravy|od odesilatele)|\bsvoz od odesilatele|\bvyzvednut\w* (od|u) odesilatel\w*",
             # uk
             r"\bприйнят\w*|\bприйом\b|отримано від відправника|забрано (у|від) відправника",
@@ -323,7 +336,7 @@ MOVEMENT: list[TextRule] = [
             r"\b(dorazil|opustil|odjel|odeslan|prijat|zpracovan|vypraven|triden|pretriden)\w*\b.{0,40}\b(dep\w*|tridic\w*|tridirn\w*|sklad\w*|centr\w*|posty|poste|postu|provozovn\w*|hub\w*)",
             r"\bzpracovani zasilky|\btrideni\b|\bvypraveni zasilky",
             # uk
-            r"сортувальн|сортування|(прибул|надійшл|відправлен|залишил|покинул|вибул|оброблен)\w*.{0,40}(центр|відділенн|термінал|склад|депо|вузл)|обробк|обробля",
+            r"отримано (на|у|в) (склад|сортувальн|термінал|депо)|сортувальн|сортування|(прибул|надійшл|відправлено|залишил|покинул|вибул|оброблено)\w*.{0,40}(центр|відділенн|термінал|склад|депо|вузл)|обробк|обробля",
             # el
             r"\b(αφιξη|αναχωρηση|εφτασε|αναχωρησε|διαλογη|διακινηση)\w*.{0,40}(κεντρο|καταστημα|σταθμο|αποθηκη|hub|κομβο)|\bκεντρο (διαλογης|διανομης)|\bδιαλογη\b|\bδιακινηση\b",
             # hu
@@ -348,7 +361,8 @@ MOVEMENT: list[TextRule] = [
         unless=[
             r"\b(in transit|en route|on (the|its) way|heading|travel+ing|moving) (to|between|from)\b",
             r"\b(em transito|en transito|in transito|a caminho|en camino) (para|a|al|hacia|verso|per)\b",
-            r"\b(pa vag|pa vej|pa vei) (till|mot|til|mod)\b|\b(matkalla|yolda|na ceste|uton) ",
+            r"\b(pa vag|pa vej|pa vei) (till|mot|til|mod)\b|\b(matkalla|yolda|na ceste|uton) |прямує|в дорозі|у дорозі",
+            *_NOTIFICATION_SENT,
         ],
     ),
     rule(
@@ -376,9 +390,9 @@ MOVEMENT: list[TextRule] = [
             # tr, cs, uk, el, hu, ro
             r"\byolda\b|\byola cikti|\btransfer (surecinde|asamasinda|halinde)|\bsevk edildi|\bgonderildi\b|\btasiniyor|\bteslim edilecek|\bgecikme|\bgecikti|\btransferde\b",
             r"\bna ceste\b|\bv preprave\b|\bprepravovan\w*|\bbude dorucen\w*|\bzpozden\w*|\bpreprava\b",
-            r"в дорозі|у дорозі|прямує|транспортуєт|буде доставлен|затримк|у транзиті|транзит",
+            r"отправлен\w* в (г\.|город)|в дорозі|у дорозі|прямує|транспортуєт|буде доставлен|затримк|у транзиті|транзит",
             r"\bσε μεταφορα|\bκαθ.? ?οδον|\bσε διαμετακομιση|\bυπο μεταφορα|\bθα παραδοθει|\bκαθυστερηση|\bδιακινειται",
-            r"\bszallitas (alatt|folyamatban)|\bszallitasban\b|\buton van|\btovabbitas alatt|\btovabbitva\b|\bkesik\b|\bkesedelem|\bkezbesiteni fogjuk|\bkezbesitjuk\b|\bvarhatoan\b",
+            r"\bszallitas (alatt|folyamatban)|\bszallitasban\b|\buton van|\btovabbitas alatt|\btovabbitva\b|\bkesik\b|\bkesedelem|\bkezbesiteni fogjuk|\bkezbesitesre var\b|\bkezbesitjuk\b|\bvarhatoan\b",
             r"\bin tranzit\b|\bin curs de transport|\bpe drum\b|\bin drum spre|\bintarzier\w*|\bva fi livrat|\btransportat\w*|\bexpediat\b|\bin transport\b",
             # ar, he, th
             r"في الطريق|قيد النقل|في طريقها|جاري (ال)?(شحن|نقل)|ترانزيت|(سيتم|سوف يتم) (ال)?(تسليم|توصيل)|تاخير|متاخره|تم (ال)?شحن|تم ارسال|ارسلت",
@@ -392,7 +406,7 @@ MOVEMENT: list[TextRule] = [
         M.NONE,
         confidence=0.75,
         # "sent" of a message to the recipient is a notification, not the parcel moving
-        unless=[r"\b(sms|mesaji|bildirimi?|bilgilendirme|e-?postasi?) gonderildi|تم ارسال (رساله|اشعار|اخطار)"],
+        unless=_NOTIFICATION_SENT,
     ),
 ]
 
@@ -409,7 +423,7 @@ NON_EVENTS: list[TextRule] = [
             r"повідомлення (надіслано|відправлено)|уведомление (отправлено|направлено)",
             r"\bαποστολη (ενημερωσης|ειδοποιησης)|\bεσταλη (ενημερωση|ειδοποιηση)|\bertesites (elkuldve|kikuldve)|\bnotificare (trimisa|sms)",
             r"تم ارسال (رساله|اشعار|اخطار)|رساله نصيه|נשלחה הודעה|נשלח מסרון|ส่ง(ข้อความ|การแจ้งเตือน)",
-            r"\bda gui (tin nhan|thong bao)|\bgui thong bao|\b(notifikasi|pemberitahuan) (telah )?(terkirim|dikirim|dihantar)",
+            r"알림톡|알림 ?발송|문자 ?(발송|전송)|\bda gui (tin nhan|thong bao)|\bgui thong bao|\b(notifikasi|pemberitahuan) (telah )?(terkirim|dikirim|dihantar)",
         ],
         S.UNKNOWN,
         M.NONE,
