@@ -40,8 +40,15 @@ SHIPMENTS = 2_000
 PER_SHIPMENT = 10
 PER_BATCH_SHIPMENTS = 200
 SINGLE = 1_000
-SAMPLE = ["Shipment information sent", "Picked up", "Arrived at sort facility", "Departed facility",
-          "Customs clearance completed", "Out for delivery", "Delivered"]
+SAMPLE = [
+    "Shipment information sent",
+    "Picked up",
+    "Arrived at sort facility",
+    "Departed facility",
+    "Customs clearance completed",
+    "Out for delivery",
+    "Delivered",
+]
 
 
 def _texts() -> list[str]:
@@ -84,11 +91,16 @@ def _size_bytes(kind: str, engine: object, handle: object) -> int:
         path = Path(str(handle))
         return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
     with engine.begin() as c:  # type: ignore[attr-defined]
-        return int(c.execute(text(
-            "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c "
-            "JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE n.nspname = current_schema() AND c.relkind = 'r'"
-        )).scalar() or 0)
+        return int(
+            c.execute(
+                text(
+                    "SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c "
+                    "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    "WHERE n.nspname = current_schema() AND c.relkind = 'r'"
+                )
+            ).scalar()
+            or 0
+        )
 
 
 def main(argv: list[str]) -> int:
@@ -96,8 +108,12 @@ def main(argv: list[str]) -> int:
     engine = create_engine_for(url)
     upgrade(engine)
     services = Services.build(
-        uow=unit_of_work_factory(engine), normalizer=build_normalizer(), detector=build_detector(),
-        carriers=carrier_directory(), clock=utc_now, ids=new_id,
+        uow=unit_of_work_factory(engine),
+        normalizer=build_normalizer(),
+        detector=build_detector(),
+        carriers=carrier_directory(),
+        clock=utc_now,
+        ids=new_id,
     )
     merchant = services.accounts.create_merchant("Bench")
     numbers = [f"UG{i:09d}CN" for i in range(SHIPMENTS)]
@@ -134,13 +150,19 @@ def main(argv: list[str]) -> int:
     size = _size_bytes(kind, engine, handle) - size_before
     print(f"database: {kind}  ({os.cpu_count()} cores; one process, one thread)")
     print(f"registered {SHIPMENTS} shipments: {SHIPMENTS / registering:,.0f} shipments/s")
-    print(f"batched ({step} events per call): {len(batch) / batched:,.0f} events/s "
-          f"({len(batch)} events, {batched:.1f} s)")
-    print(f"replay of the batched input: {duplicates / replay:,.0f} events/s, "
-          f"{duplicates} duplicates, nothing stored")
+    print(
+        f"batched ({step} events per call): {len(batch) / batched:,.0f} events/s "
+        f"({len(batch)} events, {batched:.1f} s)"
+    )
+    print(
+        f"replay of the batched input: {duplicates / replay:,.0f} events/s, "
+        f"{duplicates} duplicates, nothing stored"
+    )
     print(f"single event per call: {len(singles) / single:,.0f} events/s ({len(singles)} events)")
-    print(f"stored events: {stored}; database growth {size / 1e6:.1f} MB "
-          f"= {size / stored * 1e6 / 1e9:.2f} GB per million events (with shipments, outbox)")
+    print(
+        f"stored events: {stored}; database growth {size / 1e6:.1f} MB "
+        f"= {size / stored * 1e6 / 1e9:.2f} GB per million events (with shipments, outbox)"
+    )
     if kind == "postgresql":
         admin, schema = handle  # type: ignore[misc]
         engine.dispose()

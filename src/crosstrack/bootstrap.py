@@ -77,8 +77,15 @@ def build_services(
     from crosstrack.services.facade import Services
     from crosstrack.storage.unit_of_work import unit_of_work_factory
 
+    if uow is None:
+        engine = engine or build_engine(settings)
+        uow = unit_of_work_factory(engine)
+        read_uow = unit_of_work_factory(engine, read_only=True)
+    else:
+        read_uow = uow
     return Services.build(
-        uow=uow or unit_of_work_factory(engine or build_engine(settings)),
+        uow=uow,
+        read_uow=read_uow,
         normalizer=build_normalizer(),
         detector=build_detector(),
         carriers=carrier_directory(),

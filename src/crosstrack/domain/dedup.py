@@ -238,10 +238,21 @@ def deduplicate(
             i = parent[i]
         return i
 
-    for i, a in enumerate(unique):
-        for j in range(i + 1, len(unique)):
-            if root(i) != root(j) and same_scan(a, unique[j], tolerance):
-                parent[max(root(i), root(j))] = min(root(i), root(j))
+    # Copies of one scan share status, milestone and tracking number (see ``same_scan``), so
+    # only events within one such bucket need comparing: the same components, fewer pairs.
+    buckets: dict[tuple[object, ...], list[int]] = {}
+    for i, event in enumerate(unique):
+        bucket = (
+            event.status,
+            event.milestone,
+            normalized_tracking_number(event.raw.tracking_number),
+        )
+        buckets.setdefault(bucket, []).append(i)
+    for indexes in buckets.values():
+        for n, i in enumerate(indexes):
+            for j in indexes[n + 1 :]:
+                if root(i) != root(j) and same_scan(unique[i], unique[j], tolerance):
+                    parent[max(root(i), root(j))] = min(root(i), root(j))
     members: dict[int, list[NormalizedEvent]] = {}
     for i, event in enumerate(unique):
         members.setdefault(root(i), []).append(event)

@@ -39,8 +39,10 @@ class Services:
         carriers: CarrierDirectory,
         clock: Clock,
         ids: IdFactory,
+        read_uow: UnitOfWorkFactory | None = None,
     ) -> Services:
-        """Wire every use case around the same collaborators."""
+        """Wire every use case around the same collaborators (reads may use ``read_uow``, a
+        read-only factory that never waits for writers)."""
         registrar = Registrar(uow=uow, detector=detector, carriers=carriers, clock=clock, ids=ids)
         ingestor = Ingestor(uow=uow, normalizer=normalizer, carriers=carriers, clock=clock, ids=ids)
         return cls(
@@ -48,7 +50,7 @@ class Services:
             registrar=registrar,
             ingestor=ingestor,
             importer=Importer(registrar=registrar, ingestor=ingestor),
-            queries=Queries(uow=uow, clock=clock),
+            queries=Queries(uow=read_uow or uow, clock=clock),
             detector=detector,
             carriers=carriers,
             uow=uow,

@@ -1,9 +1,18 @@
-"""Reads: one shipment with its merged timeline, and listings. Reads never write."""
+"""Reads: one shipment with its merged timeline, and listings. Reads never write.
+
+A merged timeline is rebuilt from the stored events, which is the costly part of a read. The
+last views are remembered per shipment and reused while the stored shipment record is
+unchanged (its legs, state and ``updated_at`` compare equal: ingestion rewrites the state with
+every stored event) and the view is younger than ``view_ttl``; the open dwell at the current
+milestone is therefore at most ``view_ttl`` old.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from crosstrack.domain.shipment import Shipment
 from crosstrack.domain.timeline import Timeline, build_timeline
@@ -16,6 +25,8 @@ from crosstrack.services.records import Page, ShipmentFilter, StoredEvent
 #: (AfterShip's convention is 30 days).
 EXPIRE_AFTER = timedelta(days=30)
 MAX_PAGE = 200
+VIEW_TTL = timedelta(seconds=5)
+VIEW_CACHE_SIZE = 2048
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,24 +42,57 @@ class Queries:
     """Read use cases."""
 
     def __init__(
-        self, *, uow: UnitOfWorkFactory, clock: Clock, expire_after: timedelta = EXPIRE_AFTER
+        self,
+        *,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        expire_after: timedelta = EXPIRE_AFTER,
+        view_ttl: timedelta = VIEW_TTL,
     ) -> None:
         self._uow = uow
         self._clock = clock
         self._expire_after = expire_after
+        self._view_ttl = view_ttl
+        self._views: OrderedDict[tuple[str, str], tuple[datetime, Shipment, ShipmentView]] = (
+            OrderedDict()
+        )
+        self._lock = threading.Lock()
 
     def shipment(self, merchant_id: str, shipment_id: str) -> ShipmentView:
         """One of the merchant's shipments; another merchant's id is simply not found."""
+        now = self._clock()
+        key = (merchant_id, shipment_id)
         with self._uow() as uow:
             shipment = uow.shipments.get(merchant_id, shipment_id)
             if shipment is None:
                 raise NotFound(f"no shipment {shipment_id!r}")
+            cached = self._cached(key, shipment, now)
+            if cached is not None:
+                return cached
             events = uow.events.for_shipment(merchant_id, shipment_id)
-        now = self._clock()
         timeline = build_timeline(
             [e.event for e in events], now=now, expire_after=self._expire_after
         )
-        return ShipmentView(self._expired(shipment), tuple(events), timeline)
+        view = ShipmentView(self._expired(shipment), tuple(events), timeline)
+        with self._lock:
+            self._views[key] = (now, shipment, view)
+            self._views.move_to_end(key)
+            while len(self._views) > VIEW_CACHE_SIZE:
+                self._views.popitem(last=False)
+        return view
+
+    def _cached(
+        self, key: tuple[str, str], shipment: Shipment, now: datetime
+    ) -> ShipmentView | None:
+        with self._lock:
+            found = self._views.get(key)
+        if found is None:
+            return None
+        built_at, record, view = found
+        fresh = timedelta(0) <= now - built_at < self._view_ttl
+        if not fresh or record != shipment:
+            return None
+        return replace(view, shipment=self._expired(shipment))
 
     def require(self, merchant_id: str, shipment_id: str) -> Shipment:
         """The merchant's shipment record alone (no events, no timeline); NotFound otherwise."""
