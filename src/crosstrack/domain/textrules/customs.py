@@ -88,6 +88,7 @@ CUSTOMS_AND_BORDERS: list[TextRule] = [
     rule(
         "import_customs",
         [
+            r"\baduaner\w*|\bkepabeanan|\bbea cukai|\btramites aduaneros",
             r"\bcustoms\b|\bclearance (in progress|started|processing|event|pending)|\bawaiting clearance",
             r"\b(import|inbound) (clearance|customs)|\bclearance processing",
             r"\bdouane|\bdedouanement|\balfandega|\baduaneir|\bfiscalizacao|\baduana|\bdespacho aduanero",
@@ -121,6 +122,9 @@ CUSTOMS_AND_BORDERS: list[TextRule] = [
     rule(
         "departed_origin_country",
         [
+            # more languages
+            r"\bsalida del pais de origen|\bexpedido para o pais de destino|\bdeparted from (the )?departure country",
+            r"(交由|交付|交予)航空公司|已交航空|غادرت .{0,10}(بلد المنشأ|دولة المنشأ)",
             r"\bdepart\w* (from )?(the )?(origin|exporting|sending) country",
             r"\bdeparture (to|for) (the )?(country of destination|destination country|destination)",
             r"\b(international|overseas) (transit|departure|dispatch|despatch)\b",
@@ -218,6 +222,8 @@ CUSTOMS_AND_BORDERS: list[TextRule] = [
     rule(
         "arrived_destination_country",
         [
+            # more languages
+            r"(运抵|運抵)目的地|到达目的地国|抵達目的地國|(国际|國際)快件已到达|(国际|國際)快件已到達",
             r"\barriv\w* .{0,40}\b(destination country|country of destination|destination post)",
             r"\barrival (at|in) destination (post|country|office)|\barrival from abroad",
             r"\b(arrived|received|arrival) (at|in) (the )?(inward|import|inbound) (office|exchange|hub|"
@@ -263,6 +269,8 @@ CUSTOMS_AND_BORDERS: list[TextRule] = [
     rule(
         "arrived_named_country",
         [
+            r"^(?P<place>[^ ]{1,12}?) ?(에|に)? ?(도착|到着)$",
+            r"(到达|到達|抵达|抵達)(?P<place>[^ ]{1,6}?)$",
             r"\b(arrived|arrival|received) (in|at) (the )?(?P<place>[a-z][a-z .'-]{1,40}?)\.?$",
             r"\b(received|processing|processed) (for processing )?in (the )?(?P<place>[a-z][a-z .'-]{1,40}?)\.?$",
         ],

@@ -47,6 +47,9 @@ _NOT_DELIVERED = [
     r"\bnon consegnat|\bsara consegnat|\bconsegna prevista",
     r"\bconsegnat\w* (al|alla|ad un|a un) (corriere|vettore|partner|trasportatore|spedizioniere|dogana|compagnia aerea|centro)",
     r"\bне (вручен|доставлен)",
+    r"\b(tomorrow|demain|manana|amanha|domani|morgen|jutro|zitra|holnap|maine|huomenna|yarin|besok|imorgen|i morgen)\b",
+    r"завтра|明天|明日|내일|พรุ่งนี้|ngay mai|αυριο|מחר|غدا|预计|預計|予定|예정",
+    r"\bditerima oleh (j&t|jnt|jne|pos indonesia|sicepat|anteraja|kurir|agen|gerai|drop ?point)|\bdata pengiriman",
     r"未签收|未妥投|待签收|投递失败|未簽收|未妥投|待簽收|交付(给|予)?(航空|承运|海关|运输|物流)|不成功|未能|失败|失敗",
     # sv, da, no
     r"\b(inte|ej) (har )?(blivit )?(levererad|levererats|utdelad|delats ut|utlamnad)|\bberaknas (bli )?levererad",
@@ -77,7 +80,9 @@ _NOT_DELIVERED = [
     r"\blivrat\w* (catre|la) (curier\w*|depozit\w*|hub\w*|vama|companie|partener\w*|transportator\w*)",
     # ar
     r"لم (يتم|يستطع|نتمكن)|تعذر|فشل|(سيتم|سوف يتم|جاري|قيد) (ال)?(تسليم|توصيل)",
-    r"(تسليم|توصيل|سلمت|تسليمها)\w*( ال\w+)? " + _AR_TO + r"(شركه|جمارك|مندوب|ناقل|طيران|خطوط|مركز|مستودع|فرع|مكتب|شريك|منشاه)",
+    r"(تسليم|توصيل|سلمت|تسليمها)\w*( ال\w+)? "
+    + _AR_TO
+    + r"(شركه|جمارك|مندوب|ناقل|طيران|خطوط|مركز|مستودع|فرع|مكتب|شريك|منشاه)",
     # he
     r"לא נמסר|טרם נמסר|יימסר|ימסר|נמסר\w* (ל|אל )(ה)?(שליח|חברת|מכס|דואר|חלוקה|מוביל|נציג|שותף|חברה|סניף|יחידת)",
     # th
@@ -96,8 +101,9 @@ DELIVERED: list[TextRule] = [
     rule(
         "delivered_to_pickup_point",
         [
+            r"\bdelivered to (a |the |your )?(parcel )?locker for (collection|pick[- ]?up)",
             # en, pl, de, fr
-            r"\bdelivered to (the |a )?(post office(?! box)|pick ?up (point|location)|parcel ?shop|"
+            r"\bdelivered to (the |a )?(post office(?! box)|pick[- ]?up (point|location)|parcel ?shop|"
             r"service point|access point|collection point|retail (location|outlet)|pudo)",
             r"\b(dostarczona|przekazana) do punktu|\b(in|an) (die|der) packstation (abgelegt|zugestellt|eingetroffen)",
             r"\bdeposee? (en|au|dans (un|le)) (point relais|relais|consigne)",
@@ -136,6 +142,7 @@ DELIVERED: list[TextRule] = [
     rule(
         "delivered_to_another_party_in_the_chain",
         [
+            r"παραδοθηκε σε (συνεργαζομεν|εταιρει|μεταφορικ|courier)",
             r"\bdelivered to (the )?(airline|air carrier|carrier|courier|postal (service|operator)|"
             r"usps|customs|local (carrier|post)|partner|hub|agent for (onward|final))",
         ],
@@ -146,6 +153,12 @@ DELIVERED: list[TextRule] = [
     rule(
         "delivered",
         [
+            r"^collected from (the )?(post office|parcel locker|locker|pick[- ]?up point|depot|counter|branch|store|outlet)",
+            # collected / received by the recipient, more languages
+            r"\b(recogido|retirado) por el destinatario|\britirat[oa] dal destinatario|\blevantad[oa] pelo destinatario",
+            r"\b(lamnats ut|utlamnad|utlevert|udleveret) (till|til) (mottagaren|modtageren|mottakeren)|\bvyzvedl\w* (si )?adresat|\bvyzvedl\w* adresat",
+            r"\bdiambil oleh penerima|\bditerima oleh penerima|\bnguoi nhan da (den|nhan)",
+            r"قام المستلم باستلام|استلم المستلم|تم الاستلام من قبل المستلم|ผู้รับ(มา)?รับพัสดุ|顺利送达|順利送達|已妥投|(收件人|本人)已(签收|簽收|取件|領取)",
             # en
             r"\bdelivered\b|\bdelivery (was )?(completed|successful|confirmed|made)\b",
             r"\bsigned for\b|\bsigned by\b|\bsignature (image )?(recorded|obtained|captured|received)",
@@ -232,13 +245,17 @@ PICKUP_AND_OUT_FOR_DELIVERY: list[TextRule] = [
     rule(
         "available_for_pickup",
         [
+            # more languages
+            r"\balicisini bekliyor|\balici(sini)? bekle|\bteslim alinmayi bekli",
+            r"τοποθετηθηκε σε .{0,30}(smartpoint|locker|θυριδ)|μπορειτε να (την|το) παραλαβετε|מחכה לאיסוף|תיבת חבילות|קוד איסוף",
+            r"可供領取|可供领取|取件門市|取件门市|已配達取件|待領取|\bplease collect\b|\bfor collection\b",
             # en
             r"\b(ready|available|awaiting|waiting) (for )?(recipient |customer |your )?"
-            r"(pick ?up|collection|to be (collected|picked up))",
+            r"(pick[- ]?up|collection|to be (collected|picked up))",
             r"\bawaiting collection|\bready to collect|\bheld (at|in) .{0,50}\bfor (recipient |customer )?"
-            r"(pick ?up|collection)",
+            r"(pick[- ]?up|collection)",
             r"\bcan (now )?be (collected|picked up) (from|at)\b",
-            r"\b(arrived|is|now) at (the |a )?(pick ?up|collection|access|service|parcel) (point|location|"
+            r"\b(arrived|is|now) at (the |a )?(pick[- ]?up|collection|access|service|parcel) (point|location|"
             r"shop|locker|station|counter)",
             r"\bin (the )?(parcel )?locker\b.{0,30}\b(collect|pick)",
             # fr
@@ -312,6 +329,7 @@ PICKUP_AND_OUT_FOR_DELIVERY: list[TextRule] = [
     rule(
         "out_for_delivery",
         [
+            r"\bu kuryra na doruceni|\bpredan\w* kuryrovi k doruceni|为您派件|正在派件|為您派件|正在派送",
             # en
             r"\bout for (delivery|dlvry|dlv)\b|\bon (the |a )?(\w+ )?(vehicle|van|truck) for delivery",
             r"\bwith (the )?delivery (courier|driver|agent)|\bon ?board for delivery|\bonboard for delivery",
@@ -384,6 +402,8 @@ PICKUP_AND_OUT_FOR_DELIVERY: list[TextRule] = [
         ],
         S.OUT_FOR_DELIVERY,
         M.OUT_FOR_DELIVERY,
-        unless=[r"\b(pour (le |la |les )?mettre|preparons|preparer) (en|sa|la) (livraison|distribution)"],
+        unless=[
+            r"\b(pour (le |la |les )?mettre|preparons|preparer) (en|sa|la) (livraison|distribution)"
+        ],
     ),
 ]

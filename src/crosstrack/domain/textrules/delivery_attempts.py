@@ -16,6 +16,15 @@ RETURNS: list[TextRule] = [
     rule(
         "return_threat_if_not_collected",
         [
+            # deadlines: "available until D; after that it is returned", in many languages
+            r"\b(herefter|derefter|darefter|deretter|sen) (returneres|returneras|sendes .{0,20}retur)",
+            r"\bpote bude vracen|\bpo uplynuti .{0,30}vracen",
+            r"\bsi no se recoge.{0,60}devuelt|\bpasado (este|dicho) plazo.{0,40}devuelt",
+            r"\b(apos|depois de) (esta|essa|este) (data|prazo).{0,40}(devolvid|reenviad)",
+            r"(после|по истечении) .{0,60}(возврат|будет возвращ|вернут)",
+            r"(若|如果|如)\s?\d*.{0,12}(未取|未领|未領|未提取).{0,10}(将|將|會|会)?(退回|退还|退還)",
+            r"\bafter (this date|that|the deadline|\d+ days).{0,40}\breturn(ed)? to",
+            r"\bnach ablauf .{0,40}(zuruck|retour)|\bpo terminie .{0,40}zwrot",
             r"\b(will|would|may|shall) be return\w*.{0,60}\b(if not|unless|not collected|not picked)",
             r"\bif not (collected|claimed|picked up).{0,60}\breturn",
             r"\bfinal notice\b",
@@ -55,7 +64,7 @@ RETURNS: list[TextRule] = [
             # id, ms
             r"\bakan dikembalikan.{0,60}\b(jika|apabila|sekiranya|jikalau) (tidak|tiada)\b",
             # zh, ja, ko
-            r"逾期(未領|未取|未领|不領|不领).{0,6}(將|将)?退回",
+            r"逾期(未領|未取|未领|不領|不领).{0,6}(將|将)退回",
             r"(保管期限|保管期間).{0,10}(過ぎ|経過し)(ると|た場合).{0,20}返送",
             r"(미수령|수령하지 않으(시면|면)) ?시? ?.{0,10}반송",
         ],
@@ -66,6 +75,7 @@ RETURNS: list[TextRule] = [
     rule(
         "returned_to_sender",
         [
+            r"交回寄件人|退回寄件人|退還寄件人|退还寄件人|已退回寄件",
             # en
             r"\breturn(ed|ing)?( back)? to (the )?(sender|shipper|origin|merchant|retailer|seller)",
             r"\b(being|been|was|is) returned\b(?! to (the )?(depot|facility|hub|station|post office|branch))",
@@ -159,6 +169,9 @@ ATTEMPTS: list[TextRule] = [
     rule(
         "attempt_address_problem",
         [
+            # a failed attempt naming an address problem, in any language
+            r"(leveransforsok|leveringsforsok|teslimat denemesi|doruceni|dorucit|попытка|не удалось доставить|нeвдала спроба|投递失败|投遞不成功|投遞失敗|派送失败|配達できません|미배달|failed delivery|delivery failed|giao hang (khong )?thanh cong|gagal|nem sikerult).{0,60}(adress|adres|adresa|адрес(?!ат)|地址|住所|あて所|주소|alamat|dia chi|cim)",
+            r"(あて所不明|宛所不明|주소 ?불명|地址不詳|地址错误|地址錯誤|адрес не найден|неверный адрес|adres bulunamadi|adressen kunde inte hittas|adressen kunne ikke findes|feil adresse|chybna adresa|wrong address).{0,40}(配達できません|미배달|投递失败|投遞不成功|не доставлен|teslim edilemedi)?",
             # en
             r"(delivery attempt|attempted delivery|attempted to deliver|unable to deliver|"
             r"could not be delivered|not delivered|undeliverable).{0,60}\baddress",
@@ -201,6 +214,7 @@ ATTEMPTS: list[TextRule] = [
     rule(
         "attempt_refused",
         [
+            r"\b(has been|was|been) refused\b|\brecusou-se a receber|\brecusou receber|수취 ?거절|수령 ?거절",
             r"\b(delivery |package |parcel |shipment )?(refused|rejected|declined) by (the )?"
             r"(recipient|consignee|receiver|customer|addressee)",
             r"\b(recipient|consignee|receiver|customer|addressee) (has )?(refused|rejected|declined)",
@@ -236,6 +250,7 @@ ATTEMPTS: list[TextRule] = [
     rule(
         "attempt_recipient_unavailable",
         [
+            r"немає вдома|адресат відсутн|отсутствие адресата|адресата нет дома",
             # en
             r"\b(no one|nobody|no-one|no body)( was)? (home|at home|available|in|present|there)",
             r"\b(recipient|receiver|consignee|customer|addressee|business)('s)?( location)?"

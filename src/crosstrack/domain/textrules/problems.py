@@ -16,6 +16,15 @@ PROBLEMS: list[TextRule] = [
     rule(
         "customs_documents_or_duties",
         [
+            # more languages: documents, invoices, duties to pay
+            r"\b(tull|told|toll)\w*.{0,40}\b(dokumentasjon|dokumentation|dokument|faktura|betal)",
+            r"\bvam\w*.{0,40}(fizetes|dokumentum|szamla)|fizetesre var",
+            r"\bvam\w*.{0,40}\b(lipsa|lipseste|necesar)\w* (factur|document)|\blipsa factur",
+            r"(مطلوب|يرجى تقديم).{0,20}(فاتورة|مستند|وثائق)|رسوم جمركية|دفع الرسوم",
+            r"(需|需要|須|须)(收件人)?(提供|補充|补充)(文件|資料|资料|发票|發票)|待缴|待繳|关税|關稅",
+            r"관부가세 ?미납|세금 ?미납|통관 ?서류|\bfee (is )?payable\b|\ba fee to pay\b",
+            r"\b(gumruk|gümrük)\w*.{0,40}(vergi|odeme|belge|fatura)",
+            r"\bcla?\w*.{0,30}\b(doklad|faktur|platb)|\bbea cukai.{0,30}(dokumen|bayar|pajak)",
             # en
             r"\b(customs |import |export )?(duties|duty|taxes|tax|vat|gst|charges|fees) "
             r"(and \w+ )?(are |is )?(due|unpaid|owed|outstanding|payable|required|not paid|pending)",
@@ -82,6 +91,11 @@ PROBLEMS: list[TextRule] = [
     rule(
         "customs_held_or_seized",
         [
+            # more languages: held, seized, inspected by customs
+            r"(hallits kvar|kvarhallen|tilbakeholdt|tilbageholdt|pidatetty|alikonulan|zadrzen|zadržen|visszatartott|retinut|inmovilizad|sequestrat|trattenut|задержан|затримано)\w*.{0,30}\b(tull|told|toll|tulli|gumruk|cel|vam|vama|aduana|dogana|тамож|митн)",
+            r"(tull|told|toll|tulli|gumruk|celnice|vam|vama|aduana|dogana|таможн|митн)\w*.{0,30}(kvar|tilbakeholdt|kontroll|inspek|inspecc|ispezion|kontrol|проверк|досмотр|огляд)",
+            r"(محتجز|مصادر).{0,20}(الجمارك|جمرك)|(الجمارك|جمرك).{0,20}(تفتيش|احتجاز)",
+            r"税関.{0,6}(留置|検査|保留)|(海关|海關).{0,6}(扣留|查验|查驗|留置)|통관 ?(보류|검사)",
             r"\b(held|hold|detained|seized|confiscated|retained|stopped|inspection|inspected|"
             r"examination|examined|delay|delayed)\b.{0,30}\bcustoms\b",
             r"\bcustoms\b.{0,30}\b(hold|held|detained|seized|inspection|examination|delay|delayed|"
@@ -123,6 +137,8 @@ PROBLEMS: list[TextRule] = [
     rule(
         "address_issue",
         [
+            # more languages
+            r"\badres (bilgisi )?(hatali|eksik)|\badresa (de livrare )?(este )?(incomplet|gresit|eronat)|\balamat (penerima )?(tidak lengkap|salah|tidak ditemukan)",
             r"\b(incorrect|incomplete|insufficient|invalid|wrong|bad|unknown|missing|illegible|"
             r"inaccurate|unable to locate( the)?) (street |delivery |consignee |recipient |shipping )?"
             r"address",
@@ -171,6 +187,7 @@ PROBLEMS: list[TextRule] = [
     rule(
         "damaged",
         [
+            r"\bskadats|\bskadad|\bskadet|\bbeskadiget|\bdeteriorad|\bhasar(li|landi)|\bposkozen|\bserult|\bdeteriorat|\brusak\b|\bhu hong|\bhư hỏng",
             r"\bdamaged?\b(?!.{0,10}free)|\bbroken\b|\bcrushed\b",
             r"\bendommage|\bavarie|\bdanificad|\bavariad|\bdanad[oa]|\bbeschadigt|\bbeschadigd",
             r"\buszkodzon|\bdanneggiat|поврежд|破损|破損|损坏|損壞|破損|파손",
@@ -192,6 +209,7 @@ PROBLEMS: list[TextRule] = [
     rule(
         "lost_or_missing",
         [
+            r"\bmeldt savnet|\bsavnet\b|\bsaknad\b|\bnebyla nalezena|\bnenalezen|\bkayip\b|\bkayboldu|\bhilang\b|\bthat lac\b",
             r"\b(lost|missing|misplaced|stolen)\b|\b(cannot|can't|unable to) (be )?locate",
             r"\bnot (be )?(found|located)\b|\btrace (initiated|opened|requested)",
             r"\bperdu|\begare|\bextraviad|\broubad|\bperdid|\bverloren|\bnicht auffindbar|\bvermist",
@@ -214,6 +232,7 @@ PROBLEMS: list[TextRule] = [
     rule(
         "weather_or_force_majeure",
         [
+            r"\b(vader|vaer|vejr|hava kosul|pocasi|idojaras|vreme|cuaca|thoi tiet)\w*\b|\bsaan vuoksi|\bsaaolo|\bbao\b|מזג האוויר|الطقس|สภาพอากาศ|καιρ",
             r"\b(weather|storm|snow|hurricane|typhoon|flood|flooding|natural disaster|force majeure|"
             r"earthquake|wildfire|blizzard|cyclone|tornado)\b",
             r"\bintemperies|\bmeteo|\bmau tempo|\bmal tiempo|\bunwetter|\bwitterung|\bnoodweer",
@@ -236,6 +255,10 @@ PROBLEMS: list[TextRule] = [
     rule(
         "carrier_delay_or_capacity",
         [
+            # a delay because of volume, in many languages
+            r"\b(forsinket|forsenad|forsinka|myohassa|gecik|zpozd|keses|kesik|intarzi|retras|atras|ritard|terlamb|tre do)\w*.{0,50}\b(m(ae|a)ngde|volym|volum|maara|yogunl|objem|forgalom|volumen|volume|luong|jumlah)",
+            r"(물량|快件量|件量|货量|貨量|荷物量).{0,10}(증가|激增|增加|増加|多).{0,20}(지연|延误|延誤|遅延|延迟)",
+            r"\bmegnovekedett csomagforgalom|\bstor pakkem(ae|a)ngde|\bhigh parcel volumes?\b",
             r"\b(delay|delayed|late)\b.{0,40}\b(capacity|volume|mechanical|flight|connection|"
             r"operational|congestion|strike|network|backlog|transport|truck|vehicle|sort)",
             r"\b(late|missed) (flight|connection|truck|linehaul|arrival)|\bflight (cancel+ed|delayed)",
@@ -271,9 +294,9 @@ PROBLEMS: list[TextRule] = [
     rule(
         "pickup_from_sender_failed",
         [
-            r"\b(pick ?up|collection) (attempt(ed)?|was unsuccessful|failed|missed|not (completed|made))",
-            r"\b(attempted|tried|unable) to (pick ?up|collect)\b",
-            r"\blay hang (khong thanh cong|that bai)|\bgagal (pick ?up|dijemput|penjemputan)",
+            r"\b(pick[- ]?up|collection) (attempt(ed)?|was unsuccessful|failed|missed|not (completed|made))",
+            r"\b(attempted|tried|unable) to (pick[- ]?up|collect)\b",
+            r"\blay hang (khong thanh cong|that bai)|\bgagal (pick[- ]?up|dijemput|penjemputan)",
         ],
         S.EXCEPTION,
         M.NONE,

@@ -119,7 +119,14 @@ def rule(
     )
 
 
+_UPPER_ESCAPE = re.compile(r"\\[SWDBAZ]")
+
+
 def _compile(phrasings: list[str]) -> tuple[re.Pattern[str], ...]:
+    for phrasing in phrasings:
+        if _UPPER_ESCAPE.search(phrasing):
+            # Folding lower-cases the pattern too: \S would silently become \s.
+            raise ValueError(f"upper-case escape in a phrasing (folded away): {phrasing!r}")
     # Patterns are folded like the texts they read; folding lower-cases, so only lower-case
     # escapes (\\b, \\s, \\d, \\w) may be used, and named groups are restored after it.
     sources = [fold(p).replace("(?p<", "(?P<") for p in phrasings]

@@ -27,6 +27,12 @@ INFO_RECEIVED: list[TextRule] = [
     rule(
         "info_received",
         [
+            # more languages: shipment data received, waybill created
+            r"\bobdrzeny udaje|\budaje (o|k) zasilce|\belektronicky (oznamen|prijat)|\belektronikusan rogzitette|\badatait rogzitette",
+            r"\bawb-?ul a fost (generat|creat)|\bdate(le)? (de expediere )?(primite|receptionate)|\bdati (di )?spedizione ricevuti",
+            r"\benvio registado pelo remetente|\bregistad[oa] pelo remetente|\bthe sender has told us|\bdata pengiriman (telah )?diterima",
+            r"створено (електронну )?накладну|відправник (самостійно )?створив|εχουν ληφθει τα στοιχεια|στοιχεια (της )?αποστολης",
+            r"운송장(이|을)? ?(등록|발행|출력)|お荷物(の)?情報(が|を)?(登録|受付)|寄件人已建立|已建立託運單|託運單|托运单已",
             # en
             r"\b(shipping|shipment|order|electronic|pre-?shipment|advance|consignment|parcel|item)"
             r" (info|information|data|details|notification|manifest)\b",
@@ -107,7 +113,7 @@ INFO_RECEIVED: list[TextRule] = [
             r"\bda tiep nhan (don|thong tin)|\bthong tin (don hang|buu gui) (da duoc )?(tao|tiep nhan)|\bcho ban giao|\bcho xac nhan",
             # id, ms
             r"\bpesanan (dibuat|telah dibuat|diterima|sedang diproses)|\bdata (kiriman|paket|pengiriman|penghantaran) (diterima|dibuat)|\bmanifes\b|\blabel (dibuat|dicetak)",
-            r"\bmenunggu (pick ?up|penjemputan|pengambilan oleh kurir|dijemput|diserahkan)|\bbelum (diserahkan|dijemput|diterima kurir|dikirim)",
+            r"\bmenunggu (pick[- ]?up|penjemputan|pengambilan oleh kurir|dijemput|diserahkan)|\bbelum (diserahkan|dijemput|diterima kurir|dikirim)",
             r"\bpengirim (sedang )?(menyiapkan|mempersiapkan)|\b(informasi|maklumat) (penghantaran|pengiriman|kiriman) (telah )?diterima",
         ],
         S.INFO_RECEIVED,
@@ -150,6 +156,10 @@ HANDOVER_AND_PICKUP: list[TextRule] = [
     rule(
         "handed_to_partner",
         [
+            # more languages: handed to a partner / the destination postal operator
+            r"\b(overlamnats|overlamnad|overdraget|overlevert|luovutettu|predan[aă]|predat[aă]|atadat|atadva)\b.{0,40}\b(mottagarlandets|lokal|lokale|partner|partener|destinat|kumppani|operator|distributor|postoperat|kuller)",
+            r"передано .{0,20}(для доставки|партнер|перевізник)|παραδοθηκε σε συνεργαζομεν|συνεργαζομενη εταιρεια",
+            r"ส่งมอบ.{0,20}(พันธมิตร|บริษัทขนส่ง)|타 ?택배사로? ?인계|(提携|協力)(配送)?業者(に|へ)(引渡|引き渡)|交由.{0,10}(派送|配送)|\baffidat[oa] al corriere partner",
             r"\b(handed|transferred|passed|tendered|forwarded) (over )?to (the |a |our )?(local|last[- ]mile|"
             r"destination|delivering|delivery|partner|final[- ]mile|domestic|postal) (carrier|courier|"
             r"partner|agent|post(al)?( service| operator)?|company)",
@@ -187,8 +197,13 @@ HANDOVER_AND_PICKUP: list[TextRule] = [
     rule(
         "picked_up",
         [
+            r"\bditerima oleh (j&t|jnt|jne|pos indonesia|sicepat|anteraja|kurir|agen|gerai|drop ?point)",
+            # more languages: accepted from the sender, collected by the courier
+            r"забрав відправлення|прийнято від відправника|αποδοχη (αντικειμενου|αποστολης)|\bfelvetele megtortent|\bfelvette\b",
+            r"\bdepus[aă]? la (oficiul|ghiseul|agentia)|\bpredat[aă]? (de expeditor|la ghiseu)|נמסר לדואר על ידי השולח|התקבל מהשולח",
+            r"已集貨|已集货|集貨完成|\bposting/collection\b|\bposting\b",
             # en
-            r"\bpicked up\b|\bpick ?up scan\b|\bpicked-up\b|\bcollected\b|\bcollection scan\b",
+            r"\bpicked up\b|\bpick[- ]?up scan\b|\bpicked-up\b|\bcollected\b|\bcollection scan\b",
             r"\b(accepted|acceptance)\b|\breceived (item |package |parcel |shipment )?(from|by) (the )?"
             r"(sender|shipper|merchant|customer|retailer)",
             r"\b(received|accepted) at (the )?origin|\bshipment received at origin",
@@ -252,7 +267,7 @@ HANDOVER_AND_PICKUP: list[TextRule] = [
             # vi
             r"\bda lay hang|\blay hang thanh cong|\bchap nhan\b|\bnhan (hang )?tu nguoi gui|\bbuu ta da (nhan|lay) hang|\bda nhan hang tu|\bda tiep nhan (buu gui|hang|buu pham)|\bgui tai buu cuc",
             # id, ms
-            r"\b(di ?pick ?up|dijemput|diambil) (oleh )?(kurir|petugas|sprinter)|\bditerima (oleh|di) (kurir|sprinter|petugas|driver|counter|kaunter|agen|kantor pos|gerai|konter|loket)|\bposting loket",
+            r"\b(di ?pick[- ]?up|dijemput|diambil) (oleh )?(kurir|petugas|sprinter)|\bditerima (oleh|di) (kurir|sprinter|petugas|driver|counter|kaunter|agen|kantor pos|gerai|konter|loket)|\bposting loket",
             r"\b(pengambilan|diambil) dari pengirim|\bditerima (daripada|dari) (pengirim|pelanggan)|\bdiposkan\b|\bdipungut daripada (pengirim|penghantar)|\bpenerimaan di (loket|kaunter|counter)",
         ],
         S.IN_TRANSIT,
@@ -265,6 +280,17 @@ HANDOVER_AND_PICKUP: list[TextRule] = [
 ]
 
 MOVEMENT: list[TextRule] = [
+    rule(
+        "notification_sent",
+        [
+            # A message to the recipient about the parcel is no step of the parcel's own.
+            r"\b(sms|e-?mail|text message|push notification)\b.{0,40}\b(sent|envoye|enviad|inviat|verschickt|verzonden|wyslan|gonderildi|skickat|sendt|lahetetty|odeslan|elkuldtuk|trimis)",
+            r"\b(bilgilendirme|bildirim)\w* gonderildi|\bsms (gonderildi|notification)",
+        ],
+        S.UNKNOWN,
+        M.NONE,
+        confidence=0.6,
+    ),
     rule(
         "rerouted_or_forwarded",
         [
@@ -283,6 +309,7 @@ MOVEMENT: list[TextRule] = [
     rule(
         "facility",
         [
+            r"غادرت الشحنة (مرفق|منشأة)|وصلت الشحنة (إلى|الى) (مرفق|منشأة)",
             # en
             r"\b(arrived|arrival|arriving|departed|departure|departing|processed|processing|sorted|sorting|"
             r"scanned|scan|received|reached|transferred|loaded|unloaded|dispatched|despatched|left|leaving|at|"
@@ -368,6 +395,11 @@ MOVEMENT: list[TextRule] = [
     rule(
         "in_transit",
         [
+            # a delivery announced for later (tomorrow, expected): still on its way
+            r"\b(tomorrow|demain|manana|amanha|domani|morgen|jutro|zitra|holnap|maine|huomenna|yarin|besok|imorgen)\b",
+            r"\b(prevista|previsto|prevue?|expected|estimated|voraussichtlich|verwacht|beklenen|varhato|estimat)\b.{0,40}\b(consegna|entrega|livraison|delivery|zustellung|bezorging|teslim|kezbesit|livrar)",
+            r"завтра|明天|明日|내일|พรุ่งนี้|ngay mai|αυριο|מחר|غدا|(预计|預計).{0,6}(送达|送達|派送|到达|到達)|(배송|배달) ?예정|(配達|お届け)予定",
+            r"转运中|轉運中|运输途中|運輸途中",
             r"\bin transit\b|\bon (the|its) way\b|\ben ?route\b|\bmoving through\b|\btransit\b",
             r"\b(will|shall|should) be delivered|\bexpected (delivery|to be delivered)|\bscheduled (for )?delivery",
             r"\bsera (livre|distribue|remis)|\bsera entregue|\bsera entregad|\bwird .{0,40}zugestellt",
@@ -414,6 +446,7 @@ NON_EVENTS: list[TextRule] = [
     rule(
         "not_a_tracking_step",
         [
+            r"\bsms\b|\be-?posta (bildirimi )?gonderildi|\bbilgilendirme(si)? gonderildi",
             r"\binternal activity|\bnot applicable\b|^n/?a$|\binternal error|\bsms\b|\be-?mail (sent|notification)",
             r"\bniet van toepassing|\bnon applicable|\bnao aplicavel|\bno aplica",
             # notifications sent to the recipient, in any language
