@@ -34,3 +34,21 @@ def test_every_language_keeps_at_least_nine_in_ten_labels_right() -> None:
     weak = {lang: right[lang] / n for lang, n in total.items() if right[lang] / n < 0.9}
     assert weak == {}
     assert sum(right.values()) / len(rows) >= 0.97
+
+
+def test_latin_texts_match_the_same_rules_with_only_the_latin_alternatives() -> None:
+    from crosstrack.domain.text_classifier import DECISION_LIST
+    from crosstrack.domain.textrules.rule import LATIN_END, fold
+
+    rows = [json.loads(x) for x in DATA.read_text(encoding="utf-8").splitlines() if x]
+    texts = [fold(row["text"]) for row in rows]
+    latin = [t for t in texts if t and max(t) <= LATIN_END]
+    assert len(latin) > 400
+    differing = [
+        (rule.name, text)
+        for rule in DECISION_LIST
+        for text in latin
+        if any(p.search(text) for p in rule.patterns)
+        != any(p.search(text) for p in rule.latin_patterns)
+    ]
+    assert differing == []

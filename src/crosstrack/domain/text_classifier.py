@@ -18,7 +18,7 @@ from crosstrack.domain.textrules.customs import CUSTOMS_AND_BORDERS
 from crosstrack.domain.textrules.delivery import DELIVERED, PICKUP_AND_OUT_FOR_DELIVERY
 from crosstrack.domain.textrules.delivery_attempts import ATTEMPTS, RETURNS
 from crosstrack.domain.textrules.problems import PROBLEMS
-from crosstrack.domain.textrules.rule import Guard, TextRule, fold
+from crosstrack.domain.textrules.rule import LATIN_END, Guard, TextRule, fold
 from crosstrack.domain.textrules.transit import (
     HANDOVER_AND_PICKUP,
     INFO_RECEIVED,
@@ -69,8 +69,9 @@ class TextClassifier:
         folded = fold(_MARKUP.sub(" ", text))
         if not folded:
             return UNCLASSIFIED
+        latin = max(folded) <= LATIN_END
         for candidate in self._rules:
-            if not self._fits(candidate, folded, carrier):
+            if not self._fits(candidate, folded, carrier, latin):
                 continue
             return Classification(
                 status=candidate.status,
@@ -81,8 +82,8 @@ class TextClassifier:
             )
         return UNCLASSIFIED
 
-    def _fits(self, candidate: TextRule, folded: str, carrier: str | None) -> bool:
-        for pattern in candidate.patterns:
+    def _fits(self, candidate: TextRule, folded: str, carrier: str | None, latin: bool) -> bool:
+        for pattern in candidate.latin_patterns if latin else candidate.patterns:
             match = pattern.search(folded)
             if match is None:
                 continue

@@ -170,8 +170,10 @@ ATTEMPTS: list[TextRule] = [
         "attempt_address_problem",
         [
             # a failed attempt naming an address problem, in any language
-            r"(leveransforsok|leveringsforsok|teslimat denemesi|doruceni|dorucit|попытка|не удалось доставить|нeвдала спроба|投递失败|投遞不成功|投遞失敗|派送失败|配達できません|미배달|failed delivery|delivery failed|giao hang (khong )?thanh cong|gagal|nem sikerult).{0,60}(adress|adres|adresa|адрес(?!ат)|地址|住所|あて所|주소|alamat|dia chi|cim)",
-            r"(あて所不明|宛所不明|주소 ?불명|地址不詳|地址错误|地址錯誤|адрес не найден|неверный адрес|adres bulunamadi|adressen kunde inte hittas|adressen kunne ikke findes|feil adresse|chybna adresa|wrong address).{0,40}(配達できません|미배달|投递失败|投遞不成功|не доставлен|teslim edilemedi)?",
+            r"(leveransforsok|leveringsforsok|teslimat denemesi|doruceni|dorucit|failed delivery|delivery failed|giao hang (khong )?thanh cong|gagal|nem sikerult).{0,60}(adress|adres|adresa|alamat|dia chi|cim)",
+            r"(попытка|не удалось доставить|невдала спроба|投递失败|投遞不成功|投遞失敗|派送失败|配達できません|미배달).{0,60}(адрес(?!ат)|地址|住所|あて所|주소)",
+            r"(あて所不明|宛所不明|주소 ?불명|地址不詳|地址错误|地址錯誤|адрес не найден|неверный адрес)",
+            r"\b(adres bulunamadi|adressen kunde inte hittas|adressen kunne ikke findes|feil adresse|chybna adresa|wrong address)\b",
             # en
             r"(delivery attempt|attempted delivery|attempted to deliver|unable to deliver|"
             r"could not be delivered|not delivered|undeliverable).{0,60}\baddress",

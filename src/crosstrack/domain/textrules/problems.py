@@ -92,8 +92,10 @@ PROBLEMS: list[TextRule] = [
         "customs_held_or_seized",
         [
             # more languages: held, seized, inspected by customs
-            r"(hallits kvar|kvarhallen|tilbakeholdt|tilbageholdt|pidatetty|alikonulan|zadrzen|zadržen|visszatartott|retinut|inmovilizad|sequestrat|trattenut|задержан|затримано)\w*.{0,30}\b(tull|told|toll|tulli|gumruk|cel|vam|vama|aduana|dogana|тамож|митн)",
-            r"(tull|told|toll|tulli|gumruk|celnice|vam|vama|aduana|dogana|таможн|митн)\w*.{0,30}(kvar|tilbakeholdt|kontroll|inspek|inspecc|ispezion|kontrol|проверк|досмотр|огляд)",
+            r"\b(hallits kvar|kvarhallen|tilbakeholdt|tilbageholdt|pidatetty|alikonulan|zadrzen|visszatartott|retinut|inmovilizad|sequestrat|trattenut)\w*.{0,30}\b(tull|told|toll|tulli|gumruk|cel|vam|vama|aduana|dogana)",
+            r"(задержан|затримано)\w*.{0,30}(тамож|митн)",
+            r"\b(tull|told|toll|tulli|gumruk|celnice|vam|vama|aduana|dogana)\w*.{0,30}(kvar|tilbakeholdt|kontroll|inspek|inspecc|ispezion|kontrol)",
+            r"(таможн|митн)\w*.{0,30}(проверк|досмотр|огляд)",
             r"(محتجز|مصادر).{0,20}(الجمارك|جمرك)|(الجمارك|جمرك).{0,20}(تفتيش|احتجاز)",
             r"税関.{0,6}(留置|検査|保留)|(海关|海關).{0,6}(扣留|查验|查驗|留置)|통관 ?(보류|검사)",
             r"\b(held|hold|detained|seized|confiscated|retained|stopped|inspection|inspected|"

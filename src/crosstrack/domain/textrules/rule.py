@@ -93,6 +93,10 @@ class TextRule:
     confidence: float = 0.85
     unless: re.Pattern[str] | None = None
     guard: Guard = Guard.NONE
+    latin_patterns: tuple[re.Pattern[str], ...] = ()
+    """The same, from the phrasings written in Latin letters only: all a text in Latin letters
+    can match (a phrasing with a CJK, Cyrillic, Arabic... letter needs that letter in the text),
+    so such texts skip the other scripts' alternatives."""
 
 
 def rule(
@@ -116,7 +120,23 @@ def rule(
         confidence=confidence,
         unless=_compile(unless)[0] if unless else None,
         guard=guard,
+        latin_patterns=_compile(latin) if (latin := _latin_alternatives(phrasings)) else (),
     )
+
+
+def _latin_alternatives(phrasings: list[str]) -> list[str]:
+    """The top-level alternatives of the phrasings that are written in Latin letters only."""
+    return [alt for p in phrasings for alt in _top_level_alternatives(p) if alt and is_latin(alt)]
+
+
+def is_latin(text: str) -> bool:
+    """Whether ``text`` (folded) has only Latin-script, digit and punctuation characters."""
+    folded = fold(text)
+    return not folded or max(folded) <= LATIN_END
+
+
+LATIN_END = "\u024f"
+"""The last Latin letter (Latin Extended-B); everything above it is another script."""
 
 
 _UPPER_ESCAPE = re.compile(r"\\[SWDBAZ]")
