@@ -256,3 +256,27 @@ def test_listing_filters(uow_factory: UnitOfWorkFactory) -> None:
     assert ids(updated_to=T0 + 3 * day) == ["s-b", "s-a"]
     assert ids(promised_before=T0.date() + timedelta(days=4)) == ["s-c"]
     assert ids(status=Status.DELIVERED, carrier="usps") == []
+
+
+def test_batch_reads_and_writes_keep_to_each_key_and_its_merchant(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    seed(uow_factory, shipment("s-1"), shipment("s-2"), shipment("s-3", B))
+    keys = [(A, "s-1"), (A, "s-2"), (A, "s-3"), (B, "s-1"), (A, "nope")]
+    with uow_factory() as uow:
+        uow.events.add_many([stored_event("e-1", "s-1"), stored_event("e-3", "s-3", B)])
+        found = uow.shipments.get_many(keys, for_update=True)
+        assert sorted(found) == [(A, "s-1"), (A, "s-2")]
+        assert found[(A, "s-1")] == uow.shipments.get(A, "s-1")
+        histories = uow.events.for_shipments(keys)
+        assert [e.id for e in histories[(A, "s-1")]] == ["e-1"]
+        assert histories[(A, "s-2")] == [] and histories[(A, "s-3")] == []
+        assert histories[(B, "s-1")] == []
+        later = T0 + timedelta(hours=1)
+        uow.shipments.save_states(
+            [(A, "s-1", delivered_state()), (B, "s-2", delivered_state())], later
+        )
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.shipments.get(A, "s-1").state == delivered_state()  # type: ignore[union-attr]
+        assert uow.shipments.get(A, "s-2").state == ShipmentState()  # type: ignore[union-attr]

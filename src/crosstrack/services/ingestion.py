@@ -19,7 +19,7 @@ from crosstrack.domain.carriers import CarrierDirectory
 from crosstrack.domain.model import RawEvent
 from crosstrack.domain.normalize import EventNormalizer
 from crosstrack.domain.numbers import normalize_number
-from crosstrack.domain.shipment import Shipment, ShipmentLeg
+from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
 from crosstrack.domain.timeline import build_timeline
 from crosstrack.domain.vocabulary import Milestone
 from crosstrack.services.changes import announce_changes, state_from_timeline
@@ -74,6 +74,15 @@ Target = tuple[str, str]
 """(merchant id, shipment id)."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """What ingesting a batch did to one shipment."""
+
+    fresh: list[StoredEvent]
+    messages: list[OutboxMessage]
+    state: ShipmentState
+
+
 class Ingestor:
     """Ingests batches of events."""
 
@@ -98,20 +107,29 @@ class Ingestor:
         changed: list[str] = []
         fresh: list[StoredEvent] = []
         announcements: list[OutboxMessage] = []
+        states: list[tuple[str, str, ShipmentState]] = []
         with self._uow() as uow:
             groups, unmatched = self._route(uow, batch)
-            for (merchant_id, shipment_id), items in groups.items():
-                shipment = uow.shipments.get(merchant_id, shipment_id, for_update=True)
+            # One look-up per table for the whole batch (the shipments locked, in id order).
+            keys = list(groups)
+            shipments = uow.shipments.get_many(keys, for_update=True)
+            histories = uow.events.for_shipments([k for k in keys if k in shipments])
+            for key, items in groups.items():
+                shipment = shipments.get(key)
                 if shipment is None:
                     unmatched.extend(i for i, _ in items)
                     continue
-                new, messages = self._ingest_one(uow, shipment, [event for _, event in items])
-                duplicates += len(items) - len(new)
-                if new:
-                    changed.append(shipment_id)
-                    fresh.extend(new)
-                    announcements.extend(messages)
+                outcome = self._ingest_one(
+                    uow, shipment, histories[key], [event for _, event in items]
+                )
+                duplicates += len(items) - len(outcome.fresh)
+                if outcome.fresh:
+                    changed.append(shipment.id)
+                    fresh.extend(outcome.fresh)
+                    announcements.extend(outcome.messages)
+                    states.append((shipment.merchant_id, shipment.id, outcome.state))
             # One bulk write per table for the whole batch.
+            uow.shipments.save_states(states, self._clock())
             stored = uow.events.add_many(fresh)
             messages_written = uow.outbox.add_many(announcements)
             uow.commit()
@@ -162,12 +180,15 @@ class Ingestor:
         return list(dict.fromkeys((leg.merchant_id, leg.shipment_id) for leg in chosen))
 
     def _ingest_one(
-        self, uow: UnitOfWork, shipment: Shipment, incoming: list[IncomingEvent]
-    ) -> tuple[list[StoredEvent], list[OutboxMessage]]:
-        """One shipment's new events, and the messages announcing what they changed; its new
-        state and legs are saved (the events and messages are written by the caller)."""
+        self,
+        uow: UnitOfWork,
+        shipment: Shipment,
+        before: list[StoredEvent],
+        incoming: list[IncomingEvent],
+    ) -> _Outcome:
+        """One shipment's new events, its new state, and the messages announcing what they
+        changed. New legs are saved here; the rest is written by the caller, batched."""
         now = self._clock()
-        before = uow.events.for_shipment(shipment.merchant_id, shipment.id)
         known = {e.fingerprint for e in before}
         fresh: list[StoredEvent] = []
         for item in incoming:
@@ -194,7 +215,7 @@ class Ingestor:
                 )
             )
         if not fresh:
-            return [], []
+            return _Outcome([], [], shipment.state)
         reached_before = {e.event.milestone for e in before}
         timeline = build_timeline([e.event for e in (*before, *fresh)], now=now)
         for handover in timeline.unresolved_handovers:
@@ -212,8 +233,7 @@ class Ingestor:
             ids=self._ids,
             now=now,
         )
-        uow.shipments.save_state(shipment.merchant_id, shipment.id, state, now)
-        return fresh, messages
+        return _Outcome(fresh, messages, state)
 
     def _new_leg(
         self, uow: UnitOfWork, shipment: Shipment, number: str, carrier: str | None

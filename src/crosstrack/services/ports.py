@@ -53,6 +53,13 @@ class ShipmentRepository(Protocol):
         """One of the merchant's shipments; ``for_update`` locks it until the transaction ends."""
         ...
 
+    def get_many(
+        self, keys: Sequence[tuple[str, str]], *, for_update: bool = False
+    ) -> dict[tuple[str, str], Shipment]:
+        """Several shipments by (merchant id, shipment id) in one look-up; a key whose
+        shipment does not exist for that merchant is absent from the answer."""
+        ...
+
     def find_by_reference(
         self, merchant_id: str, order_ref: str, tracking_number: str
     ) -> Shipment | None:
@@ -80,6 +87,12 @@ class ShipmentRepository(Protocol):
     def save_state(
         self, merchant_id: str, shipment_id: str, state: ShipmentState, updated_at: datetime
     ) -> None: ...
+
+    def save_states(
+        self, states: Sequence[tuple[str, str, ShipmentState]], updated_at: datetime
+    ) -> None:
+        """``save_state`` for many (merchant id, shipment id, state) at once."""
+        ...
 
     def add_leg(
         self, merchant_id: str, shipment_id: str, leg: ShipmentLeg, updated_at: datetime
@@ -109,6 +122,13 @@ class EventRepository(Protocol):
     def for_shipment(self, merchant_id: str, shipment_id: str) -> list[StoredEvent]: ...
 
     def fingerprints(self, merchant_id: str, shipment_id: str) -> set[str]: ...
+
+    def for_shipments(
+        self, keys: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], list[StoredEvent]]:
+        """``for_shipment`` for many (merchant id, shipment id) in one look-up (every key is
+        in the answer, with no events when it has none)."""
+        ...
 
 
 class OutboxRepository(Protocol):

@@ -127,6 +127,12 @@ class _Shipments:
         found = self._d.shipments.get(shipment_id)
         return found if found is not None and found.merchant_id == merchant_id else None
 
+    def get_many(
+        self, keys: Sequence[tuple[str, str]], *, for_update: bool = False
+    ) -> dict[tuple[str, str], Shipment]:
+        found = {key: self.get(*key) for key in keys}
+        return {key: s for key, s in found.items() if s is not None}
+
     def find_by_reference(
         self, merchant_id: str, order_ref: str, tracking_number: str
     ) -> Shipment | None:
@@ -190,6 +196,12 @@ class _Shipments:
         found = self.get(merchant_id, shipment_id)
         if found is not None:
             self._d.shipments[shipment_id] = replace(found, state=state, updated_at=updated_at)
+
+    def save_states(
+        self, states: Sequence[tuple[str, str, ShipmentState]], updated_at: datetime
+    ) -> None:
+        for merchant_id, shipment_id, state in states:
+            self.save_state(merchant_id, shipment_id, state, updated_at)
 
     def add_leg(
         self, merchant_id: str, shipment_id: str, leg: ShipmentLeg, updated_at: datetime
@@ -264,6 +276,11 @@ class _Events:
 
     def fingerprints(self, merchant_id: str, shipment_id: str) -> set[str]:
         return {e.fingerprint for e in self.for_shipment(merchant_id, shipment_id)}
+
+    def for_shipments(
+        self, keys: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], list[StoredEvent]]:
+        return {key: self.for_shipment(*key) for key in keys}
 
 
 class _Outbox:

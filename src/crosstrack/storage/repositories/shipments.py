@@ -56,6 +56,12 @@ _DELETE_CHILDREN = [
     for child in (events, alerts, legs)
 ]
 _TARGETS_CHUNK = 500
+_GET_MANY = (
+    select(shipments)
+    .where(shipments.c.id.in_(bindparam("b_shipments", expanding=True)))
+    .order_by(shipments.c.id)
+)
+_GET_MANY_LOCKED = _GET_MANY.with_for_update(of=shipments)
 _TARGETS = (
     select(legs.c.merchant_id, legs.c.shipment_id, legs.c.tracking_number, legs.c.carrier)
     .where(legs.c.tracking_number.in_(bindparam("b_numbers", expanding=True)))
@@ -103,6 +109,23 @@ class SqlShipmentRepository:
             return None
         found_legs = (leg_from_row(r, LEG_PREFIX) for r in rows if r.leg_id is not None)
         return shipment_from_row(rows[0], found_legs)
+
+    def get_many(
+        self, keys: Sequence[tuple[str, str]], *, for_update: bool = False
+    ) -> dict[tuple[str, str], Shipment]:
+        """Several of the merchants' shipments in one query per 500 (plus their legs);
+        ``for_update`` locks them, in id order so concurrent batches cannot deadlock. A
+        shipment that belongs to another merchant than its key says is left out."""
+        wanted = set(keys)
+        ids = sorted({shipment_id for _, shipment_id in wanted})
+        query = _GET_MANY_LOCKED if for_update else _GET_MANY
+        found: dict[tuple[str, str], Shipment] = {}
+        for start in range(0, len(ids), _TARGETS_CHUNK):
+            for shipment in self._load(query, {"b_shipments": ids[start : start + _TARGETS_CHUNK]}):
+                key = (shipment.merchant_id, shipment.id)
+                if key in wanted:
+                    found[key] = shipment
+        return found
 
     def find_by_reference(
         self, merchant_id: str, order_ref: str, tracking_number: str
@@ -173,6 +196,17 @@ class SqlShipmentRepository:
         self, merchant_id: str, shipment_id: str, state: ShipmentState, updated_at: datetime
     ) -> None:
         self._update(merchant_id, shipment_id, **state_values(state), updated_at=updated_at)
+
+    def save_states(
+        self, states: Sequence[tuple[str, str, ShipmentState]], updated_at: datetime
+    ) -> None:
+        """Update many shipments' state in one executemany."""
+        if states:
+            rows = [
+                {**state_values(state), "updated_at": updated_at, "b_shipment": s, "b_merchant": m}
+                for m, s, state in states
+            ]
+            self._conn.execute(_UPDATE, rows)
 
     def add_leg(
         self, merchant_id: str, shipment_id: str, leg: ShipmentLeg, updated_at: datetime
