@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 
 dev: $(STAMP) ## set up .venv with crosstrack and its development tools
 
-demo: $(STAMP) ## set up .venv and run the main job (for now: detection and normalization on sample input)
+demo: $(STAMP) ## set up .venv and run the main job: a tour, then the API with demo data on http://127.0.0.1:8000
 	$(VENV)/bin/crosstrack demo
 
 test: $(STAMP) ## run the whole test suite
@@ -27,9 +27,13 @@ lint: $(STAMP) ## ruff and mypy --strict on the package
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/mypy src
 
-bench: $(STAMP) ## run the benchmarks and print their figures
+bench: $(STAMP) ## run the benchmarks and print their figures (a few minutes)
 	$(PY) bench/bench_normalize.py
 	$(PY) bench/bench_detect.py
+	$(PY) bench/eval_normalize.py | head -25
+	$(PY) bench/eval_phrasings.py | tail -1
+	$(PY) bench/bench_ingest.py
+	$(PY) bench/bench_api.py
 
 clean: ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

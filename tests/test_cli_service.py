@@ -129,3 +129,5 @@ def test_serve_answers_real_http_with_the_key_merchants_create_printed(database:
     finally:
         server.terminate()
         server.wait(timeout=10)
+    logged = server.stdout.read().decode() if server.stdout else ""
+    assert key not in logged and "Bearer" not in logged

@@ -18,9 +18,20 @@ from crosstrack.domain.errors import CrosstrackError
 
 
 def _cmd_demo(args: argparse.Namespace, out: IO[str]) -> int:
-    from crosstrack.demo import run_demo
+    from crosstrack.cli.service_commands import migrated_services, serve
+    from crosstrack.demo import run_demo, seed_demo
 
-    return run_demo(out)
+    code = run_demo(out)
+    settings, services = migrated_services(args)
+    shipment_id, key = seed_demo(services, out)
+    base = f"http://{settings.host}:{settings.port}"
+    out.write(
+        f"   API key (shown once): {key}\n"
+        f"   try: curl -H 'Authorization: Bearer {key}' {base}/v1/shipments/{shipment_id}\n"
+    )
+    if args.no_serve:
+        return code
+    return serve(settings, services, out)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,7 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     add_domain_commands(sub)
     add_service_commands(sub)
-    p = sub.add_parser("demo", help="run the main job (a tour of the domain core)")
+    p = sub.add_parser(
+        "demo", help="the main job: a tour of the domain core, then the API with demo data"
+    )
+    p.add_argument("--database-url", metavar="URL", help="database (default: SQLite in var/)")
+    p.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port to listen on (default 8000)")
+    p.add_argument("--no-serve", action="store_true", help="seed the demo data, do not serve")
     p.set_defaults(func=_cmd_demo)
     return parser
 

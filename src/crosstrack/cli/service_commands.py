@@ -42,13 +42,15 @@ def _cmd_db_upgrade(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace, out: IO[str]) -> int:
+    settings, services = migrated_services(args)
+    return serve(settings, services, out)
+
+
+def serve(settings: Settings, services: Services, out: IO[str]) -> int:
+    """Serve the HTTP API until interrupted."""
     import uvicorn
 
-    from crosstrack.storage.migrate import upgrade
-
-    settings = _settings(args)
-    upgrade(bootstrap.build_engine(settings))
-    app = bootstrap.build_app(settings)
+    app = bootstrap.build_app(settings, services)
     out.write(f"crosstrack API on http://{settings.host}:{settings.port} (docs at /docs)\n")
     out.flush()
     uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level)
@@ -56,7 +58,7 @@ def _cmd_serve(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _cmd_merchants_create(args: argparse.Namespace, out: IO[str]) -> int:
-    services = _migrated_services(args)
+    _, services = migrated_services(args)
     merchant = services.accounts.create_merchant(args.name)
     key, plaintext = services.accounts.create_key(merchant.id)
     _print_key(out, args.json, merchant.id, plaintext, key.scopes)
@@ -64,7 +66,7 @@ def _cmd_merchants_create(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _cmd_keys_create(args: argparse.Namespace, out: IO[str]) -> int:
-    services = _migrated_services(args)
+    _, services = migrated_services(args)
     merchant = services.accounts.find_merchant(args.merchant)
     try:
         scopes = frozenset(Scope(s) for s in args.scope) if args.scope else frozenset(Scope)
@@ -76,7 +78,7 @@ def _cmd_keys_create(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _cmd_import(args: argparse.Namespace, out: IO[str]) -> int:
-    services = _migrated_services(args)
+    _, services = migrated_services(args)
     merchant = services.accounts.find_merchant(args.merchant)
     text = Path(args.file).read_text(encoding="utf-8")
     report = services.importer.import_csv(merchant.id, text)
@@ -92,13 +94,14 @@ def _cmd_import(args: argparse.Namespace, out: IO[str]) -> int:
     return 1 if any(e.line > 1 for e in report.errors) else 0
 
 
-def _migrated_services(args: argparse.Namespace) -> Services:
+def migrated_services(args: argparse.Namespace) -> tuple[Settings, Services]:
+    """The settings (with the command's overrides) and services over a migrated database."""
     from crosstrack.storage.migrate import upgrade
 
     settings = _settings(args)
     engine = bootstrap.build_engine(settings)
     upgrade(engine)
-    return bootstrap.build_services(settings, engine=engine)
+    return settings, bootstrap.build_services(settings, engine=engine)
 
 
 def _print_key(
