@@ -21,7 +21,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,16 +29,12 @@ import time
 
 import httpx
 
+from crosstrack.testing.server import serve_in_subprocess
+
 RATE = float(sys.argv[1]) if len(sys.argv) > 1 else 200.0
 OPEN_SECONDS = 10.0
 CLOSED_SECONDS = 5.0
 CLIENTS = 16
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _percentile(values: list[float], p: float) -> float:
@@ -175,36 +170,9 @@ async def _closed_loop(urls: list[str], headers: dict[str, str]) -> tuple[list[f
 def main() -> int:
     folder = tempfile.mkdtemp(prefix="crosstrack-api-bench-")
     database = f"sqlite:///{folder}/api.db"
-    port = _free_port()
-    env = {
-        **os.environ,
-        "CROSSTRACK_RATE_PER_SECOND": "1000000",
-        "CROSSTRACK_RATE_BURST": "1000000",
-        "CROSSTRACK_LOG_LEVEL": "warning",
-    }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "crosstrack.cli",
-            "serve",
-            "--port",
-            str(port),
-            "--database-url",
-            database,
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(150):
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        headers, urls = _seed(base, database)
+    unlimited = {"CROSSTRACK_RATE_PER_SECOND": "1000000", "CROSSTRACK_RATE_BURST": "1000000"}
+    with serve_in_subprocess(database, env=unlimited) as served:
+        headers, urls = _seed(served.base_url, database)
         print(
             f"GET /v1/shipments/{{id}}, 40-event shipments, SQLite, one uvicorn worker, "
             f"{os.cpu_count()} cores (client and server share them)"
@@ -225,9 +193,6 @@ def main() -> int:
             time.sleep(6)  # let the reused views expire
             latencies, errors, seconds = asyncio.run(_closed_loop(chosen, headers))
             _report(f"{name}, closed loop, {CLIENTS} clients", latencies, seconds, errors)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     return 0
 
 

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
 from crosstrack.cli import main
+from crosstrack.testing.server import serve_in_subprocess
 
 
 @pytest.fixture
@@ -77,44 +73,11 @@ def test_db_upgrade_says_the_revision(database: str) -> None:
     assert code == 0 and "database at revision" in text
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_serve_answers_real_http_with_the_key_merchants_create_printed(database: str) -> None:
     _, text = _run("merchants", "create", "Shenzhen Gadgets", "--json", "--database-url", database)
     key = json.loads(text)["api_key"]
-    port = _free_port()
-    env = {**os.environ, "CROSSTRACK_LOG_LEVEL": "warning"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "crosstrack.cli",
-            "serve",
-            "--port",
-            str(port),
-            "--database-url",
-            database,
-        ],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert server.poll() is None, server.stdout.read() if server.stdout else ""
-            assert time.monotonic() < deadline, "server did not start"
-            time.sleep(0.2)
+    with serve_in_subprocess(database) as served:
+        base = served.base_url
         headers = {"Authorization": f"Bearer {key}"}
         created = httpx.post(
             f"{base}/v1/shipments",
@@ -126,8 +89,4 @@ def test_serve_answers_real_http_with_the_key_merchants_create_printed(database:
         read = httpx.get(f"{base}/v1/shipments/{shipment_id}", headers=headers)
         assert read.status_code == 200 and read.json()["order_ref"] == "SO-1"
         assert httpx.get(f"{base}/v1/shipments/{shipment_id}").status_code == 401
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-    logged = server.stdout.read().decode() if server.stdout else ""
-    assert key not in logged and "Bearer" not in logged
+    assert key not in served.output and "Bearer" not in served.output
