@@ -1,1 +1,7 @@
-"""One carrier: its documented status codes (statuses.py)."""
+"""UPS: the Track API connector (client.py), its pure parser (parse.py) and status types
+(statuses.py)."""
+
+from crosstrack.carriers.ups.client import UpsConnector
+from crosstrack.carriers.ups.parse import SLUG
+
+__all__ = ["SLUG", "UpsConnector"]
