@@ -13,14 +13,19 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from crosstrack.domain.polling import PollOutcome, StopReason
 from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
 from crosstrack.services.records import (
     ApiKey,
+    DueLeg,
     IdempotentResponse,
     LegTarget,
     Merchant,
     OutboxMessage,
     Page,
+    PollRecord,
+    PollState,
+    QuarantinedPayload,
     ShipmentFilter,
     StoredEvent,
 )
@@ -147,6 +152,62 @@ class IdempotencyRepository(Protocol):
     def put(self, response: IdempotentResponse) -> None: ...
 
 
+class PollRepository(Protocol):
+    """System side: the polling plan's state of every leg (docs/polling.md).
+
+    A leg with a carrier is due from the moment it is stored (``ShipmentRepository.add`` and
+    ``add_leg`` set ``next_poll_at`` to the shipment's ``created_at`` / the leg's
+    ``updated_at``); a leg without one is not polled until a carrier is set on it.
+    """
+
+    def due(
+        self, now: datetime, *, limit: int, carriers: Collection[str] | None = None
+    ) -> list[DueLeg]:
+        """Legs, of any merchant, whose ``next_poll_at`` is at or before ``now`` and that are
+        not stopped (of these carriers, when given), the longest overdue first."""
+        ...
+
+    def find(self, leg_ids: Collection[str]) -> dict[str, DueLeg]:
+        """The same view of these legs, due or not (a leg with no carrier is left out)."""
+        ...
+
+    def state(self, leg_id: str) -> PollState | None:
+        """A leg's poll state (``None`` if there is no such leg)."""
+        ...
+
+    def schedule(self, leg_id: str, next_poll_at: datetime) -> None:
+        """Move a leg's next poll without recording a poll (un-stops it)."""
+        ...
+
+    def record(
+        self,
+        leg_id: str,
+        polled_at: datetime,
+        outcome: PollOutcome,
+        next_poll_at: datetime | None,
+        *,
+        failures: int,
+        stopped_reason: StopReason | None = None,
+    ) -> None:
+        """Record a poll and its plan: a ``stopped_reason`` stops the leg (``next_poll_at``
+        is then ignored and stored as ``NULL``)."""
+        ...
+
+    def record_many(self, records: Sequence[PollRecord]) -> None:
+        """``record`` for many legs in one statement."""
+        ...
+
+
+class QuarantineRepository(Protocol):
+    """Payloads we could not read, kept for inspection."""
+
+    def add(self, item: QuarantinedPayload) -> None: ...
+
+    def recent(self, limit: int) -> list[QuarantinedPayload]:
+        """The newest first."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every repository. Leaving the block without ``commit`` rolls back."""
 
@@ -156,6 +217,8 @@ class UnitOfWork(Protocol):
     events: EventRepository
     outbox: OutboxRepository
     idempotency: IdempotencyRepository
+    polls: PollRepository
+    quarantine: QuarantineRepository
 
     def __enter__(self) -> Self: ...
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
 from crosstrack.domain.model import NormalizedEvent
+from crosstrack.domain.polling import PollOutcome, StopReason
 from crosstrack.domain.vocabulary import Milestone, Status
 
 T = TypeVar("T")
@@ -142,3 +143,111 @@ class IdempotentResponse:
     body: str
     created_at: datetime
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class PollState:
+    """Where a leg stands in the polling plan (docs/polling.md).
+
+    ``next_poll_at`` is ``None`` when the leg is not polled: no carrier known, or stopped
+    (``polling_stopped_at`` and ``polling_stopped_reason`` then say when and why).
+    """
+
+    leg_id: str
+    next_poll_at: datetime | None = None
+    last_polled_at: datetime | None = None
+    last_outcome: PollOutcome | None = None
+    consecutive_failures: int = 0
+    """Polls in a row, up to the last, that were not ``found``."""
+    polling_stopped_at: datetime | None = None
+    polling_stopped_reason: StopReason | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DueLeg:
+    """A leg to poll, with what the plan needs about it and its shipment."""
+
+    leg_id: str
+    merchant_id: str
+    shipment_id: str
+    carrier: str
+    tracking_number: str
+    registered_at: datetime
+    """When the shipment was registered (expiry counts from here until the first event)."""
+    status: Status
+    milestone: Milestone
+    last_event_at: datetime | None
+    poll: PollState
+
+
+@dataclass(frozen=True, slots=True)
+class PollRecord:
+    """The outcome of one poll of a leg and the plan it led to (``next_poll_at`` is ``None``
+    exactly when ``stopped_reason`` is set)."""
+
+    leg_id: str
+    polled_at: datetime
+    outcome: PollOutcome
+    next_poll_at: datetime | None
+    failures: int
+    stopped_reason: StopReason | None = None
+
+
+QUARANTINE_BODY_MAX = 256 * 1024
+"""Characters of a quarantined body kept; the rest is cut off (``truncated`` says so)."""
+QUARANTINE_REASON_MAX = 1000
+"""Characters of a quarantine reason kept."""
+
+
+class QuarantineSource(StrEnum):
+    """Where a payload we could not read came from."""
+
+    WEBHOOK = "webhook"
+    POLL = "poll"
+    IMPORT = "import"
+
+
+@dataclass(frozen=True, slots=True)
+class QuarantinedPayload:
+    """A payload we could not read, kept as text for inspection (never executed or parsed
+    again automatically). Build with :meth:`capture`, which enforces the size limits."""
+
+    id: str
+    source: QuarantineSource
+    carrier: str | None
+    merchant_id: str | None
+    reason: str
+    content_type: str | None
+    body: str
+    received_at: datetime
+    truncated: bool = False
+
+    @classmethod
+    def capture(
+        cls,
+        *,
+        id: str,
+        source: QuarantineSource,
+        carrier: str | None,
+        reason: str,
+        body: str | bytes,
+        received_at: datetime,
+        content_type: str | None = None,
+        merchant_id: str | None = None,
+    ) -> QuarantinedPayload:
+        """A quarantine item with ``body`` decoded (undecodable bytes replaced) and cut to
+        :data:`QUARANTINE_BODY_MAX` characters, ``reason`` to :data:`QUARANTINE_REASON_MAX`."""
+        text = body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
+        # NUL cannot be stored in PostgreSQL text: keep it visible instead.
+        text = text.replace("\x00", "\\x00")
+        return cls(
+            id=id,
+            source=source,
+            carrier=carrier,
+            merchant_id=merchant_id,
+            reason=reason.replace("\x00", "\\x00")[:QUARANTINE_REASON_MAX],
+            content_type=content_type,
+            body=text[:QUARANTINE_BODY_MAX],
+            received_at=received_at,
+            truncated=len(text) > QUARANTINE_BODY_MAX,
+        )

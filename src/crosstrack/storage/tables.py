@@ -122,11 +122,21 @@ legs = Table(
     Column("position", Integer(), nullable=False),
     Column("carrier_confidence", Float()),
     Column("carrier_detected", Boolean(), nullable=False, server_default=text("false")),
+    # The polling plan (docs/polling.md): NULL next_poll_at means "not polled".
+    Column("next_poll_at", UtcDateTime()),
+    Column("last_polled_at", UtcDateTime()),
+    Column("last_outcome", CODE, comment="found, not_found, invalid, error, unavailable"),
+    Column("consecutive_failures", Integer(), nullable=False, server_default=text("0")),
+    Column("polling_stopped_at", UtcDateTime()),
+    Column("polling_stopped_reason", CODE, comment="terminal, invalid_number, expired"),
     UniqueConstraint("shipment_id", "tracking_number", "carrier"),
     # System-side look-up by number (and carrier) across merchants: polls, carrier webhooks.
     Index("ix_legs_tracking_number_carrier", "tracking_number", "carrier"),
     # The carrier filter of a merchant's listing.
     Index("ix_legs_merchant_carrier", "merchant_id", "carrier", "shipment_id"),
+    # The poller's "due" queries: every carrier, oldest due first; or some carriers.
+    Index("ix_legs_next_poll", "next_poll_at"),
+    Index("ix_legs_carrier_next_poll", "carrier", "next_poll_at"),
 )
 
 events = Table(
@@ -232,4 +242,19 @@ idempotency_keys = Table(
     Column("extra", JsonDocument),
     Column("created_at", UtcDateTime(), nullable=False),
     PrimaryKeyConstraint("merchant_id", "key"),
+)
+
+quarantine = Table(
+    "quarantine",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("source", CODE, nullable=False, comment="webhook, poll, import"),
+    Column("carrier", SLUG),
+    Column("merchant_id", ID),
+    Column("reason", Text(), nullable=False),
+    Column("content_type", String(200)),
+    Column("body", Text(), nullable=False, comment="at most 256 Ki characters, as text"),
+    Column("truncated", Boolean(), nullable=False, server_default=text("false")),
+    Column("received_at", UtcDateTime(), nullable=False),
+    Index("ix_quarantine_received", "received_at"),
 )

@@ -28,6 +28,8 @@ from crosstrack.services.ports import (
     IdempotencyRepository,
     MerchantRepository,
     OutboxRepository,
+    PollRepository,
+    QuarantineRepository,
     ShipmentRepository,
     UnitOfWork,
     UnitOfWorkFactory,
@@ -39,6 +41,8 @@ from crosstrack.storage.repositories import (
     SqlIdempotencyRepository,
     SqlMerchantRepository,
     SqlOutboxRepository,
+    SqlPollRepository,
+    SqlQuarantineRepository,
     SqlShipmentRepository,
 )
 
@@ -52,6 +56,8 @@ class SqlUnitOfWork:
     events: EventRepository
     outbox: OutboxRepository
     idempotency: IdempotencyRepository
+    polls: PollRepository
+    quarantine: QuarantineRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -71,6 +77,8 @@ class SqlUnitOfWork:
         self.events = SqlEventRepository(connection)
         self.outbox = SqlOutboxRepository(connection)
         self.idempotency = SqlIdempotencyRepository(connection)
+        self.polls = SqlPollRepository(connection)
+        self.quarantine = SqlQuarantineRepository(connection)
         return self
 
     def __exit__(

@@ -21,8 +21,15 @@ from crosstrack.services.records import (
     Merchant,
     OutboxMessage,
     Page,
+    PollState,
+    QuarantinedPayload,
     ShipmentFilter,
     StoredEvent,
+)
+from crosstrack.testing.memory_polling import (
+    InMemoryPollRepository,
+    InMemoryQuarantineRepository,
+    fresh_poll_state,
 )
 
 
@@ -34,6 +41,8 @@ class _Data:
     events: dict[str, list[StoredEvent]] = field(default_factory=dict)
     outbox: dict[str, OutboxMessage] = field(default_factory=dict)
     idempotency: dict[tuple[str, str], IdempotentResponse] = field(default_factory=dict)
+    polls: dict[str, PollState] = field(default_factory=dict)
+    quarantine: list[QuarantinedPayload] = field(default_factory=list)
 
 
 class InMemoryStore:
@@ -63,6 +72,8 @@ class InMemoryUnitOfWork:
         self.events = _Events(self._data)
         self.outbox = _Outbox(self._data)
         self.idempotency = _Idempotency(self._data)
+        self.polls = InMemoryPollRepository(self._data.polls, self._data.shipments)
+        self.quarantine = InMemoryQuarantineRepository(self._data.quarantine)
 
     def __enter__(self) -> Self:
         self._data = copy.copy(self._store.data)
@@ -120,6 +131,8 @@ class _Shipments:
 
     def add(self, shipment: Shipment) -> None:
         self._d.shipments[shipment.id] = shipment
+        for leg in shipment.legs:
+            self._d.polls[leg.id] = fresh_poll_state(leg, shipment.created_at)
 
     def get(
         self, merchant_id: str, shipment_id: str, *, for_update: bool = False
@@ -211,12 +224,16 @@ class _Shipments:
             self._d.shipments[shipment_id] = replace(
                 found, legs=(*found.legs, leg), updated_at=updated_at
             )
+            self._d.polls[leg.id] = fresh_poll_state(leg, updated_at)
 
     def update_leg(
         self, merchant_id: str, shipment_id: str, leg: ShipmentLeg, updated_at: datetime
     ) -> None:
         found = self.get(merchant_id, shipment_id)
         if found is not None:
+            before = next((old for old in found.legs if old.id == leg.id), None)
+            if before is not None and (leg.carrier is None or before.carrier != leg.carrier):
+                self._d.polls[leg.id] = fresh_poll_state(leg, updated_at)
             legs = tuple(leg if old.id == leg.id else old for old in found.legs)
             self._d.shipments[shipment_id] = replace(found, legs=legs, updated_at=updated_at)
 
@@ -230,7 +247,8 @@ class _Shipments:
     def delete(self, merchant_id: str, shipment_id: str) -> bool:
         if self.get(merchant_id, shipment_id) is None:
             return False
-        del self._d.shipments[shipment_id]
+        for leg in self._d.shipments.pop(shipment_id).legs:
+            self._d.polls.pop(leg.id, None)
         self._d.events.pop(shipment_id, None)
         return True
 

@@ -11,6 +11,8 @@ from crosstrack.storage.repositories.accounts import (
 )
 from crosstrack.storage.repositories.events import SqlEventRepository
 from crosstrack.storage.repositories.outbox import SqlOutboxRepository
+from crosstrack.storage.repositories.polling import SqlPollRepository
+from crosstrack.storage.repositories.quarantine import SqlQuarantineRepository
 from crosstrack.storage.repositories.shipments import SqlShipmentRepository
 
 __all__ = [
@@ -19,5 +21,7 @@ __all__ = [
     "SqlIdempotencyRepository",
     "SqlMerchantRepository",
     "SqlOutboxRepository",
+    "SqlPollRepository",
+    "SqlQuarantineRepository",
     "SqlShipmentRepository",
 ]

@@ -76,8 +76,33 @@ _LEGS_OF = (
 _UPDATE_LEG = update(legs).where(
     legs.c.id == bindparam("b_leg"), legs.c.shipment_id == bindparam("b_shipment")
 )
+_THIS_LEG = (legs.c.id == bindparam("b_leg"), legs.c.shipment_id == bindparam("b_shipment"))
+_RESTART_POLLING = update(legs).where(
+    *_THIS_LEG, legs.c.carrier.is_distinct_from(bindparam("b_carrier"))
+)
+"""Restarts the poll plan when the carrier changes (set the poll columns as parameters)."""
+_STOP_POLLING = update(legs).where(*_THIS_LEG)
 _INSERT_SHIPMENT = shipments.insert()
 _INSERT_LEG = legs.insert()
+
+
+def fresh_poll_values(leg: ShipmentLeg, due_at: datetime) -> dict[str, Any]:
+    """The poll columns of a leg starting its polling plan: due at ``due_at`` when it has a
+    carrier, not polled when it has none."""
+    return {
+        "next_poll_at": due_at if leg.carrier is not None else None,
+        "last_polled_at": None,
+        "last_outcome": None,
+        "consecutive_failures": 0,
+        "polling_stopped_at": None,
+        "polling_stopped_reason": None,
+    }
+
+
+def _new_leg_values(
+    merchant_id: str, shipment_id: str, leg: ShipmentLeg, due_at: datetime
+) -> dict[str, Any]:
+    return {**leg_values(merchant_id, shipment_id, leg), **fresh_poll_values(leg, due_at)}
 
 
 class SqlShipmentRepository:
@@ -92,7 +117,10 @@ class SqlShipmentRepository:
         if shipment.legs:
             self._conn.execute(
                 _INSERT_LEG,
-                [leg_values(shipment.merchant_id, shipment.id, leg) for leg in shipment.legs],
+                [
+                    _new_leg_values(shipment.merchant_id, shipment.id, leg, shipment.created_at)
+                    for leg in shipment.legs
+                ],
             )
 
     def get(
@@ -212,13 +240,22 @@ class SqlShipmentRepository:
         self, merchant_id: str, shipment_id: str, leg: ShipmentLeg, updated_at: datetime
     ) -> None:
         if self._update(merchant_id, shipment_id, updated_at=updated_at):
-            self._conn.execute(_INSERT_LEG, leg_values(merchant_id, shipment_id, leg))
+            self._conn.execute(
+                _INSERT_LEG, _new_leg_values(merchant_id, shipment_id, leg, updated_at)
+            )
 
     def update_leg(
         self, merchant_id: str, shipment_id: str, leg: ShipmentLeg, updated_at: datetime
     ) -> None:
-        """Replace the leg with ``leg.id`` (to correct its carrier, say)."""
+        """Replace the leg with ``leg.id`` (to correct its carrier, say). A new carrier
+        starts the leg's polling plan afresh (due at ``updated_at``); no carrier stops it."""
         if self._update(merchant_id, shipment_id, updated_at=updated_at):
+            this_leg = {"b_leg": leg.id, "b_shipment": shipment_id}
+            if leg.carrier is None:
+                statement, params = _STOP_POLLING, this_leg
+            else:
+                statement, params = _RESTART_POLLING, {**this_leg, "b_carrier": leg.carrier}
+            self._conn.execute(statement, {**params, **fresh_poll_values(leg, updated_at)})
             values = leg_values(merchant_id, shipment_id, leg)
             self._conn.execute(_UPDATE_LEG, {**values, "b_leg": leg.id, "b_shipment": shipment_id})
 
