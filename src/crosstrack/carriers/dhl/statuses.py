@@ -1,4 +1,9 @@
-"""DHL Express checkpoint event codes, as DHL documents them for its tracking services."""
+"""DHL status codes: Express checkpoint event codes, as DHL documents them for its tracking
+services, and the five ``statusCode`` values of the Shipment Tracking – Unified API.
+
+The Unified API's ``statusCode`` is only a family (``transit`` covers every scan between pick-up
+and delivery), so those entries are inexact and the event text refines them.
+"""
 
 from __future__ import annotations
 
@@ -24,4 +29,9 @@ CODES: CodeTable = {
     "sa": meaning(S.IN_TRANSIT, M.PICKED_UP),  # Shipment acceptance
     "tp": meaning(S.IN_TRANSIT, M.HANDED_TO_OTHER_CARRIER),  # Forwarded to third party
     "wc": meaning(S.OUT_FOR_DELIVERY, M.OUT_FOR_DELIVERY),  # With delivery courier
+    # Shipment Tracking – Unified API ``statusCode`` values ("unknown" says nothing: no entry).
+    "pre_transit": meaning(S.INFO_RECEIVED, M.LABEL_CREATED, exact=False),  # pre-transit
+    "transit": meaning(S.IN_TRANSIT, exact=False),  # transit
+    "delivered": meaning(S.DELIVERED, M.DELIVERED, exact=False),  # delivered
+    "failure": meaning(S.EXCEPTION, reason=R.OTHER, exact=False),  # failure (not a failed attempt)
 }
