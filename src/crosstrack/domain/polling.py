@@ -148,18 +148,18 @@ def next_poll(
         return PollDecision.stopped(StopReason.INVALID_NUMBER)
     if outcome in FAILURE_OUTCOMES:
         wait = backoff(policy.failure_initial, policy.failure_max, consecutive_failures)
-        if retry_after is not None:
-            wait = max(wait, retry_after)
-        return PollDecision.at(_after(now, wait, key, policy))
+        at = jittered(now, wait, key, policy)
+        # The carrier's Retry-After is a floor the jitter must not undercut.
+        return PollDecision.at(max(at, now + retry_after) if retry_after is not None else at)
     silent_since = last_event_at or registered_at
     if now - silent_since >= policy.expire_after and status not in TERMINAL_STATUSES:
         return PollDecision.stopped(StopReason.EXPIRED)
     if outcome is PollOutcome.NOT_FOUND:
         wait = backoff(policy.not_found_initial, policy.not_found_max, consecutive_failures)
-        return PollDecision.at(_after(now, wait, key, policy))
+        return PollDecision.at(jittered(now, wait, key, policy))
     if status in TERMINAL_STATUSES:
         return _confirm(now, key, last_event_at, last_polled_at, policy)
-    return PollDecision.at(_after(now, interval_for(status, milestone, policy), key, policy))
+    return PollDecision.at(jittered(now, interval_for(status, milestone, policy), key, policy))
 
 
 def interval_for(status: Status, milestone: Milestone, policy: PollPolicy) -> timedelta:
@@ -185,7 +185,7 @@ def _confirm(
         # No event time to count from: the poll after the one that saw the terminal state.
         if last_polled_at is not None and now - last_polled_at >= policy.confirm_after / 2:
             return PollDecision.stopped(StopReason.TERMINAL)
-        return PollDecision.at(_after(now, policy.confirm_after, key, policy))
+        return PollDecision.at(jittered(now, policy.confirm_after, key, policy))
     confirm_at = last_event_at + policy.confirm_after
     if now >= confirm_at:
         return PollDecision.stopped(StopReason.TERMINAL)
@@ -193,7 +193,7 @@ def _confirm(
     return PollDecision.at(max(confirm_at + spread, now + policy.minimum))
 
 
-def _after(now: datetime, interval: timedelta, key: str, policy: PollPolicy) -> datetime:
+def jittered(now: datetime, interval: timedelta, key: str, policy: PollPolicy) -> datetime:
     """``now`` plus the interval moved by the leg's jitter, and at least ``policy.minimum``."""
     moved = interval * (1.0 + policy.jitter * jitter_fraction(key))
     return now + max(moved, policy.minimum)

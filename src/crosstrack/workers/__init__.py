@@ -1,0 +1,1 @@
+"""Long-running loops (poller, later the dispatcher): thin shells over the services."""
