@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from crosstrack.carriers.cainiao.statuses import CODES as CAINIAO
 from crosstrack.carriers.dhl.statuses import CODES as DHL
 from crosstrack.carriers.fedex.statuses import CODES as FEDEX
+from crosstrack.carriers.fourpx.statuses import CODES as FOURPX
 from crosstrack.carriers.generic_statuses import CODES as GENERIC
 from crosstrack.carriers.la_poste.statuses import CODES as LA_POSTE
+from crosstrack.carriers.postnl.statuses import CODES as POSTNL
 from crosstrack.carriers.ups.statuses import CODES as UPS
 from crosstrack.carriers.usps.statuses import CODES as USPS
+from crosstrack.carriers.yunexpress.statuses import CODES as YUNEXPRESS
 from crosstrack.domain.codes import GENERIC_CODES, CodeMeaning, CodeTable, code_key
 from crosstrack.domain.crosswalk_aftership import AFTERSHIP_SUBTAGS, AFTERSHIP_TAGS, from_aftership
 from crosstrack.domain.crosswalk_easypost import EASYPOST_STATUS_DETAILS, EASYPOST_STATUSES
@@ -69,4 +73,8 @@ def code_tables() -> Mapping[str, CodeTable]:
         "17track": SEVENTEENTRACK,
         "easypost": EASYPOST,
         "karrio": KARRIO,
+        "cainiao": CAINIAO,
+        "yunexpress": YUNEXPRESS,
+        "4px": FOURPX,
+        "postnl": POSTNL,
     }

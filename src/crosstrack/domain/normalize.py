@@ -101,9 +101,13 @@ class EventNormalizer:
         if not raw.raw_status_code:
             return text
         key = code_key(raw.raw_status_code)
-        table = self._code_tables.get(slug, {}) if slug else {}
+        # An aggregator reports the scanning carrier's events in its own code vocabulary
+        # (17TRACK sub-statuses, AfterShip subtags) and says so in ``extra["code_table"]``.
+        named = raw.extra.get("code_table")
+        table_slug = named if isinstance(named, str) and named in self._code_tables else slug
+        table = self._code_tables.get(table_slug, {}) if table_slug else {}
         code = table.get(key)
-        rule = f"code:{slug}:{key}"
+        rule = f"code:{table_slug}:{key}"
         if code is None:
             code = self._code_tables.get(GENERIC_CODES, {}).get(key)
             rule = f"code:*:{key}"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from crosstrack.carriers.connector import WebhookReceiver
 from crosstrack.domain.carriers import CarrierDirectory
 from crosstrack.domain.normalize import EventNormalizer
 from crosstrack.domain.numbers import TrackingNumberDetector
@@ -13,6 +15,7 @@ from crosstrack.services.ingestion import Ingestor
 from crosstrack.services.ports import Clock, IdFactory, UnitOfWorkFactory
 from crosstrack.services.queries import Queries
 from crosstrack.services.registration import Registrar
+from crosstrack.services.webhooks import WebhookIntake
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +27,7 @@ class Services:
     ingestor: Ingestor
     importer: Importer
     queries: Queries
+    webhooks: WebhookIntake
     detector: TrackingNumberDetector
     carriers: CarrierDirectory
     uow: UnitOfWorkFactory
@@ -40,9 +44,11 @@ class Services:
         clock: Clock,
         ids: IdFactory,
         read_uow: UnitOfWorkFactory | None = None,
+        receivers: Mapping[str, WebhookReceiver] | None = None,
     ) -> Services:
         """Wire every use case around the same collaborators (reads may use ``read_uow``, a
-        read-only factory that never waits for writers)."""
+        read-only factory that never waits for writers; ``receivers`` are the carriers whose
+        webhooks are taken, by slug)."""
         registrar = Registrar(uow=uow, detector=detector, carriers=carriers, clock=clock, ids=ids)
         ingestor = Ingestor(uow=uow, normalizer=normalizer, carriers=carriers, clock=clock, ids=ids)
         return cls(
@@ -51,6 +57,9 @@ class Services:
             ingestor=ingestor,
             importer=Importer(registrar=registrar, ingestor=ingestor),
             queries=Queries(uow=read_uow or uow, clock=clock),
+            webhooks=WebhookIntake(
+                receivers=receivers or {}, ingestor=ingestor, uow=uow, clock=clock, ids=ids
+            ),
             detector=detector,
             carriers=carriers,
             uow=uow,

@@ -72,11 +72,6 @@ def test_a_webhooked_failed_attempt_is_an_attempt_failed() -> None:
     assert event.reason is Reason.RECIPIENT_UNAVAILABLE
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the normalizer picks the code table by the scanning courier (yunexpress), so "
-    "AfterShip's subtag is never looked up in the 'aftership' table; see the connector report",
-)
 def test_the_aftership_subtag_decides_the_milestone(
     journeys: dict[str, list[NormalizedEvent]],
 ) -> None:

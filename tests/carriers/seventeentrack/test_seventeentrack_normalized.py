@@ -40,7 +40,7 @@ def test_the_journey_reads_from_label_to_delivery(two_providers: list[Normalized
         Status.OUT_FOR_DELIVERY,
         Status.IN_TRANSIT,
         Status.IN_TRANSIT,
-        Status.EXCEPTION,  # "Held in Customs": the text rules call it a hold (see below)
+        Status.IN_TRANSIT,  # "Held in Customs" with InTransit_CustomsProcessing: routine
         Status.IN_TRANSIT,
         Status.IN_TRANSIT,
         Status.IN_TRANSIT,
@@ -64,11 +64,6 @@ def test_each_event_knows_its_scanning_carrier_and_utc_time(
     assert delivered.location.country == "US"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the normalizer picks the code table by the scanning carrier (usps), so 17TRACK's "
-    "sub_status is never looked up in the '17track' table; see the connector report",
-)
 def test_the_17track_sub_status_decides_the_milestone(
     two_providers: list[NormalizedEvent],
 ) -> None:

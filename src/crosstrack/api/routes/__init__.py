@@ -2,7 +2,16 @@
 
 from fastapi import APIRouter
 
-from crosstrack.api.routes import carriers, changes, docs, events, health, imports, shipments
+from crosstrack.api.routes import (
+    carriers,
+    changes,
+    docs,
+    events,
+    health,
+    hooks,
+    imports,
+    shipments,
+)
 
 ROUTERS: tuple[APIRouter, ...] = (
     health.router,
@@ -10,6 +19,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     changes.router,
     events.router,
     imports.router,
+    hooks.router,
     carriers.router,
     docs.router,
 )

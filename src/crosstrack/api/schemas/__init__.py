@@ -28,6 +28,7 @@ from crosstrack.api.schemas.responses import (
     ShipmentPage,
     ShipmentSummary,
     TimelineEntry,
+    WebhookAnswer,
 )
 
 __all__ = [
@@ -59,4 +60,5 @@ __all__ = [
     "ShipmentSummary",
     "TimelineEntry",
     "TrackingNumberIn",
+    "WebhookAnswer",
 ]

@@ -142,6 +142,21 @@ class ImportReportOut(BaseModel):
     errors: list[ImportRowError]
 
 
+class WebhookAnswer(BaseModel):
+    """What a carrier push did."""
+
+    carrier: str
+    results: int = Field(description="Tracking numbers the delivery carried.")
+    stored: int | None = Field(default=None, description="New events stored.")
+    duplicates: int | None = Field(default=None, description="Events stored before.")
+    quarantined: str | None = Field(
+        default=None, description="Quarantine id, when the body could not be read."
+    )
+    acknowledgement: dict[str, object] = Field(
+        default_factory=dict, description="What the carrier expects back, if anything."
+    )
+
+
 class Carrier(BaseModel):
     """A carrier crosstrack knows."""
 

@@ -330,6 +330,7 @@ PICKUP_AND_OUT_FOR_DELIVERY: list[TextRule] = [
         "out_for_delivery",
         [
             r"\bu kuryra na doruceni|\bpredan\w* kuryrovi k doruceni|为您派件|正在派件|為您派件|正在派送",
+            r"\b(out )?with (the |a )?(courier|driver) for delivery\b",
             # en
             r"\bout for (delivery|dlvry|dlv)\b|\bon (the |a )?(\w+ )?(vehicle|van|truck) for delivery",
             r"\bwith (the )?delivery (courier|driver|agent)|\bon ?board for delivery|\bonboard for delivery",
