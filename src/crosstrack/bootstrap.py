@@ -11,9 +11,12 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from fastapi import FastAPI
     from sqlalchemy.engine import Engine
 
+    from crosstrack.carriers.connector import CarrierConnector
     from crosstrack.config import Settings
     from crosstrack.domain.normalize import EventNormalizer
     from crosstrack.domain.numbers import TrackingNumberDetector
@@ -64,6 +67,17 @@ def build_engine(settings: Settings) -> Engine:
     return create_engine_for(settings.resolved_database_url)
 
 
+def build_connectors(settings: Settings) -> dict[str, CarrierConnector]:
+    """A connector for every carrier with credentials in the settings."""
+    from crosstrack.carriers.connectors import build_connectors as build
+
+    credentials = {
+        slug: {key: value.get_secret_value() for key, value in values.items()}
+        for slug, values in settings.carrier_credentials.items()
+    }
+    return build(credentials, settings.carrier_base_urls)
+
+
 def build_services(
     settings: Settings,
     *,
@@ -71,8 +85,10 @@ def build_services(
     engine: Engine | None = None,
     clock: Clock | None = None,
     ids: IdFactory | None = None,
+    connectors: Mapping[str, CarrierConnector] | None = None,
 ) -> Services:
     """Every use case over the configured database (or the ``uow`` given, in tests)."""
+    from crosstrack.carriers.connectors import receivers_among
     from crosstrack.carriers.registry import carrier_directory
     from crosstrack.services.facade import Services
     from crosstrack.storage.unit_of_work import unit_of_work_factory
@@ -86,6 +102,7 @@ def build_services(
     return Services.build(
         uow=uow,
         read_uow=read_uow,
+        receivers=receivers_among(build_connectors(settings) if connectors is None else connectors),
         normalizer=build_normalizer(),
         detector=build_detector(),
         carriers=carrier_directory(),

@@ -48,6 +48,11 @@ class Settings(BaseSettings):
     rate_burst: int = Field(default=40, ge=1)
     """Requests a key may make at once before the sustained rate applies."""
     log_level: Literal["debug", "info", "warning", "error"] = "info"
+    carrier_credentials: dict[str, dict[str, SecretStr]] = Field(default_factory=dict)
+    """Per carrier slug, the credentials its connector needs (JSON), e.g.
+    ``{"ups": {"client_id": "...", "client_secret": "..."}}``; see docs/carriers/."""
+    carrier_base_urls: dict[str, str] = Field(default_factory=dict)
+    """Per carrier slug, a base URL replacing the carrier's own (sandboxes, the simulator)."""
 
     @model_validator(mode="after")
     def _refuse_placeholders_in_production(self) -> Settings:
