@@ -78,6 +78,23 @@ def build_connectors(settings: Settings) -> dict[str, CarrierConnector]:
     return build(credentials, settings.carrier_base_urls)
 
 
+def polling_connectors(
+    settings: Settings, connectors: Mapping[str, CarrierConnector]
+) -> dict[str, CarrierConnector]:
+    """The connector that polls each carrier's legs: its own, else the fallback aggregator."""
+    from crosstrack.carriers.registry import carrier_directory
+    from crosstrack.config import ConfigurationError
+
+    routes = dict(connectors)
+    if settings.poll_fallback:
+        fallback = connectors.get(settings.poll_fallback)
+        if fallback is None:
+            raise ConfigurationError(f"poll_fallback {settings.poll_fallback!r} has no credentials")
+        for carrier in carrier_directory():
+            routes.setdefault(carrier.slug, fallback)
+    return routes
+
+
 def build_services(
     settings: Settings,
     *,

@@ -51,6 +51,13 @@ class Settings(BaseSettings):
     carrier_credentials: dict[str, dict[str, SecretStr]] = Field(default_factory=dict)
     """Per carrier slug, the credentials its connector needs (JSON), e.g.
     ``{"ups": {"client_id": "...", "client_secret": "..."}}``; see docs/carriers/."""
+    poller_enabled: bool = True
+    """Whether ``crosstrack serve`` polls carriers in the background."""
+    poll_interval_seconds: float = Field(default=60.0, gt=0)
+    """How often the poller looks for legs that are due (docs/polling.md)."""
+    poll_fallback: str | None = None
+    """An aggregator (``17track`` or ``aftership``, with credentials) that tracks the legs of
+    carriers with no direct connector."""
     carrier_base_urls: dict[str, str] = Field(default_factory=dict)
     """Per carrier slug, a base URL replacing the carrier's own (sandboxes, the simulator)."""
 

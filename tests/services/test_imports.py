@@ -7,14 +7,14 @@ from crosstrack.services.facade import Services
 from crosstrack.services.records import EventSource, Merchant, ShipmentFilter
 
 CSV = """order_ref,tracking_number,carrier,origin_country,destination_country,destination_city,promised_date,shipped_at,delivered_at,buyer_email
-SO-1,RB123456785GB,,CN,FR,Lyon,2026-01-20,2026-01-02T10:00:00+08:00,2026-01-12T14:30:00+01:00,ana@example.com
+SO-1,RB123456785GB,,CN,FR,Lyon,2026-01-20,2025-12-20T10:00:00+08:00,2025-12-30T14:30:00+01:00,ana@example.com
 SO-2,LP00123456789012,cainiao,CN,ES,Madrid,,,,
 SO-3,,,CN,FR,,,,,
 SO-4,RR123456785CN,pigeon,CN,FR,,,,,
 SO-5,RR123456785CN,,CHN,FR,,,,,
 SO-6,RR123456785CN,,CN,FR,,2026-13-01,,,
 SO-7,RR123456785CN,,CN,FR,,,2026-01-02 10:00,,
-SO-1,RB123456785GB,,CN,FR,Lyon,2026-01-20,2026-01-02T10:00:00+08:00,2026-01-12T14:30:00+01:00,ana@example.com
+SO-1,RB123456785GB,,CN,FR,Lyon,2026-01-20,2025-12-20T10:00:00+08:00,2025-12-30T14:30:00+01:00,ana@example.com
 """
 
 

@@ -233,3 +233,25 @@ def test_a_merchant_reporting_by_number_reaches_only_its_own_shipments(
     )
     assert (report.stored, report.changed_shipments) == (1, (mine,))
     assert services.queries.shipment(other_merchant.id, theirs).events == ()
+
+
+def test_events_dated_1970_or_days_ahead_are_quarantined_with_the_reason(
+    services: Services, merchant: Merchant, store: InMemoryStore
+) -> None:
+    shipment_id = _register(services, merchant)
+    report = services.ingestor.ingest(
+        _polled(
+            _scan("Delivered", "1970-01-01T00:00:00Z"),
+            _scan("Out for delivery", "2099-05-01T08:00:00Z"),
+            JOURNEY[0],
+        )
+    )
+    assert (report.stored, report.quarantined, report.duplicates) == (1, 2, 0)
+    reasons = sorted(item.reason for item in store.data.quarantine)
+    assert len(reasons) == 2
+    assert "before 2000" in reasons[0] or "before 2000" in reasons[1]
+    assert any("in the future" in r for r in reasons)
+    assert (
+        services.queries.shipment(merchant.id, shipment_id).shipment.state.status
+        is not Status.DELIVERED
+    )

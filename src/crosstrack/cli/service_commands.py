@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import threading
 from dataclasses import asdict
 from pathlib import Path
 from typing import IO
@@ -47,13 +48,37 @@ def _cmd_serve(args: argparse.Namespace, out: IO[str]) -> int:
 
 
 def serve(settings: Settings, services: Services, out: IO[str]) -> int:
-    """Serve the HTTP API until interrupted."""
+    """Serve the HTTP API until interrupted, with the poller in a background thread."""
     import uvicorn
 
+    from crosstrack.workers.poller import run_poller
+
     app = bootstrap.build_app(settings, services)
-    out.write(f"crosstrack API on http://{settings.host}:{settings.port} (docs at /docs)\n")
+    stop = threading.Event()
+    poller: threading.Thread | None = None
+    connectors = bootstrap.polling_connectors(settings, bootstrap.build_connectors(settings))
+    if settings.poller_enabled and connectors:
+        poller = threading.Thread(
+            target=run_poller,
+            args=(services, connectors),
+            kwargs={"interval": settings.poll_interval_seconds, "stop_event": stop},
+            name="crosstrack-poller",
+            daemon=True,
+        )
+        poller.start()
+    polling = (
+        f"polling {len(set(map(id, connectors.values())))} connectors" if poller else "no poller"
+    )
+    out.write(
+        f"crosstrack API on http://{settings.host}:{settings.port} (docs at /docs), {polling}\n"
+    )
     out.flush()
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level)
+    try:
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level)
+    finally:
+        stop.set()
+        if poller is not None:
+            poller.join(timeout=10)
     return 0
 
 

@@ -14,6 +14,7 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 
 from crosstrack.domain.carriers import CarrierDirectory
 from crosstrack.domain.model import RawEvent
@@ -24,7 +25,14 @@ from crosstrack.domain.timeline import build_timeline
 from crosstrack.domain.vocabulary import Milestone
 from crosstrack.services.changes import announce_changes, state_from_timeline
 from crosstrack.services.ports import Clock, IdFactory, UnitOfWork, UnitOfWorkFactory
-from crosstrack.services.records import EventSource, LegTarget, OutboxMessage, StoredEvent
+from crosstrack.services.records import (
+    EventSource,
+    LegTarget,
+    OutboxMessage,
+    QuarantinedPayload,
+    QuarantineSource,
+    StoredEvent,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +63,29 @@ class IngestReport:
     """Positions in the batch of events that matched no shipment."""
     changed_shipments: tuple[str, ...]
     messages: int
+    quarantined: int = 0
+    """Events kept aside (with the reason) instead of stored: an implausible time."""
+
+
+EARLIEST_EVENT = datetime(2000, 1, 1, tzinfo=UTC)
+FUTURE_SLACK = timedelta(days=2)
+"""How far ahead of now an event may be dated (zone mistakes) before it is implausible."""
+
+_QUARANTINE_SOURCE = {
+    EventSource.WEBHOOK: QuarantineSource.WEBHOOK,
+    EventSource.IMPORT: QuarantineSource.IMPORT,
+}
+
+
+def implausible_time(occurred_at: datetime | None, now: datetime) -> str | None:
+    """Why an event's time cannot be right (dated 1970, or days in the future), or ``None``."""
+    if occurred_at is None:
+        return None
+    if occurred_at < EARLIEST_EVENT:
+        return f"implausible event time {occurred_at.isoformat()} (before {EARLIEST_EVENT.year})"
+    if occurred_at > now + FUTURE_SLACK:
+        return f"implausible event time {occurred_at.isoformat()} (in the future)"
+    return None
 
 
 def fingerprint(raw: RawEvent) -> str:
@@ -81,6 +112,7 @@ class _Outcome:
     fresh: list[StoredEvent]
     messages: list[OutboxMessage]
     state: ShipmentState
+    quarantined: list[QuarantinedPayload]
 
 
 class Ingestor:
@@ -108,6 +140,7 @@ class Ingestor:
         fresh: list[StoredEvent] = []
         announcements: list[OutboxMessage] = []
         states: list[tuple[str, str, ShipmentState]] = []
+        kept_aside = 0
         with self._uow() as uow:
             groups, unmatched = self._route(uow, batch)
             # One look-up per table for the whole batch (the shipments locked, in id order).
@@ -122,7 +155,10 @@ class Ingestor:
                 outcome = self._ingest_one(
                     uow, shipment, histories[key], [event for _, event in items]
                 )
-                duplicates += len(items) - len(outcome.fresh)
+                duplicates += len(items) - len(outcome.fresh) - len(outcome.quarantined)
+                for item in outcome.quarantined:
+                    uow.quarantine.add(item)
+                kept_aside += len(outcome.quarantined)
                 if outcome.fresh:
                     changed.append(shipment.id)
                     fresh.extend(outcome.fresh)
@@ -140,6 +176,7 @@ class Ingestor:
             unmatched=tuple(sorted(unmatched)),
             changed_shipments=tuple(changed),
             messages=messages_written,
+            quarantined=kept_aside,
         )
 
     def _route(
@@ -191,12 +228,17 @@ class Ingestor:
         now = self._clock()
         known = {e.fingerprint for e in before}
         fresh: list[StoredEvent] = []
+        quarantined: list[QuarantinedPayload] = []
         for item in incoming:
             mark = fingerprint(item.raw)
             if mark in known:
                 continue
             known.add(mark)
             event = self._normalizer.normalize(item.raw)
+            doubt = implausible_time(event.occurred_at, now)
+            if doubt is not None:
+                quarantined.append(self._quarantine(item, shipment, doubt, now))
+                continue
             number = normalize_number(item.raw.tracking_number or "")
             leg = shipment.leg_for(number, event.carrier) if number else None
             if number and leg is None:
@@ -215,7 +257,7 @@ class Ingestor:
                 )
             )
         if not fresh:
-            return _Outcome([], [], shipment.state)
+            return _Outcome([], [], shipment.state, quarantined)
         reached_before = {e.event.milestone for e in before}
         timeline = build_timeline([e.event for e in (*before, *fresh)], now=now)
         for handover in timeline.unresolved_handovers:
@@ -233,7 +275,33 @@ class Ingestor:
             ids=self._ids,
             now=now,
         )
-        return _Outcome(fresh, messages, state)
+        return _Outcome(fresh, messages, state, quarantined)
+
+    def _quarantine(
+        self, item: IncomingEvent, shipment: Shipment, reason: str, now: datetime
+    ) -> QuarantinedPayload:
+        raw = item.raw
+        body = json.dumps(
+            {
+                "description": raw.description,
+                "carrier": raw.carrier,
+                "raw_status_code": raw.raw_status_code,
+                "location": raw.location,
+                "timestamp": raw.timestamp,
+                "tracking_number": raw.tracking_number,
+            },
+            ensure_ascii=False,
+        )
+        return QuarantinedPayload.capture(
+            id=self._ids(),
+            source=_QUARANTINE_SOURCE.get(item.source, QuarantineSource.POLL),
+            carrier=raw.carrier,
+            merchant_id=shipment.merchant_id,
+            reason=reason,
+            body=body,
+            received_at=now,
+            content_type="application/json",
+        )
 
     def _new_leg(
         self, uow: UnitOfWork, shipment: Shipment, number: str, carrier: str | None
