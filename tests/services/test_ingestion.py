@@ -255,3 +255,20 @@ def test_events_dated_1970_or_days_ahead_are_quarantined_with_the_reason(
         services.queries.shipment(merchant.id, shipment_id).shipment.state.status
         is not Status.DELIVERED
     )
+
+
+def test_scans_another_carrier_made_for_a_registered_leg_reach_it(
+    services: Services, merchant: Merchant
+) -> None:
+    # The leg is Royal Mail's; an aggregator reports the destination post's scans of it.
+    shipment_id = _register(services, merchant)
+    usps_scan = RawEvent(
+        "Delivered, In/At Mailbox",
+        carrier="usps",
+        timestamp="2026-01-04T12:00:00-05:00",
+        tracking_number=NUMBER,
+    )
+    report = services.ingestor.ingest(_polled(usps_scan))
+    assert (report.stored, report.unmatched) == (1, ())
+    view = services.queries.shipment(merchant.id, shipment_id)
+    assert view.shipment.state.status is Status.DELIVERED

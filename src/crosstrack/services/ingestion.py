@@ -211,9 +211,13 @@ class Ingestor:
             # whoever carries them.
             chosen = [leg for leg in legs if leg.merchant_id == incoming.merchant_id]
         else:
-            # A carrier's own report only concerns legs of that carrier (or of an unknown one).
+            # A carrier's report concerns legs of that carrier (or of an unknown one) first.
+            # When no leg with the number has that carrier, the report came through an
+            # aggregator or a partner scanning for the registered carrier (17TRACK's USPS
+            # scans of a China Post number): it belongs to every leg with the number.
             carrier = self._slug(incoming.raw.carrier)
             chosen = [leg for leg in legs if carrier is None or leg.carrier in (carrier, None)]
+            chosen = chosen or legs
         return list(dict.fromkeys((leg.merchant_id, leg.shipment_id) for leg in chosen))
 
     def _ingest_one(
