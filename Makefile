@@ -34,6 +34,7 @@ bench: $(STAMP) ## run the benchmarks and print their figures (a few minutes)
 	$(PY) bench/eval_phrasings.py | tail -1
 	$(PY) bench/bench_ingest.py
 	$(PY) bench/bench_polling.py
+	$(PY) bench/bench_carriers_http.py
 	$(PY) bench/bench_api.py
 
 clean: ## remove the virtual environment and caches

@@ -4,30 +4,30 @@ loopback server speaking 17TRACK's format, and takes a signed 17TRACK push on /h
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import time
 from pathlib import Path
 
 import httpx
-from loopback_17track import RECORDED, TOKEN, loopback_17track
 
 from crosstrack.cli import main
+from crosstrack.testing.loopback import journey, loopback_17track
 from crosstrack.testing.server import serve_in_subprocess
 
 NUMBER = "LZ448865302CN"
+TOKEN = "loopback-17token"
 
 
 def test_serve_polls_a_carrier_over_http_and_takes_its_signed_pushes(tmp_path: Path) -> None:
     database = f"sqlite:///{tmp_path / 'e2e.db'}"
-    import io
-
     out = io.StringIO()
     assert (
         main(["merchants", "create", "E2E Shop", "--json", "--database-url", database], out=out)
         == 0
     )
     headers = {"Authorization": f"Bearer {json.loads(out.getvalue())['api_key']}"}
-    with loopback_17track() as carrier:
+    with loopback_17track(TOKEN) as carrier:
         env = {
             "CROSSTRACK_CARRIER_CREDENTIALS": json.dumps({"17track": {"api_key": TOKEN}}),
             "CROSSTRACK_CARRIER_BASE_URLS": json.dumps({"17track": carrier.base_url}),
@@ -55,7 +55,7 @@ def test_serve_polls_a_carrier_over_http_and_takes_its_signed_pushes(tmp_path: P
             push = json.dumps(
                 {
                     "event": "TRACKING_UPDATED",
-                    "data": {**RECORDED["data"]["accepted"][0], "number": NUMBER},
+                    "data": journey(NUMBER, carrier.start),
                 }
             ).encode()
             sign = hashlib.sha256(push + b"/" + TOKEN.encode()).hexdigest()
