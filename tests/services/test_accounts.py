@@ -43,3 +43,25 @@ def test_a_key_for_a_missing_merchant_is_not_found(services: Services) -> None:
 def test_merchants_are_found_by_id_or_name(services: Services, merchant: Merchant) -> None:
     assert services.accounts.find_merchant(merchant.id) == merchant
     assert services.accounts.find_merchant("Shenzhen Gadgets") == merchant
+
+
+def test_a_live_key_is_remembered_briefly_and_a_revoked_one_stops_working(
+    store: InMemoryStore,
+) -> None:
+    from dataclasses import replace
+
+    from crosstrack.services.accounts import KEY_CACHE_SECONDS, Accounts
+    from crosstrack.testing import FrozenClock, SequentialIds
+
+    ticks = [0.0]
+    accounts = Accounts(
+        uow=store.unit_of_work, clock=FrozenClock(), ids=SequentialIds(), monotonic=lambda: ticks[0]
+    )
+    merchant = accounts.create_merchant("Cached")
+    key, plaintext = accounts.create_key(merchant.id, [Scope.READ])
+    assert accounts.authenticate(plaintext) == key
+    store.data.api_keys[key.key_hash] = replace(key, revoked_at=key.created_at)
+    assert accounts.authenticate(plaintext) == key  # still remembered
+    ticks[0] += KEY_CACHE_SECONDS + 1
+    with pytest.raises(AuthenticationFailed):
+        accounts.authenticate(plaintext)

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 
 from crosstrack.services.errors import AuthenticationFailed, Conflict, InvalidInput, NotFound
 from crosstrack.services.ports import Clock, IdFactory, UnitOfWorkFactory
 from crosstrack.services.records import ApiKey, Merchant, Scope
 
 KEY_PREFIX = "ct_"
+KEY_CACHE_SECONDS = 10.0
 ALL_SCOPES = frozenset(Scope)
 
 
@@ -26,10 +28,19 @@ def hash_key(plaintext: str) -> str:
 class Accounts:
     """Use cases around merchants and keys."""
 
-    def __init__(self, *, uow: UnitOfWorkFactory, clock: Clock, ids: IdFactory) -> None:
+    def __init__(
+        self,
+        *,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        ids: IdFactory,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._uow = uow
         self._clock = clock
         self._ids = ids
+        self._monotonic = monotonic
+        self._live: dict[str, tuple[float, ApiKey]] = {}
 
     def create_merchant(self, name: str) -> Merchant:
         """A new merchant; names are unique (a second one with the same name is a conflict)."""
@@ -77,11 +88,24 @@ class Accounts:
         return key, plaintext
 
     def authenticate(self, plaintext: str | None) -> ApiKey:
-        """The live key behind ``plaintext``; raises :class:`AuthenticationFailed` otherwise."""
+        """The live key behind ``plaintext``; raises :class:`AuthenticationFailed` otherwise.
+
+        A live key is remembered for :data:`KEY_CACHE_SECONDS` (every API request
+        authenticates); unknown keys are never remembered, so a new key works at once and a
+        revoked one stops working within that time.
+        """
         if not plaintext or not plaintext.startswith(KEY_PREFIX):
             raise AuthenticationFailed("missing or malformed API key")
+        digest = hash_key(plaintext)
+        cached = self._live.get(digest)
+        if cached is not None and cached[0] > self._monotonic():
+            return cached[1]
         with self._uow() as uow:
-            key = uow.api_keys.by_hash(hash_key(plaintext))
+            key = uow.api_keys.by_hash(digest)
         if key is None or key.revoked_at is not None:
+            self._live.pop(digest, None)
             raise AuthenticationFailed("unknown or revoked API key")
+        if len(self._live) > 10_000:
+            self._live.clear()
+        self._live[digest] = (self._monotonic() + KEY_CACHE_SECONDS, key)
         return key
