@@ -26,6 +26,8 @@ from crosstrack.carriers.ups import UpsConnector
 from crosstrack.domain.vocabulary import Milestone as M
 from crosstrack.domain.vocabulary import Reason as R
 from crosstrack.domain.vocabulary import Status as S
+from crosstrack.sim.formats.dhl import DhlApi
+from crosstrack.sim.formats.exchange import Reply, SimRequest
 from crosstrack.sim.model import Lane, SimClock, SimEvent, SimLeg, SimParcel
 from crosstrack.sim.server import Faults, SimServer
 from crosstrack.sim.world import SimWorld
@@ -503,3 +505,15 @@ def test_some_failures_are_absorbed_by_the_connectors_retries(world: SimWorld) -
         for _ in range(5):
             assert connector.track([DHL])[0].outcome is Outcome.FOUND
         assert len(server.requests) > 10  # 5 x (register + gettrackinfo), plus the retries
+
+
+class _BrokenDhl(DhlApi):
+    def handle(self, request: SimRequest, world: SimWorld) -> Reply:
+        raise RuntimeError("a bug in the simulator")
+
+
+def test_a_bug_in_a_simulated_carrier_is_answered_as_a_500(world: SimWorld) -> None:
+    with SimServer(world, [_BrokenDhl("key")]) as server:
+        with pytest.raises(CarrierUnavailable):
+            dhl(server).track([DHL])
+        assert len(server.requests) == FAST.attempts

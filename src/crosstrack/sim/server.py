@@ -14,6 +14,7 @@ answer slowly, or be down (503), so outages can be simulated. Standard library o
 
 from __future__ import annotations
 
+import logging
 import random
 import threading
 import time
@@ -32,6 +33,8 @@ from crosstrack.sim.formats.exchange import CarrierApi, Reply, SimRequest, json_
 from crosstrack.sim.formats.seventeentrack import SeventeenTrackApi
 from crosstrack.sim.formats.ups import UpsApi
 from crosstrack.sim.world import SimWorld
+
+log = logging.getLogger("crosstrack.sim")
 
 GATEWAY_PAGE = (
     b"<html><head><title>{status}</title></head><body><center><h1>{status}</h1></center>"
@@ -189,7 +192,11 @@ class SimServer(ThreadingHTTPServer):
                 failed = self._rand.random() < faults.fail_rate
             if failed:
                 return _page(500, "500 Internal Server Error")
-        return api.handle(request, self.world)
+        try:
+            return api.handle(request, self.world)
+        except Exception:  # a simulator bug must look like a carrier's 500, not a hang-up
+            log.exception("simulated %s failed on %s %s", prefix, request.method, request.path)
+            return _page(500, "500 Internal Server Error")
 
     def _over_limit(self, prefix: str, limit: float) -> bool:
         window = self._windows[prefix]
