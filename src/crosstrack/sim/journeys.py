@@ -136,7 +136,8 @@ def _journey(
     problem = p.draw_problem(rng, lane.service)
     express = lane.service == EXPRESS
     origin = rng.choice(ORIGIN_CITIES[lane.origin])
-    hub = EXPRESS_HUBS[first] if express else rng.choice(EXPORT_HUBS[lane.origin])
+    hubs = [h for h in EXPORT_HUBS[lane.origin] if h != origin] or list(EXPORT_HUBS[lane.origin])
+    hub = EXPRESS_HUBS[first] if express else rng.choice(hubs)
     destination = DESTINATIONS[lane.destination]
     gateway, city = destination.gateway, rng.choice(destination.cities)
     legs = [SimLeg(first, new_number(first, rng))]
