@@ -42,7 +42,9 @@ COLUMNS = (
     "buyer_timezone",
     "shipped_at",
     "delivered_at",
+    "data_source",
 )
+"""``data_source`` is informational (``synthetic`` on simulator exports) and not stored."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,8 @@ CUSTOMS_AND_BORDERS: list[TextRule] = [
     rule(
         "customs_released",
         [
+            r"\breleased by (the )?(\w+ )?(clearing|customs|border|clearance) (agency|authority|force|services agency|broker)",
+            r"\bout of customs\b|\bcleared by (the )?(\w+ )?customs\b|\bverzollung (ist )?abgeschlossen|\bvrijgegeven door de douane",
             r"\b(customs|import|export) (clearance )?(completed|complete|cleared|released|finished|done|"
             r"approved|successful)",
             r"\bcleared (by |through )?(customs|import|export)|\breleased (by|from) (the )?customs",
@@ -88,6 +90,7 @@ CUSTOMS_AND_BORDERS: list[TextRule] = [
     rule(
         "import_customs",
         [
+            r"\bclearance process\b|\bborder force\b|\bborder services agency\b|\bborder protection\b",
             r"\baduaner\w*|\bkepabeanan|\bbea cukai|\btramites aduaneros",
             r"\bcustoms\b|\bclearance (in progress|started|processing|event|pending)|\bawaiting clearance",
             r"\b(import|inbound) (clearance|customs)|\bclearance processing",
@@ -210,6 +213,8 @@ CUSTOMS_AND_BORDERS: list[TextRule] = [
     rule(
         "departed_named_country",
         [
+            r"\bleft (?P<place>[a-z][a-z .\'-]{1,30}?) for (its |the )?destination",
+            r"发往【?(?P<place>[^】，, ]{1,8})】?$",
             r"\b(departed|left|leaving|departing|dispatched from|despatched from) (from )?(the )?"
             r"(?P<place>[a-z][a-z .'-]{1,40}?)\.?$",
             r"\b(dispatched|despatched|sent|forwarded|exported|shipped) to (the )?"
@@ -222,6 +227,8 @@ CUSTOMS_AND_BORDERS: list[TextRule] = [
     rule(
         "arrived_destination_country",
         [
+            r"\breceived .{0,20}from (overseas|abroad)\b|\brecibido en el pais de destino|\boficina de cambio de destino",
+            r"\bprzyjet\w* w kraju przeznaczenia",
             # more languages
             r"(运抵|運抵)目的地|到达目的地国|抵達目的地國|(国际|國際)快件已到达|(国际|國際)快件已到達",
             r"\barriv\w* .{0,40}\b(destination country|country of destination|destination post)",
@@ -269,6 +276,7 @@ CUSTOMS_AND_BORDERS: list[TextRule] = [
     rule(
         "arrived_named_country",
         [
+            r"\bin (?P<place>[a-z][a-z .\'-]{1,30}?) aangekomen\b",
             r"^(?P<place>[^ ]{1,12}?) ?(에|に)? ?(도착|到着)$",
             r"(到达|到達|抵达|抵達)(?P<place>[^ ]{1,6}?)$",
             r"\b(arrived|arrival|received) (in|at) (the )?(?P<place>[a-z][a-z .'-]{1,40}?)\.?$",

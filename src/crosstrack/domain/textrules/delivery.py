@@ -51,6 +51,7 @@ _NOT_DELIVERED = [
     r"завтра|明天|明日|내일|พรุ่งนี้|ngay mai|αυριο|מחר|غدا|预计|預計|予定|예정",
     r"\bditerima oleh (j&t|jnt|jne|pos indonesia|sicepat|anteraja|kurir|agen|gerai|drop ?point)|\bdata pengiriman",
     r"未签收|未妥投|待签收|投递失败|未簽收|未妥投|待簽收|交付(给|予)?(航空|承运|海关|运输|物流)|不成功|未能|失败|失敗",
+    r"(交付|交由|转交|轉交) ?[a-z]",
     # sv, da, no
     r"\b(inte|ej) (har )?(blivit )?(levererad|levererats|utdelad|delats ut|utlamnad)|\bberaknas (bli )?levererad",
     r"\bleverera\w* till (terminal\w*|flyg\w*|tull\w*|transportor\w*|partner\w*|sorteringscentral\w*)",
@@ -101,6 +102,7 @@ DELIVERED: list[TextRule] = [
     rule(
         "delivered_to_pickup_point",
         [
+            r"\bdelivered to (the |a |an )?(\w+ )?(access point|pick[- ]?up point|parcel ?shop|service point|collection point)",
             r"\bdelivered to (a |the |your )?(parcel )?locker for (collection|pick[- ]?up)",
             # en, pl, de, fr
             r"\bdelivered to (the |a )?(post office(?! box)|pick[- ]?up (point|location)|parcel ?shop|"
@@ -153,6 +155,8 @@ DELIVERED: list[TextRule] = [
     rule(
         "delivered",
         [
+            r"\bcollected from (the )?(customer service point|post office|parcel locker|locker|pick[- ]?up point|collection point|access point|parcel ?shop)",
+            r"\b(aus der|in der|von der) (packstation|filiale|postfiliale) abgeholt|\bretirad[oa] pelo destinatario|\britirat[oa] presso\b|\bodebrano\b",
             r"^collected from (the )?(post office|parcel locker|locker|pick[- ]?up point|depot|counter|branch|store|outlet)",
             # collected / received by the recipient, more languages
             r"\b(recogido|retirado) por el destinatario|\britirat[oa] dal destinatario|\blevantad[oa] pelo destinatario",
@@ -329,6 +333,7 @@ PICKUP_AND_OUT_FOR_DELIVERY: list[TextRule] = [
     rule(
         "out_for_delivery",
         [
+            r"\bdoreczanie\b",
             r"\bu kuryra na doruceni|\bpredan\w* kuryrovi k doruceni|为您派件|正在派件|為您派件|正在派送",
             r"\b(out )?with (the |a )?(courier|driver) for delivery\b",
             # en

@@ -16,6 +16,7 @@ PROBLEMS: list[TextRule] = [
     rule(
         "customs_documents_or_duties",
         [
+            r"\bawaiting (clearance )?documentation|\boplacenie naleznosci celnych|补充文件|要求.{0,6}文件|暂扣",
             # more languages: documents, invoices, duties to pay
             r"\b(tull|told|toll)\w*.{0,40}\b(dokumentasjon|dokumentation|dokument|faktura|betal)",
             r"\bvam\w*.{0,40}(fizetes|dokumentum|szamla)|fizetesre var",
@@ -91,6 +92,7 @@ PROBLEMS: list[TextRule] = [
     rule(
         "customs_held_or_seized",
         [
+            r"\b(held|detained|inspection)\b.{0,40}\b(border force|border services|border protection)",
             # more languages: held, seized, inspected by customs
             r"\b(hallits kvar|kvarhallen|tilbakeholdt|tilbageholdt|pidatetty|alikonulan|zadrzen|visszatartott|retinut|inmovilizad|sequestrat|trattenut)\w*.{0,30}\b(tull|told|toll|tulli|gumruk|cel|vam|vama|aduana|dogana)",
             r"(задержан|затримано)\w*.{0,30}(тамож|митн)",

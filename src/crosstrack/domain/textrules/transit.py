@@ -27,6 +27,7 @@ INFO_RECEIVED: list[TextRule] = [
     rule(
         "info_received",
         [
+            r"^information received\b",
             # more languages: shipment data received, waybill created
             r"\bobdrzeny udaje|\budaje (o|k) zasilce|\belektronicky (oznamen|prijat)|\belektronikusan rogzitette|\badatait rogzitette",
             r"\bawb-?ul a fost (generat|creat)|\bdate(le)? (de expediere )?(primite|receptionate)|\bdati (di )?spedizione ricevuti",
@@ -156,6 +157,7 @@ HANDOVER_AND_PICKUP: list[TextRule] = [
     rule(
         "handed_to_partner",
         [
+            r"(交付|交由|转交|轉交) ?[a-z][a-z0-9 &.-]{1,30}",
             # more languages: handed to a partner / the destination postal operator
             r"\b(overlamnats|overlamnad|overdraget|overlevert|luovutettu|predan[aă]|predat[aă]|atadat|atadva)\b.{0,40}\b(mottagarlandets|lokal|lokale|partner|partener|destinat|kumppani|operator|distributor|postoperat|kuller)",
             r"передано .{0,20}(для доставки|партнер|перевізник)|παραδοθηκε σε συνεργαζομεν|συνεργαζομενη εταιρεια",
@@ -387,6 +389,7 @@ MOVEMENT: list[TextRule] = [
         confidence=0.8,
         unless=[
             r"\b(in transit|en route|on (the|its) way|heading|travel+ing|moving) (to|between|from)\b",
+            r"\bmoving through\b",
             r"\b(em transito|en transito|in transito|a caminho|en camino) (para|a|al|hacia|verso|per)\b",
             r"\b(pa vag|pa vej|pa vei) (till|mot|til|mod)\b|\b(matkalla|yolda|na ceste|uton) |прямує|в дорозі|у дорозі",
             *_NOTIFICATION_SENT,
