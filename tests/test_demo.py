@@ -1,35 +1,44 @@
-"""`crosstrack demo`, the main job: a coherent tour, then demo data in the real service."""
+"""`crosstrack demo`, the main job: a coherent tour, then the service with simulated data."""
 
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 from crosstrack.cli import main
 
 
-def _demo(database: str) -> str:
+def _demo(tmp_path: Path, *extra: str) -> str:
     out = io.StringIO()
-    assert main(["demo", "--no-serve", "--database-url", database], out=out) == 0
+    database = f"sqlite:///{tmp_path / 'demo.db'}"
+    argv = ["demo", "--no-serve", "--database-url", database, "--history", "20"]
+    assert main([*argv, "--shipments", "12", *extra], out=out) == 0
     return out.getvalue()
 
 
-def test_demo_detects_numbers_and_merges_three_languages_into_one_delivered_timeline(
-    tmp_path: Path,
-) -> None:
-    text = _demo(f"sqlite:///{tmp_path / 'demo.db'}")
+def test_the_tour_merges_three_languages_into_one_delivered_timeline(tmp_path: Path) -> None:
+    text = _demo(tmp_path)
     assert "RB123456785GB              -> royal-mail" in text
     assert "shipment: delivered, last milestone delivered" in text
     assert "legs: yanwen UG123456785CN, la-poste-colissimo 6A12345678901" in text
     for milestone in ("export_customs", "departed_origin_country", "customs_released"):
         assert milestone in text
-    assert " unknown " not in text
 
 
-def test_demo_seeds_the_service_once_and_prints_a_working_key(tmp_path: Path) -> None:
-    database = f"sqlite:///{tmp_path / 'demo.db'}"
-    first = _demo(database)
-    assert "(11 new events, 0 already stored)" in first
-    again = _demo(database)
-    assert "(0 new events, 11 already stored)" in again
-    assert "API key (shown once): ct_" in again
+def test_a_second_run_reuses_the_data_and_prints_a_new_working_key(tmp_path: Path) -> None:
+    first = _demo(tmp_path)
+    assert "history: 20 synthetic past shipments (20 new)" in first
+    assert "live: 12 synthetic shipments" in first
+    info = tmp_path / "info.json"
+    again = _demo(tmp_path, "--info-file", str(info))
+    assert "history: 20 synthetic past shipments (0 new)" in again
+    details = json.loads(info.read_text())
+    assert set(details) >= {"api_url", "api_key", "tracking_urls"}
+    assert details["api_key"].startswith("ct_") and details["api_key"] in again
+    assert len(details["tracking_urls"]) == 12 and details["data"] == "synthetic"
+
+
+def test_reset_starts_from_an_empty_database(tmp_path: Path) -> None:
+    _demo(tmp_path)
+    assert "(20 new)" in _demo(tmp_path, "--reset")

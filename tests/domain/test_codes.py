@@ -9,7 +9,9 @@ from crosstrack.domain.vocabulary import Reason as R
 from crosstrack.domain.vocabulary import Status as S
 
 
-def _text(status: S, milestone: M = M.NONE, reason: R = R.NONE, confidence: float = 0.85) -> Classification:
+def _text(
+    status: S, milestone: M = M.NONE, reason: R = R.NONE, confidence: float = 0.85
+) -> Classification:
     return Classification(status, milestone, reason, confidence, "text:test")
 
 

@@ -117,7 +117,9 @@ def test_raw_events_from_json_keep_extra_keys_and_turn_numbers_into_text() -> No
 
 
 def test_raw_events_from_json_join_structured_locations() -> None:
-    raw = raw_event_from_mapping({"description": "x", "location": {"city": "Lyon", "country": "FR"}})
+    raw = raw_event_from_mapping(
+        {"description": "x", "location": {"city": "Lyon", "country": "FR"}}
+    )
     assert raw.location == "Lyon, FR"
 
 

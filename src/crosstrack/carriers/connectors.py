@@ -37,8 +37,11 @@ class ConnectorSpec:
     required: tuple[str, ...]
     optional: tuple[str, ...] = ()
 
-    def build(self, credentials: Mapping[str, str], base_url: str | None = None) -> Any:
-        """The connector, from its credentials (and a base URL for sandboxes or simulators)."""
+    def build(
+        self, credentials: Mapping[str, str], base_url: str | None = None, **options: Any
+    ) -> Any:
+        """The connector, from its credentials (and a base URL for sandboxes or simulators;
+        ``options`` are passed to the constructor as they are: ``sleep=`` in tests)."""
         missing = [key for key in self.required if not credentials.get(key)]
         if missing:
             raise ConnectorConfigurationError(
@@ -52,7 +55,7 @@ class ConnectorSpec:
         module, _, name = self.factory.partition(":")
         cls: Callable[..., Any] = getattr(importlib.import_module(module), name)
         extra = {"base_url": base_url} if base_url else {}
-        return cls(**credentials, **extra)
+        return cls(**credentials, **extra, **options)
 
 
 SEVENTEENTRACK = ConnectorSpec(
@@ -104,8 +107,9 @@ def build_connectors(
     credentials: Mapping[str, Mapping[str, str]],
     base_urls: Mapping[str, str] | None = None,
     specs: Mapping[str, ConnectorSpec] | None = None,
+    **options: Any,
 ) -> dict[str, CarrierConnector]:
-    """A connector for every carrier that has credentials."""
+    """A connector for every carrier that has credentials (``options``: see ``build``)."""
     known = dict(specs) if specs is not None else registered_specs()
     unknown = sorted(set(credentials) - set(known))
     if unknown:
@@ -113,7 +117,10 @@ def build_connectors(
             f"no connector for {', '.join(unknown)} (known: {', '.join(sorted(known))})"
         )
     urls = base_urls or {}
-    return {slug: known[slug].build(values, urls.get(slug)) for slug, values in credentials.items()}
+    return {
+        slug: known[slug].build(values, urls.get(slug), **options)
+        for slug, values in credentials.items()
+    }
 
 
 def receivers_among(connectors: Mapping[str, CarrierConnector]) -> dict[str, WebhookReceiver]:

@@ -18,20 +18,9 @@ from crosstrack.domain.errors import CrosstrackError
 
 
 def _cmd_demo(args: argparse.Namespace, out: IO[str]) -> int:
-    from crosstrack.cli.service_commands import migrated_services, serve
-    from crosstrack.demo import run_demo, seed_demo
+    from crosstrack.cli.demo_command import run_demo_command
 
-    code = run_demo(out)
-    settings, services = migrated_services(args)
-    shipment_id, key = seed_demo(services, out)
-    base = f"http://{settings.host}:{settings.port}"
-    out.write(
-        f"   API key (shown once): {key}\n"
-        f"   try: curl -H 'Authorization: Bearer {key}' {base}/v1/shipments/{shipment_id}\n"
-    )
-    if args.no_serve:
-        return code
-    return serve(settings, services, out)
+    return run_demo_command(args, out)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,12 +32,18 @@ def build_parser() -> argparse.ArgumentParser:
     add_domain_commands(sub)
     add_service_commands(sub)
     p = sub.add_parser(
-        "demo", help="the main job: a tour of the domain core, then the API with demo data"
+        "demo", help="the main job: the API with a simulated carrier network and demo data"
     )
     p.add_argument("--database-url", metavar="URL", help="database (default: SQLite in var/)")
     p.add_argument("--host", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, help="port to listen on (default 8000)")
-    p.add_argument("--no-serve", action="store_true", help="seed the demo data, do not serve")
+    p.add_argument("--info-file", metavar="PATH", help="write api_url, api_key, tracking_urls")
+    p.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    p.add_argument("--no-serve", action="store_true", help="set up the demo data, then stop")
+    p.add_argument("--reset", action="store_true", help="start from an empty SQLite database")
+    p.add_argument("--speed", type=float, default=3600.0, help="simulated seconds per second")
+    p.add_argument("--shipments", type=int, default=300, help="live simulated shipments")
+    p.add_argument("--history", type=int, default=2000, help="past shipments with outcomes")
     p.set_defaults(func=_cmd_demo)
     return parser
 

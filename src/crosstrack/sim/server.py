@@ -221,6 +221,9 @@ def _page(status: int, title: str) -> Reply:
 class _Handler(BaseHTTPRequestHandler):
     server: SimServer
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; without this, Nagle's algorithm and delayed
+    # ACKs hold every answer on a kept-alive connection for ~40 ms.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:
         """Quiet: the server keeps its own request log."""

@@ -1,0 +1,204 @@
+"""The live demo: the service, the simulated carrier network and accelerated time, together.
+
+Everything runs in one process on the embedded SQLite database: the simulator's carrier APIs
+on a loopback port, crosstrack's services on *simulated* time (so polling plans, dwell times
+and expiry follow the accelerated clock), the real connectors pointed at the simulator, the
+poller in a thread, the simulator pushing signed webhooks to crosstrack's ``/hooks``, and the
+HTTP API. All shipments are synthetic (``data_source=synthetic`` in the history file; the
+merchant is called "Demo Shop (synthetic data)").
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from crosstrack import bootstrap
+from crosstrack.carriers.connector import CarrierConnector
+from crosstrack.config import Settings, load_settings
+from crosstrack.domain.shipment import Endpoint
+from crosstrack.services.errors import NotFound
+from crosstrack.services.facade import Services
+from crosstrack.services.registration import NumberInput, RegisterShipment
+from crosstrack.sim.history import export_csv_text
+from crosstrack.sim.journeys import generate
+from crosstrack.sim.model import SimClock, SimParcel
+from crosstrack.sim.server import SimServer
+from crosstrack.sim.webhooks import WebhookPusher
+from crosstrack.sim.world import SimWorld
+from crosstrack.storage.migrate import upgrade
+from crosstrack.workers.poller import run_poller
+
+DEMO_MERCHANT = "Demo Shop (synthetic data)"
+#: Carriers whose legs the demo polls through the simulator directly; every other carrier's
+#: legs are polled through the simulated 17TRACK (the aggregator fallback).
+DIRECT = ("ups", "dhl", "cainiao")
+
+
+@dataclass(frozen=True, slots=True)
+class DemoOptions:
+    """What the demo runs with (``crosstrack demo`` flags)."""
+
+    database_url: str | None = None
+    host: str = "127.0.0.1"
+    port: int = 8000
+    speed: float = 3600.0
+    """Simulated seconds per real second (3600: one simulated hour a second)."""
+    history: int = 2000
+    """Past shipments loaded with their outcomes (for ETA training)."""
+    live: int = 300
+    """Shipments moving now."""
+    seed: int = 2026
+    poll_interval: float = 1.0
+    push_interval: float = 1.0
+
+
+@dataclass
+class DemoState:
+    """What a started demo holds, to print and to stop."""
+
+    settings: Settings
+    services: Services
+    world: SimWorld
+    server: SimServer
+    connectors: Mapping[str, CarrierConnector]
+    api_key: str
+    merchant_id: str
+    shipments: list[str]
+    history_rows: int
+    stop: threading.Event = field(default_factory=threading.Event)
+    threads: list[threading.Thread] = field(default_factory=list)
+    pusher: WebhookPusher | None = None
+
+    @property
+    def api_url(self) -> str:
+        return f"http://{self.settings.host}:{self.settings.port}"
+
+    def info(self) -> dict[str, object]:
+        """``{"api_url", "api_key", "tracking_urls"}`` (the ``--info-file`` content)."""
+        return {
+            "api_url": self.api_url,
+            "api_key": self.api_key,
+            "tracking_urls": [f"{self.api_url}/v1/shipments/{s}" for s in self.shipments],
+            "docs_url": f"{self.api_url}/docs",
+            "data": "synthetic",
+        }
+
+    def close(self) -> None:
+        """Stop the pusher, the poller and the simulator."""
+        self.stop.set()
+        if self.pusher is not None:
+            self.pusher.stop()
+        for thread in self.threads:
+            thread.join(timeout=10)
+        self.server.stop()
+
+
+def start_demo(
+    options: DemoOptions, *, say: Callable[[str], None] = print, background: bool = True
+) -> DemoState:
+    """Set everything up and, with ``background``, start the poller and the webhook pusher
+    (the HTTP API is the caller's)."""
+    real_now = datetime.now(UTC).replace(microsecond=0)
+    world = SimWorld(SimClock(sim_start=real_now, real_start=time.monotonic(), speed=options.speed))
+    live = generate(
+        options.seed,
+        options.live,
+        start=real_now - timedelta(days=12),
+        end=real_now + timedelta(days=2),
+    )
+    world.add(live)
+    server = SimServer(world).start()
+    settings = _settings(options, server)
+    engine = bootstrap.build_engine(settings)
+    upgrade(engine)
+    connectors = bootstrap.build_connectors(settings)
+    services = bootstrap.build_services(
+        settings, engine=engine, clock=world.now, connectors=connectors
+    )
+    merchant_id, key = _merchant(services)
+    history = generate(
+        options.seed + 1,
+        options.history,
+        start=real_now - timedelta(days=200),
+        end=real_now - timedelta(days=45),
+    )
+    report = services.importer.import_csv(merchant_id, export_csv_text(history))
+    say(
+        f"history: {report.rows} synthetic past shipments ({report.created} new), "
+        f"{report.events_stored} outcome events"
+    )
+    shipments = [_register(services, merchant_id, parcel) for parcel in live]
+    say(
+        f"live: {len(shipments)} synthetic shipments moving at {options.speed:g}x "
+        f"(a simulated day every {86400 / options.speed:.0f} s)"
+    )
+    state = DemoState(
+        settings, services, world, server, connectors, key, merchant_id, shipments, report.rows
+    )
+    if not background:
+        return state
+    polling = bootstrap.polling_connectors(settings, connectors)
+    poller = threading.Thread(
+        target=run_poller,
+        args=(services, polling),
+        kwargs={"interval": options.poll_interval, "stop_event": state.stop},
+        name="demo-poller",
+        daemon=True,
+    )
+    poller.start()
+    state.threads.append(poller)
+    state.pusher = WebhookPusher(
+        world, f"http://{settings.host}:{settings.port}/hooks", carriers=("17track", "cainiao")
+    ).start(interval=options.push_interval)
+    return state
+
+
+def write_info(state: DemoState, path: Path) -> None:
+    """Write the ``--info-file`` JSON."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(state.info(), indent=2), encoding="utf-8")
+
+
+def _settings(options: DemoOptions, server: SimServer) -> Settings:
+    credentials = server.carrier_credentials()
+    overrides: dict[str, object] = {
+        "host": options.host,
+        "port": options.port,
+        "carrier_credentials": {slug: credentials[slug] for slug in (*DIRECT, "17track")},
+        "carrier_base_urls": server.carrier_base_urls(),
+        "poll_fallback": "17track",
+        "poll_interval_seconds": options.poll_interval,
+        "rate_per_second": 200.0,
+        "rate_burst": 400,
+    }
+    if options.database_url:
+        overrides["database_url"] = options.database_url
+    return load_settings(**overrides)
+
+
+def _merchant(services: Services) -> tuple[str, str]:
+    try:
+        merchant = services.accounts.find_merchant(DEMO_MERCHANT)
+    except NotFound:
+        merchant = services.accounts.create_merchant(DEMO_MERCHANT)
+    _, key = services.accounts.create_key(merchant.id, name="demo")
+    return merchant.id, key
+
+
+def _register(services: Services, merchant_id: str, parcel: SimParcel) -> str:
+    first = parcel.legs[0]
+    command = RegisterShipment(
+        merchant_id=merchant_id,
+        order_ref=f"SIM-{parcel.id}",
+        numbers=(NumberInput(first.tracking_number, first.carrier),),
+        origin=Endpoint(parcel.lane.origin),
+        destination=Endpoint(parcel.lane.destination),
+        promised_date=parcel.promised_date,
+    )
+    return services.registrar.register(command).shipment.id
