@@ -35,6 +35,8 @@ bench: $(STAMP) ## run the benchmarks and print their figures (a few minutes)
 	$(PY) bench/bench_ingest.py
 	$(PY) bench/bench_polling.py
 	$(PY) bench/bench_carriers_http.py
+	$(PY) bench/bench_sim_generate.py
+	$(PY) bench/bench_demo.py
 	$(PY) bench/bench_api.py
 
 clean: ## remove the virtual environment and caches
