@@ -21,7 +21,7 @@ from crosstrack import bootstrap
 from crosstrack.carriers.connector import WebhookRequest
 from crosstrack.config import load_settings
 from crosstrack.services.errors import AuthenticationFailed
-from crosstrack.sim.demo import DIRECT, _register
+from crosstrack.sim.demo import DIRECT, register_parcel
 from crosstrack.sim.journeys import generate
 from crosstrack.sim.model import SimClock
 from crosstrack.sim.server import SimServer
@@ -55,7 +55,7 @@ def run(size: int) -> None:
         )
         merchant = services.accounts.create_merchant("Bench")
         for parcel in parcels:
-            _register(services, merchant.id, parcel)
+            register_parcel(services, merchant.id, parcel)
 
         def post(url: str, body: bytes, headers: Mapping[str, str]) -> int:
             request = WebhookRequest({k.lower(): v for k, v in headers.items()}, body)

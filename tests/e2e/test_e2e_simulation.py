@@ -15,7 +15,7 @@ from crosstrack.carriers.connectors import build_connectors
 from crosstrack.config import load_settings
 from crosstrack.domain.vocabulary import Status
 from crosstrack.services.errors import AuthenticationFailed
-from crosstrack.sim.demo import DIRECT, DemoOptions, _register
+from crosstrack.sim.demo import DIRECT, register_parcel
 from crosstrack.sim.journeys import generate
 from crosstrack.sim.model import SimClock
 from crosstrack.sim.server import SimServer
@@ -54,7 +54,7 @@ def test_a_simulated_month_through_the_real_service_matches_the_ground_truth(
             settings, engine=engine, clock=world.now, connectors=connectors
         )
         merchant = services.accounts.create_merchant("Sim Shop")
-        shipments = {p.id: _register(services, merchant.id, p) for p in parcels}
+        shipments = {p.id: register_parcel(services, merchant.id, p) for p in parcels}
 
         def post(url: str, body: bytes, headers: Mapping[str, str]) -> int:
             carrier = url.rsplit("/", 1)[-1]
@@ -92,4 +92,3 @@ def test_a_simulated_month_through_the_real_service_matches_the_ground_truth(
     assert right["delivered_known"] >= 0.9 * len(parcels), right
     delivered = sum(1 for p in parcels if p.delivered_at is not None and p.delivered_at <= end)
     assert delivered >= 30  # the month is long enough for most journeys to finish
-    assert DemoOptions().speed == 3600.0

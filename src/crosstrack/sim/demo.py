@@ -133,7 +133,7 @@ def start_demo(
         f"history: {report.rows} synthetic past shipments ({report.created} new), "
         f"{report.events_stored} outcome events"
     )
-    shipments = [_register(services, merchant_id, parcel) for parcel in live]
+    shipments = [register_parcel(services, merchant_id, parcel) for parcel in live]
     say(
         f"live: {len(shipments)} synthetic shipments moving at {options.speed:g}x "
         f"(a simulated day every {86400 / options.speed:.0f} s)"
@@ -191,7 +191,8 @@ def _merchant(services: Services) -> tuple[str, str]:
     return merchant.id, key
 
 
-def _register(services: Services, merchant_id: str, parcel: SimParcel) -> str:
+def register_parcel(services: Services, merchant_id: str, parcel: SimParcel) -> str:
+    """Register a simulated parcel for the merchant by its first leg (idempotent)."""
     first = parcel.legs[0]
     command = RegisterShipment(
         merchant_id=merchant_id,
