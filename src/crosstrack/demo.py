@@ -1,11 +1,9 @@
-"""The main job, for now: a tour of the domain core, then the service with demo data.
+"""The tour of the domain core that `crosstrack demo` prints first.
 
 The tour detects the carriers of a few tracking numbers, normalizes a Shenzhen → Lyon journey
-told by two carriers in three languages, and prints the merged timeline. Then the same journey
-is registered for a demo merchant in the configured database (the embedded SQLite file by
-default) through the real services, and the HTTP API is served with a fresh key printed. The
-journey is synthetic (written for the demo), not real carrier data. Running it again adds
-nothing twice: registration and ingestion are idempotent.
+told by two carriers in three languages, and prints the merged timeline. The journey is
+synthetic (written for the demo), not real carrier data. The live part of the demo (the
+service against the simulated carrier network) is ``crosstrack.sim.demo``.
 """
 
 from __future__ import annotations
@@ -15,13 +13,7 @@ from typing import IO
 
 from crosstrack import bootstrap
 from crosstrack.domain.model import RawEvent
-from crosstrack.domain.shipment import Endpoint
 from crosstrack.domain.timeline import build_timeline
-from crosstrack.services.errors import NotFound
-from crosstrack.services.facade import Services
-from crosstrack.services.ingestion import IncomingEvent
-from crosstrack.services.records import EventSource
-from crosstrack.services.registration import NumberInput, RegisterShipment
 
 NUMBERS = ("1Z 999 AA1 01 2345 6784", "RB123456785GB", "LP00123456789012", "yt2229521272164446")
 
@@ -137,50 +129,3 @@ def run_demo(out: IO[str]) -> int:
             out.write(f"   time at {milestone.value:<28} {spent}\n")
     return 0
 
-
-DEMO_MERCHANT = "Demo Shop (synthetic data)"
-
-
-def seed_demo(services: Services, out: IO[str]) -> tuple[str, str]:
-    """Register the demo journey for the demo merchant; returns (shipment id, new API key)."""
-    try:
-        merchant = services.accounts.find_merchant(DEMO_MERCHANT)
-    except NotFound:
-        merchant = services.accounts.create_merchant(DEMO_MERCHANT)
-    _, key = services.accounts.create_key(merchant.id, name="demo")
-    command = RegisterShipment(
-        merchant_id=merchant.id,
-        order_ref="DEMO-1001",
-        numbers=(NumberInput(JOURNEY[0][1], JOURNEY[0][0]),),
-        origin=Endpoint("CN", city="Shenzhen"),
-        destination=Endpoint("FR", postcode="69003", city="Lyon"),
-    )
-    shipment = services.registrar.register(command).shipment
-    # One poll per leg, in journey order: the first leg's hand-over scan reveals the second
-    # leg's number, which the next poll then finds (as a poller would).
-    stored = duplicates = 0
-    for leg_number in dict.fromkeys(number for _, number, *_ in JOURNEY):
-        report = services.ingestor.ingest(
-            [
-                IncomingEvent(
-                    RawEvent(
-                        description=text,
-                        carrier=carrier,
-                        raw_status_code=code,
-                        location=place,
-                        timestamp=stamp,
-                        tracking_number=number,
-                    ),
-                    EventSource.POLL,
-                )
-                for carrier, number, code, text, place, stamp in JOURNEY
-                if number == leg_number
-            ]
-        )
-        stored += report.stored
-        duplicates += report.duplicates
-    out.write(
-        f"\n3. The service: demo merchant {merchant.id}, shipment {shipment.id} "
-        f"({stored} new events, {duplicates} already stored)\n"
-    )
-    return shipment.id, key
