@@ -68,7 +68,9 @@ def poll_state(services: Services, leg_id: str) -> PollState:
 
 def status_of(services: Services, merchant: Merchant, number: str) -> Status:
     with services.uow() as uow:
-        [shipment] = uow.shipments.find_by_tracking_number(number)
+        [target] = uow.shipments.targets([number])
+        shipment = uow.shipments.get(merchant.id, target.shipment_id)
+    assert shipment is not None
     return shipment.state.status
 
 

@@ -80,7 +80,7 @@ def test_another_merchant_cannot_change_archive_or_delete_the_shipment(
     with uow_factory() as uow:
         assert uow.shipments.get(A, "s-1") == original
         assert [e.id for e in uow.events.for_shipment(A, "s-1")] == ["e-1"]
-        assert uow.shipments.find_by_tracking_number("EVIL1") == []
+        assert uow.shipments.targets(["EVIL1"]) == []
 
 
 def test_find_by_reference_needs_the_order_ref_and_one_of_the_numbers(
@@ -98,7 +98,7 @@ def test_find_by_reference_needs_the_order_ref_and_one_of_the_numbers(
         assert uow.shipments.find_by_reference(A, "ORDER-10", "LAST2") is None
 
 
-def test_find_by_tracking_number_crosses_merchants_and_matches_unknown_carriers(
+def test_targets_cross_merchants_and_name_each_legs_carrier(
     uow_factory: UnitOfWorkFactory,
 ) -> None:
     seed(
@@ -109,11 +109,15 @@ def test_find_by_tracking_number_crosses_merchants_and_matches_unknown_carriers(
         shipment("s-d", A, tracking_number="LX2", carrier="china-post"),
     )
     with uow_factory() as uow:
-        found = uow.shipments.find_by_tracking_number("LX1")
-        assert sorted(s.id for s in found) == ["s-a", "s-b", "s-c"]
-        with_carrier = uow.shipments.find_by_tracking_number("LX1", "china-post")
-        assert sorted(s.id for s in with_carrier) == ["s-a", "s-b"]
-        assert uow.shipments.find_by_tracking_number("NOPE") == []
+        found = uow.shipments.targets(["LX1", "NOPE"])
+        assert sorted((t.merchant_id, t.shipment_id, t.carrier or "") for t in found) == [
+            (A, "s-a", "china-post"),
+            (B, "s-b", ""),
+            (B, "s-c", "usps"),
+        ]
+        assert {t.tracking_number for t in found} == {"LX1"}
+        assert [t.shipment_id for t in uow.shipments.targets(["LX2"])] == ["s-d"]
+        assert uow.shipments.targets(["NOPE"]) == []
 
 
 def test_save_state_replaces_the_state_and_the_update_time(
@@ -148,7 +152,9 @@ def test_legs_are_added_and_corrected(uow_factory: UnitOfWorkFactory) -> None:
             leg("l-new", "9400222", "usps", 1),
         )
         assert found.updated_at == later
-        assert [s.id for s in uow.shipments.find_by_tracking_number("9400222", "usps")] == ["s-1"]
+        assert [(x.shipment_id, x.carrier) for x in uow.shipments.targets(["9400222"])] == [
+            ("s-1", "usps")
+        ]
 
 
 def test_archived_shipments_leave_listings_but_stay_readable(
@@ -182,7 +188,7 @@ def test_delete_removes_the_shipment_its_legs_and_its_events(
         uow.commit()
     with uow_factory() as uow:
         assert uow.shipments.get(A, "s-1") is None
-        assert uow.shipments.find_by_tracking_number("LX1") == []
+        assert uow.shipments.targets(["LX1"]) == []
         assert uow.events.for_shipment(A, "s-1") == []
         assert [e.id for e in uow.events.for_shipment(A, "s-2")] == ["e-2"]
 

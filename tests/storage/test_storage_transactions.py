@@ -65,4 +65,4 @@ def test_a_unit_of_work_sees_its_own_uncommitted_writes(uow_factory: UnitOfWorkF
         uow.shipments.add(shipment("s-1"))
         assert uow.shipments.get(A, "s-1") == shipment("s-1")
         assert uow.events.add_many([stored_event("e-1", "s-1")]) == 1
-        assert uow.events.fingerprints(A, "s-1") == {"fp-e-1"}
+        assert {x.fingerprint for x in uow.events.for_shipment(A, "s-1")} == {"fp-e-1"}

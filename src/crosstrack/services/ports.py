@@ -71,13 +71,6 @@ class ShipmentRepository(Protocol):
         """The merchant's shipment with this order reference and a leg with this number."""
         ...
 
-    def find_by_tracking_number(
-        self, tracking_number: str, carrier: str | None = None
-    ) -> list[Shipment]:
-        """System side (polls, carrier webhooks): every shipment, of any merchant, with a leg
-        of this normalized number (and this carrier, or an unknown carrier, when given)."""
-        ...
-
     def targets(self, tracking_numbers: Collection[str]) -> list[LegTarget]:
         """System side (ingestion routing): every leg, of any merchant, with one of these
         normalized numbers, in one look-up for a whole batch."""
@@ -125,8 +118,6 @@ class EventRepository(Protocol):
         ...
 
     def for_shipment(self, merchant_id: str, shipment_id: str) -> list[StoredEvent]: ...
-
-    def fingerprints(self, merchant_id: str, shipment_id: str) -> set[str]: ...
 
     def for_shipments(
         self, keys: Sequence[tuple[str, str]]

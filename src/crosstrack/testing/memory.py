@@ -160,19 +160,6 @@ class _Shipments:
             None,
         )
 
-    def find_by_tracking_number(
-        self, tracking_number: str, carrier: str | None = None
-    ) -> list[Shipment]:
-        return [
-            s
-            for s in self._d.shipments.values()
-            if any(
-                leg.tracking_number == tracking_number
-                and (carrier is None or leg.carrier in (carrier, None))
-                for leg in s.legs
-            )
-        ]
-
     def targets(self, tracking_numbers: Collection[str]) -> list[LegTarget]:
         wanted = set(tracking_numbers)
         return [
@@ -291,9 +278,6 @@ class _Events:
 
     def for_shipment(self, merchant_id: str, shipment_id: str) -> list[StoredEvent]:
         return [e for e in self._d.events.get(shipment_id, []) if e.merchant_id == merchant_id]
-
-    def fingerprints(self, merchant_id: str, shipment_id: str) -> set[str]:
-        return {e.fingerprint for e in self.for_shipment(merchant_id, shipment_id)}
 
     def for_shipments(
         self, keys: Sequence[tuple[str, str]]

@@ -20,7 +20,6 @@ _OF_SHIPMENT = (
     events.c.merchant_id == bindparam("merchant_id"),
 )
 _FOR_SHIPMENT = select(events).where(*_OF_SHIPMENT).order_by(events.c.seq)
-_FINGERPRINTS = select(events.c.fingerprint).where(*_OF_SHIPMENT)
 _UNIQUE = ("shipment_id", "fingerprint")
 _CHUNK = 500
 _FOR_SHIPMENTS = (
@@ -68,9 +67,3 @@ class SqlEventRepository:
                 if key in found:
                     found[key].append(event_from_row(row))
         return found
-
-    def fingerprints(self, merchant_id: str, shipment_id: str) -> set[str]:
-        rows = self._conn.execute(
-            _FINGERPRINTS, {"shipment_id": shipment_id, "merchant_id": merchant_id}
-        )
-        return set(rows.scalars())

@@ -175,20 +175,6 @@ class SqlShipmentRepository:
         )
         return found[0] if found else None
 
-    def find_by_tracking_number(
-        self, tracking_number: str, carrier: str | None = None
-    ) -> list[Shipment]:
-        """System side: every shipment of any merchant with a leg of this number (and this
-        carrier or an unknown one, when a carrier is given), oldest first."""
-        with_number = select(legs.c.shipment_id).where(legs.c.tracking_number == tracking_number)
-        if carrier is not None:
-            with_number = with_number.where((legs.c.carrier == carrier) | legs.c.carrier.is_(None))
-        return self._load(
-            select(shipments)
-            .where(shipments.c.id.in_(with_number))
-            .order_by(shipments.c.created_at, shipments.c.id)
-        )
-
     def targets(self, tracking_numbers: Collection[str]) -> list[LegTarget]:
         """System side: every leg, of any merchant, with one of these numbers (one query per
         500 numbers)."""
