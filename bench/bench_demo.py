@@ -14,18 +14,15 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 
 from crosstrack import bootstrap
-from crosstrack.carriers.connector import WebhookRequest
 from crosstrack.config import load_settings
-from crosstrack.services.errors import AuthenticationFailed
 from crosstrack.sim.demo import DIRECT, register_parcel
 from crosstrack.sim.journeys import generate
 from crosstrack.sim.model import SimClock
 from crosstrack.sim.server import SimServer
-from crosstrack.sim.webhooks import WebhookPusher
+from crosstrack.sim.webhooks import WebhookPusher, post_in_process
 from crosstrack.sim.world import SimWorld
 from crosstrack.storage.migrate import upgrade
 from crosstrack.workers.poller import run_poller
@@ -57,14 +54,6 @@ def run(size: int) -> None:
         for parcel in parcels:
             register_parcel(services, merchant.id, parcel)
 
-        def post(url: str, body: bytes, headers: Mapping[str, str]) -> int:
-            request = WebhookRequest({k.lower(): v for k, v in headers.items()}, body)
-            try:
-                services.webhooks.receive(url.rsplit("/", 1)[-1], request)
-            except AuthenticationFailed:
-                return 401
-            return 200
-
         stop = threading.Event()
         poller = threading.Thread(
             target=run_poller,
@@ -73,7 +62,11 @@ def run(size: int) -> None:
             daemon=True,
         )
         pusher = WebhookPusher(
-            world, "http://sim/hooks", carriers=("17track", "cainiao"), post=post, backlog=True
+            world,
+            "http://sim/hooks",
+            carriers=("17track", "cainiao"),
+            post=post_in_process(services.webhooks),
+            backlog=True,
         )
         started = time.monotonic()
         poller.start()

@@ -5,21 +5,18 @@ The resulting timelines are checked against the simulator's ground truth."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from crosstrack import bootstrap
-from crosstrack.carriers.connector import WebhookRequest
 from crosstrack.carriers.connectors import build_connectors
 from crosstrack.config import load_settings
 from crosstrack.domain.vocabulary import Status
-from crosstrack.services.errors import AuthenticationFailed
 from crosstrack.sim.demo import DIRECT, register_parcel
 from crosstrack.sim.journeys import generate
 from crosstrack.sim.model import SimClock
 from crosstrack.sim.server import SimServer
-from crosstrack.sim.webhooks import WebhookPusher
+from crosstrack.sim.webhooks import WebhookPusher, post_in_process
 from crosstrack.sim.world import SimWorld
 from crosstrack.storage.migrate import upgrade
 from crosstrack.workers.poller import build_poller
@@ -56,17 +53,11 @@ def test_a_simulated_month_through_the_real_service_matches_the_ground_truth(
         merchant = services.accounts.create_merchant("Sim Shop")
         shipments = {p.id: register_parcel(services, merchant.id, p) for p in parcels}
 
-        def post(url: str, body: bytes, headers: Mapping[str, str]) -> int:
-            carrier = url.rsplit("/", 1)[-1]
-            request = WebhookRequest({k.lower(): v for k, v in headers.items()}, body)
-            try:
-                services.webhooks.receive(carrier, request)
-            except AuthenticationFailed:
-                return 401
-            return 200
-
         pusher = WebhookPusher(
-            world, "http://sim/hooks", carriers=("17track", "cainiao"), post=post
+            world,
+            "http://sim/hooks",
+            carriers=("17track", "cainiao"),
+            post=post_in_process(services.webhooks),
         )
         poller = build_poller(services, bootstrap.polling_connectors(settings, connectors))
         for _ in range(STEPS):  # 45 simulated days, a step every 6 hours
