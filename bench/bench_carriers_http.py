@@ -8,13 +8,12 @@
 * **webhook intake**: ``crosstrack serve`` in a child process takes signed 17TRACK pushes at
   ``POST /hooks/17track`` (one number, ten scans each) from 8 concurrent clients; events/s.
 
-Synthetic journeys (crosstrack.testing.loopback), not carrier data.
+Synthetic journeys (crosstrack.sim: the simulator's 17TRACK on loopback), not carrier data.
 """
 
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import json
 import os
 import sys
@@ -28,13 +27,16 @@ from crosstrack.bootstrap import build_detector, build_normalizer, new_id, utc_n
 from crosstrack.carriers.registry import carrier_directory
 from crosstrack.carriers.seventeentrack import SeventeenTrackConnector
 from crosstrack.services.facade import Services
-from crosstrack.services.registration import NumberInput, RegisterShipment
+from crosstrack.sim.demo import register_parcel
+from crosstrack.sim.journeys import generate
+from crosstrack.sim.model import SimClock, SimParcel
+from crosstrack.sim.server import SimCredentials, SimServer
+from crosstrack.sim.webhooks import seventeentrack_push
+from crosstrack.sim.world import SimWorld
 from crosstrack.storage import create_engine_for, unit_of_work_factory, upgrade
-from crosstrack.testing.loopback import journey, loopback_17track
 from crosstrack.testing.server import serve_in_subprocess
 from crosstrack.workers.poller import build_poller
 
-TOKEN = "bench-17token"
 LEGS = 2_000
 PUSHES = 1_500
 CLIENTS = 8
@@ -54,19 +56,26 @@ def _services() -> Services:
     )
 
 
+def _parcels(count: int) -> list[SimParcel]:
+    now = utc_now()
+    return generate(5, count, start=now - timedelta(days=20), end=now - timedelta(days=15))
+
+
 def _poll(limited: bool) -> None:
     services = _services()
     merchant = services.accounts.create_merchant("Bench")
-    for n in range(LEGS):
-        number = f"LZ{n:09d}CN"
-        services.registrar.register(
-            RegisterShipment(merchant.id, f"SO-{n}", (NumberInput(number, "china-post"),))
-        )
-    with loopback_17track(TOKEN) as server:
+    parcels = _parcels(LEGS)
+    for parcel in parcels:
+        register_parcel(services, merchant.id, parcel)
+    world = SimWorld(SimClock(sim_start=utc_now(), real_start=0.0, speed=0.0), parcels)
+    with SimServer(world) as server:
         connector = SeventeenTrackConnector(
-            TOKEN, base_url=server.base_url, **({} if limited else {"sleep": lambda _: None})
+            **server.credentials("17track"),
+            base_url=server.base_url("17track"),
+            **({} if limited else {"sleep": lambda _: None}),
         )
-        poller = build_poller(services, {"china-post": connector})
+        routes = {carrier.slug: connector for carrier in carrier_directory()}
+        poller = build_poller(services, routes)
         started = time.perf_counter()
         report = poller.run_once()
         seconds = time.perf_counter() - started
@@ -111,18 +120,14 @@ def _webhooks() -> None:
         ids=new_id,
     )
     merchant = services.accounts.create_merchant("Bench")
-    numbers = [f"LZ{n:09d}CN" for n in range(PUSHES)]
-    for number in numbers:
-        services.registrar.register(
-            RegisterShipment(merchant.id, f"SO-{number}", (NumberInput(number, "china-post"),))
-        )
-    bodies = []
-    start = utc_now() - timedelta(days=8)  # the whole journey in the past
-    for number in numbers:
-        body = json.dumps({"event": "TRACKING_UPDATED", "data": journey(number, start)}).encode()
-        bodies.append((body, hashlib.sha256(body + b"/" + TOKEN.encode()).hexdigest()))
+    parcels = _parcels(PUSHES)
+    for parcel in parcels:
+        register_parcel(services, merchant.id, parcel)
+    key = SimCredentials().seventeentrack_key
+    pushes = [seventeentrack_push(parcel, utc_now(), key) for parcel in parcels]
+    bodies = [(push.body, str(push.headers["sign"])) for push in pushes]
     env = {
-        "CROSSTRACK_CARRIER_CREDENTIALS": json.dumps({"17track": {"api_key": TOKEN}}),
+        "CROSSTRACK_CARRIER_CREDENTIALS": json.dumps({"17track": {"api_key": key}}),
         "CROSSTRACK_POLLER_ENABLED": "false",
         "CROSSTRACK_RATE_PER_SECOND": "1000000",
     }

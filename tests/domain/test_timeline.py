@@ -584,3 +584,12 @@ def test_a_naive_now_or_event_time_is_refused() -> None:
 def test_asking_for_a_leg_that_is_not_there_is_an_error() -> None:
     with pytest.raises(DomainError):
         build(PICKED_UP).leg(LegId(*LAST))
+
+
+def test_a_chinese_hand_over_to_a_latin_named_carrier_names_the_new_number() -> None:
+    from crosstrack.domain.handover import extract_handover
+
+    found = extract_handover("包裹已交付Colissimo，运单号：CB617601028FR")
+    assert found is not None
+    assert (found.tracking_number, found.carrier_name) == ("CB617601028FR", "Colissimo")
+    assert extract_handover("快件已交付") is None  # 交付 alone: delivered, no hand-over

@@ -68,6 +68,8 @@ _CUES = re.compile(
             r"\bnuevo número\b",
             # zh (转运 is a transfer hub, not a hand-over)
             r"转交|交由|移交|交给|改派|新单号|转单号|转(?!运)(?:第三方|快递|件|单|寄)",
+            # 交付 + a Latin carrier name ("已交付USPS"); 交付 alone also means delivered
+            r"交付(?=\s?[A-Za-z])",
         )
     ),
     re.IGNORECASE,
