@@ -130,3 +130,49 @@ def test_oauth_tokens_are_reused_until_they_expire_and_secrets_never_logged(
     assert "s3cret" not in caplog.text and "token-1" not in caplog.text
     assert "k-123" not in caplog.text and "/track" in caplog.text
     assert "s3cret" not in repr(oauth)
+
+
+def _oauth_over(handler: httpx.MockTransport) -> tuple[CarrierHttp, OAuthClientCredentials]:
+    time = FakeTime()
+    http = _client(handler, time)
+    oauth = OAuthClientCredentials(
+        http, token_path="/oauth/token", client_id="id", client_secret="s", clock=time.clock
+    )
+    return http, oauth
+
+
+def test_a_token_the_carrier_refuses_is_fetched_afresh_and_the_request_sent_once_more() -> None:
+    tokens = iter(["token-1", "token-2", "token-3"])
+    sent_with: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/oauth/token":
+            return httpx.Response(200, json={"access_token": next(tokens), "expires_in": 3600})
+        sent_with.append(request.headers["authorization"])
+        return httpx.Response(401 if len(sent_with) == 1 else 200, json={})
+
+    http, oauth = _oauth_over(httpx.MockTransport(handler))
+    response = oauth.send(lambda auth: http.request("GET", "/track", headers=auth))
+    assert response.status_code == 200
+    assert sent_with == ["Bearer token-1", "Bearer token-2"]
+
+
+def test_a_token_refused_twice_stands_and_a_refused_token_request_sends_nothing() -> None:
+    track_requests: list[str] = []
+
+    def refuses_everything(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/oauth/token":
+            return httpx.Response(200, json={"access_token": "t", "expires_in": 3600})
+        track_requests.append(request.url.path)
+        return httpx.Response(401, json={})
+
+    http, oauth = _oauth_over(httpx.MockTransport(refuses_everything))
+    with pytest.raises(CarrierAuthenticationFailed):
+        oauth.send(lambda auth: http.request("GET", "/track", headers=auth))
+    assert track_requests == ["/track", "/track"]
+
+    http, oauth = _oauth_over(httpx.MockTransport(lambda request: httpx.Response(401, json={})))
+    sent: list[dict[str, str]] = []
+    with pytest.raises(CarrierAuthenticationFailed):
+        oauth.send(lambda auth: sent.append(auth) or http.request("GET", "/track"))
+    assert sent == []

@@ -243,6 +243,17 @@ class OAuthClientCredentials:
         with self._lock:
             self._token = None
 
+    def send(self, request: Callable[[dict[str, str]], httpx.Response]) -> httpx.Response:
+        """``request(auth_header)``; when the carrier refuses the token (revoked, expired early)
+        the token is fetched afresh and the request sent once more. A refused token request
+        itself is not retried: it raises :class:`CarrierAuthenticationFailed` at once."""
+        auth = self.header()
+        try:
+            return request(auth)
+        except CarrierAuthenticationFailed:
+            self.invalidate()
+        return request(self.header())
+
     def _refresh(self) -> None:
         form = dict(self._form)
         auth: tuple[str, str] | None = None

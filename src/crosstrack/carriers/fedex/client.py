@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 import httpx
 
 from crosstrack.carriers.connector import TrackingResult
-from crosstrack.carriers.errors import CarrierAuthenticationFailed, CarrierError
+from crosstrack.carriers.errors import CarrierError
 from crosstrack.carriers.fedex.parse import SLUG, parse_track_response
 from crosstrack.carriers.http import CarrierHttp, OAuthClientCredentials, RetryPolicy, json_of
 
@@ -90,13 +90,6 @@ class FedexConnector:
         return parse_track_response(numbers, body, language="en")
 
     def _post(self, payload: object) -> httpx.Response:
-        # A token FedEx stopped accepting (expired early, revoked) gets one fresh try; a refused
-        # token request itself is not retried.
-        headers = self._oauth.header()
-        try:
-            return self._http.request("POST", TRACK_PATH, headers=headers, json_body=payload)
-        except CarrierAuthenticationFailed:
-            self._oauth.invalidate()
-        return self._http.request(
-            "POST", TRACK_PATH, headers=self._oauth.header(), json_body=payload
+        return self._oauth.send(
+            lambda auth: self._http.request("POST", TRACK_PATH, headers=auth, json_body=payload)
         )

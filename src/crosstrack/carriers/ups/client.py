@@ -11,7 +11,7 @@ from urllib.parse import quote
 import httpx
 
 from crosstrack.carriers.connector import TrackingResult
-from crosstrack.carriers.errors import CarrierAuthenticationFailed, CarrierError
+from crosstrack.carriers.errors import CarrierError
 from crosstrack.carriers.http import CarrierHttp, OAuthClientCredentials, RetryPolicy, json_of
 from crosstrack.carriers.ups.parse import SLUG, error_message, parse_track_response
 
@@ -92,20 +92,16 @@ class UpsConnector:
         return parse_track_response(number, body, language="en")
 
     def _get_details(self, number: str) -> httpx.Response:
-        # A token UPS stopped accepting (revoked, expired early) gets one fresh try; a refused
-        # token request itself is not retried.
         path = TRACK_PATH + quote(number.strip(), safe="")
         params = {"locale": "en_US", "returnSignature": "false"}
-        headers = self._headers()
-        try:
-            return self._http.request("GET", path, headers=headers, params=params)
-        except CarrierAuthenticationFailed:
-            self._oauth.invalidate()
-        return self._http.request("GET", path, headers=self._headers(), params=params)
+        return self._oauth.send(
+            lambda auth: self._http.request(
+                "GET", path, headers={**auth, **self._headers()}, params=params
+            )
+        )
 
     def _headers(self) -> dict[str, str]:
         return {
-            **self._oauth.header(),
             "transId": self._transaction_id(),
             "transactionSrc": self._transaction_source,
         }

@@ -14,7 +14,7 @@ from urllib.parse import quote
 import httpx
 
 from crosstrack.carriers.connector import TrackingResult
-from crosstrack.carriers.errors import CarrierAuthenticationFailed, MalformedPayload
+from crosstrack.carriers.errors import MalformedPayload
 from crosstrack.carriers.http import CarrierHttp, OAuthClientCredentials, RetryPolicy, json_of
 from crosstrack.carriers.usps.parse import SLUG, parse_error, parse_tracking
 
@@ -89,9 +89,6 @@ class UspsConnector:
 
     def _get(self, path: str) -> httpx.Response:
         params = {"expand": "DETAIL"}
-        try:
-            return self._http.request("GET", path, headers=self._oauth.header(), params=params)
-        except CarrierAuthenticationFailed:
-            # The token may have expired early: fetch a new one once, then give up.
-            self._oauth.invalidate()
-            return self._http.request("GET", path, headers=self._oauth.header(), params=params)
+        return self._oauth.send(
+            lambda auth: self._http.request("GET", path, headers=auth, params=params)
+        )
