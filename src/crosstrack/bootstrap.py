@@ -20,8 +20,10 @@ if TYPE_CHECKING:
     from crosstrack.config import Settings
     from crosstrack.domain.normalize import EventNormalizer
     from crosstrack.domain.numbers import TrackingNumberDetector
+    from crosstrack.eta.history import ZoneLookup
+    from crosstrack.geo import OfflineGazetteer
     from crosstrack.services.facade import Services
-    from crosstrack.services.ports import Clock, IdFactory, UnitOfWorkFactory
+    from crosstrack.services.ports import Clock, EtaEstimator, IdFactory, UnitOfWorkFactory
 
 
 @cache
@@ -34,15 +36,30 @@ def build_detector() -> TrackingNumberDetector:
 
 
 @cache
+def build_gazetteer() -> OfflineGazetteer:
+    """The one offline gazetteer (places, codes, time zones) of the process."""
+    from crosstrack.geo import OfflineGazetteer
+
+    return OfflineGazetteer()
+
+
+@cache
+def build_zone_lookup() -> ZoneLookup:
+    """``(country, region) -> zone`` for history files and ETA snapshots."""
+    from crosstrack.eta.zones import gazetteer_zones
+
+    return gazetteer_zones(build_gazetteer())
+
+
+@cache
 def build_normalizer() -> EventNormalizer:
     """An event normalizer with the offline gazetteer and every built-in carrier's code table."""
     from crosstrack.carriers.code_tables import code_tables
     from crosstrack.carriers.registry import carrier_directory
     from crosstrack.domain.normalize import EventNormalizer
-    from crosstrack.geo import OfflineGazetteer
 
     return EventNormalizer(
-        gazetteer=OfflineGazetteer(),
+        gazetteer=build_gazetteer(),
         code_tables=code_tables(),
         carriers=carrier_directory(),
     )
@@ -95,6 +112,17 @@ def polling_connectors(
     return routes
 
 
+def build_eta_estimator(settings: Settings) -> EtaEstimator:
+    """The model directory's current model, re-read when a new one is trained."""
+    from crosstrack.eta.live import ModelEtaEstimator
+    from crosstrack.eta.store import ModelStore
+    from crosstrack.services.ports import NoEtaEstimator
+
+    if not settings.eta_enabled:
+        return NoEtaEstimator()
+    return ModelEtaEstimator(ModelStore(settings.resolved_eta_model_dir), build_zone_lookup())
+
+
 def build_services(
     settings: Settings,
     *,
@@ -103,6 +131,7 @@ def build_services(
     clock: Clock | None = None,
     ids: IdFactory | None = None,
     connectors: Mapping[str, CarrierConnector] | None = None,
+    eta: EtaEstimator | None = None,
 ) -> Services:
     """Every use case over the configured database (or the ``uow`` given, in tests)."""
     from crosstrack.carriers.connectors import receivers_among
@@ -125,6 +154,7 @@ def build_services(
         carriers=carrier_directory(),
         clock=clock or utc_now,
         ids=ids or new_id,
+        eta=eta or build_eta_estimator(settings),
     )
 
 

@@ -60,6 +60,22 @@ class Settings(BaseSettings):
     carriers with no direct connector."""
     carrier_base_urls: dict[str, str] = Field(default_factory=dict)
     """Per carrier slug, a base URL replacing the carrier's own (sandboxes, the simulator)."""
+    eta_model_dir: Path | None = None
+    """Where ``crosstrack eta train`` writes models and the service reads the current one;
+    default ``eta-model`` beside the SQLite database file, else ``<data_dir>/eta-model``. A
+    newly trained model is picked up without a restart."""
+    eta_enabled: bool = True
+    """Whether shipments get delivery estimates (when a model has been trained)."""
+
+    @property
+    def resolved_eta_model_dir(self) -> Path:
+        """The ETA model directory (see ``eta_model_dir``)."""
+        if self.eta_model_dir is not None:
+            return self.eta_model_dir
+        url = self.resolved_database_url
+        if url.startswith("sqlite:///") and not url.endswith(":memory:"):
+            return Path(url.removeprefix("sqlite:///")).parent / "eta-model"
+        return self.data_dir / "eta-model"
 
     @model_validator(mode="after")
     def _refuse_placeholders_in_production(self) -> Settings:

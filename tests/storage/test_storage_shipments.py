@@ -6,10 +6,11 @@ Merchant A owns the shipments; merchant B must never see or change them.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from storage_samples import T0, delivered_state, leg, merchant, shipment, stored_event
 
+from crosstrack.domain.eta import DeliveryEstimate, EtaBasis
 from crosstrack.domain.shipment import Shipment, ShipmentState
 from crosstrack.domain.vocabulary import Milestone, Status
 from crosstrack.services.ports import UnitOfWorkFactory
@@ -286,3 +287,28 @@ def test_batch_reads_and_writes_keep_to_each_key_and_its_merchant(
     with uow_factory() as uow:
         assert uow.shipments.get(A, "s-1").state == delivered_state()  # type: ignore[union-attr]
         assert uow.shipments.get(A, "s-2").state == ShipmentState()  # type: ignore[union-attr]
+
+
+def test_a_delivery_estimate_is_stored_with_the_state_and_read_back_equal(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    seed(uow_factory, shipment("s-1"))
+    eta = DeliveryEstimate(
+        p10=date(2026, 1, 9),
+        p50=date(2026, 1, 11),
+        p90=date(2026, 1, 15),
+        basis=EtaBasis.NOT_ENOUGH_HISTORY,
+        fallback="destination+stage",
+        model_version="20260101T000000Z-abcdef12",
+        as_of=T0,
+        p_on_time=0.625,
+    )
+    in_transit = ShipmentState(status=Status.IN_TRANSIT, milestone=Milestone.FACILITY, eta=eta)
+    with uow_factory() as uow:
+        uow.shipments.save_states([(A, "s-1", in_transit)], T0)
+        uow.commit()
+    with uow_factory() as uow:
+        found = uow.shipments.get(A, "s-1")
+        assert found is not None and found.state.eta == eta
+        listed = uow.shipments.list(A, ShipmentFilter(), limit=10).items
+        assert listed[0].state.eta == eta

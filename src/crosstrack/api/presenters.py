@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from crosstrack.api import schemas
 from crosstrack.domain.carriers import CarrierInfo
+from crosstrack.domain.eta import DeliveryEstimate
 from crosstrack.domain.model import Location, NormalizedEvent, RawEvent
 from crosstrack.domain.numbers import Detection
 from crosstrack.domain.shipment import BuyerContact, Endpoint, Shipment, ShipmentLeg
@@ -46,6 +47,22 @@ def leg(value: ShipmentLeg) -> schemas.Leg:
     )
 
 
+def eta(value: DeliveryEstimate | None) -> schemas.EtaOut | None:
+    """A delivery estimate, or ``None``."""
+    if value is None:
+        return None
+    return schemas.EtaOut(
+        p10=value.p10,
+        p50=value.p50,
+        p90=value.p90,
+        p_on_time=value.p_on_time,
+        basis=value.basis,
+        fallback=value.fallback,
+        model_version=value.model_version,
+        as_of=value.as_of,
+    )
+
+
 def summary(shipment: Shipment) -> schemas.ShipmentSummary:
     """A shipment as listed."""
     state = shipment.state
@@ -62,6 +79,7 @@ def summary(shipment: Shipment) -> schemas.ShipmentSummary:
         event_count=state.event_count,
         last_event_at=state.last_event_at,
         delivered_at=state.delivered_at,
+        eta=eta(state.eta),
         created_at=shipment.created_at,
         updated_at=shipment.updated_at,
         archived_at=shipment.archived_at,
@@ -85,7 +103,6 @@ def shipment(view: ShipmentView) -> schemas.ShipmentOut:
         first_event_at=view.timeline.first_event_at,
         timeline=[_entry(item, stored.find(item.event)) for item in view.timeline.events],
         dwell={milestone: int(spent.total_seconds()) for milestone, spent in dwell.items()},
-        eta=None,
         alerts=[],
     )
 

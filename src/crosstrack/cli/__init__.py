@@ -13,6 +13,7 @@ from typing import IO
 
 from crosstrack import __version__
 from crosstrack.cli.domain_commands import add_domain_commands
+from crosstrack.cli.eta_commands import add_eta_commands
 from crosstrack.cli.service_commands import add_service_commands
 from crosstrack.domain.errors import CrosstrackError
 
@@ -31,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     add_domain_commands(sub)
     add_service_commands(sub)
+    add_eta_commands(sub)
     p = sub.add_parser(
         "demo", help="the main job: the API with a simulated carrier network and demo data"
     )

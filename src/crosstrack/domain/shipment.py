@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from crosstrack.domain.eta import DeliveryEstimate
 from crosstrack.domain.vocabulary import Milestone, Reason, Status
 
 
@@ -57,6 +58,8 @@ class ShipmentState:
     delivered_at: datetime | None = None
     event_count: int = 0
     dwell: dict[Milestone, timedelta] = field(default_factory=dict)
+    eta: DeliveryEstimate | None = None
+    """The latest delivery estimate (``None`` once delivered, or with no model)."""
 
 
 @dataclass(frozen=True, slots=True)

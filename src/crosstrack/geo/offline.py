@@ -35,6 +35,7 @@ class _Indexes:
     airports: dict[str, Place]
     regions: dict[str, tuple[Place, ...]]
     country_zones: dict[str, str]
+    main_zones: dict[str, str]
 
 
 class OfflineGazetteer:
@@ -85,6 +86,12 @@ class OfflineGazetteer:
         """The zone of a country where (nearly) everyone keeps the same clock."""
         return self._indexes().country_zones.get(country.upper())
 
+    def main_timezone(self, country: str) -> str | None:
+        """The zone most of a country's people live in (its one zone, when it has one)."""
+        code = country.upper()
+        indexes = self._indexes()
+        return indexes.country_zones.get(code) or indexes.main_zones.get(code)
+
     def _indexes(self) -> _Indexes:
         loaded = self._loaded
         if loaded is not None:
@@ -106,6 +113,11 @@ def _build(min_city_population: int) -> _Indexes:
         airports=load_airports(),
         regions=_region_index(populations),
         country_zones=_country_zones(populations),
+        main_zones={
+            country: zone
+            for (country, admin1), people in populations.items()
+            if admin1 == "" and (zone := dominant_zone(people, 0.0)) is not None
+        },
     )
 
 

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from crosstrack.carriers.connector import WebhookReceiver
 from crosstrack.domain.carriers import CarrierDirectory
+from crosstrack.domain.eta import PastShipment
 from crosstrack.domain.normalize import EventNormalizer
 from crosstrack.domain.numbers import TrackingNumberDetector
 from crosstrack.services.accounts import Accounts
+from crosstrack.services.eta_history import past_shipments
 from crosstrack.services.imports import Importer
 from crosstrack.services.ingestion import Ingestor
-from crosstrack.services.ports import Clock, IdFactory, UnitOfWorkFactory
+from crosstrack.services.ports import Clock, EtaEstimator, IdFactory, UnitOfWorkFactory
 from crosstrack.services.queries import Queries
 from crosstrack.services.registration import Registrar
 from crosstrack.services.webhooks import WebhookIntake
@@ -45,12 +47,15 @@ class Services:
         ids: IdFactory,
         read_uow: UnitOfWorkFactory | None = None,
         receivers: Mapping[str, WebhookReceiver] | None = None,
+        eta: EtaEstimator | None = None,
     ) -> Services:
         """Wire every use case around the same collaborators (reads may use ``read_uow``, a
         read-only factory that never waits for writers; ``receivers`` are the carriers whose
         webhooks are taken, by slug)."""
         registrar = Registrar(uow=uow, detector=detector, carriers=carriers, clock=clock, ids=ids)
-        ingestor = Ingestor(uow=uow, normalizer=normalizer, carriers=carriers, clock=clock, ids=ids)
+        ingestor = Ingestor(
+            uow=uow, normalizer=normalizer, carriers=carriers, clock=clock, ids=ids, eta=eta
+        )
         return cls(
             accounts=Accounts(uow=uow, clock=clock, ids=ids),
             registrar=registrar,
@@ -65,3 +70,7 @@ class Services:
             uow=uow,
             clock=clock,
         )
+
+    def past_shipments(self) -> Iterator[PastShipment]:
+        """Every stored shipment as ETA training data (see ``services.eta_history``)."""
+        return past_shipments(self.uow, self.clock)

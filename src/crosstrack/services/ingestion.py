@@ -24,7 +24,15 @@ from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
 from crosstrack.domain.timeline import build_timeline
 from crosstrack.domain.vocabulary import Milestone
 from crosstrack.services.changes import announce_changes, state_from_timeline
-from crosstrack.services.ports import Clock, IdFactory, UnitOfWork, UnitOfWorkFactory
+from crosstrack.services.estimates import announce_eta, estimate_for
+from crosstrack.services.ports import (
+    Clock,
+    EtaEstimator,
+    IdFactory,
+    NoEtaEstimator,
+    UnitOfWork,
+    UnitOfWorkFactory,
+)
 from crosstrack.services.records import (
     EventSource,
     LegTarget,
@@ -126,8 +134,10 @@ class Ingestor:
         carriers: CarrierDirectory,
         clock: Clock,
         ids: IdFactory,
+        eta: EtaEstimator | None = None,
     ) -> None:
         self._uow = uow
+        self._eta: EtaEstimator = eta or NoEtaEstimator()
         self._normalizer = normalizer
         self._carriers = carriers
         self._clock = clock
@@ -271,6 +281,7 @@ class Ingestor:
                 leg = self._new_leg(uow, shipment, target.tracking_number, carrier)
                 shipment = replace(shipment, legs=(*shipment.legs, leg))
         state = state_from_timeline(timeline)
+        state = replace(state, eta=estimate_for(self._eta, shipment, state, timeline, now))
         messages = announce_changes(
             shipment,
             state,
@@ -279,6 +290,7 @@ class Ingestor:
             ids=self._ids,
             now=now,
         )
+        messages.extend(announce_eta(shipment, state, ids=self._ids, now=now))
         return _Outcome(fresh, messages, state, quarantined)
 
     def _quarantine(

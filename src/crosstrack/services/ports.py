@@ -13,6 +13,7 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from crosstrack.domain.eta import DeliveryEstimate, EtaQuery
 from crosstrack.domain.polling import PollOutcome, StopReason
 from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
 from crosstrack.services.records import (
@@ -37,6 +38,10 @@ class MerchantRepository(Protocol):
     def get(self, merchant_id: str) -> Merchant | None: ...
 
     def by_name(self, name: str) -> Merchant | None: ...
+
+    def all_ids(self) -> list[str]:
+        """Every merchant's id, oldest first (system side: training, maintenance)."""
+        ...
 
 
 class ApiKeyRepository(Protocol):
@@ -233,3 +238,18 @@ Clock = Callable[[], datetime]
 
 IdFactory = Callable[[], str]
 """Returns a new unique id (a UUID4 string in production)."""
+
+
+class EtaEstimator(Protocol):
+    """Predicts delivery for a shipment as known at ``now`` (``crosstrack.eta`` implements it)."""
+
+    def estimate(self, query: EtaQuery, now: datetime) -> DeliveryEstimate | None:
+        """The estimate, or ``None`` when there is no model to ask."""
+        ...
+
+
+class NoEtaEstimator:
+    """The estimator of a service with no ETA model: never an estimate."""
+
+    def estimate(self, query: EtaQuery, now: datetime) -> DeliveryEstimate | None:
+        return None

@@ -14,7 +14,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -133,6 +133,7 @@ def start_demo(
         f"history: {report.rows} synthetic past shipments ({report.created} new), "
         f"{report.events_stored} outcome events"
     )
+    say(train_demo_model(history, settings))
     shipments = [register_parcel(services, merchant_id, parcel) for parcel in live]
     say(
         f"live: {len(shipments)} synthetic shipments moving at {options.speed:g}x "
@@ -157,6 +158,29 @@ def start_demo(
         world, f"http://{settings.host}:{settings.port}/hooks", carriers=("17track", "cainiao")
     ).start(interval=options.push_interval)
     return state
+
+
+def train_demo_model(history: list[SimParcel], settings: Settings) -> str:
+    """Train the ETA model on the history's full journeys into the service's model directory.
+
+    The service is blanked: shipments registered through the API have none, so the model
+    learns lanes as the service will ask about them (carrier and countries).
+    """
+    from crosstrack.eta.errors import NotEnoughData
+    from crosstrack.eta.model import train
+    from crosstrack.eta.store import save_model
+    from crosstrack.sim.eta_history import eta_records
+
+    records = [replace(r, service="") for r in eta_records(history, bootstrap.build_zone_lookup())]
+    try:
+        model = train(records)
+    except NotEnoughData as exc:
+        return f"ETA model: none yet ({exc.message}); shipments get no estimates"
+    version = save_model(model, settings.resolved_eta_model_dir)
+    return (
+        f"ETA model {version}: trained on {model.info['trained_on']['shipments']} delivered "
+        f"past shipments (docs/eta.md)"
+    )
 
 
 def write_info(state: DemoState, path: Path) -> None:

@@ -99,6 +99,7 @@ shipments = Table(
     Column("delivered_at", UtcDateTime()),
     Column("event_count", Integer(), nullable=False, server_default=text("0")),
     Column("dwell", JsonDocument, comment="milestone -> whole microseconds"),
+    Column("eta", JsonDocument, comment="the latest delivery estimate (docs/eta.md)"),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
     Column("archived_at", UtcDateTime()),

@@ -113,6 +113,10 @@ class _Merchants:
     def by_name(self, name: str) -> Merchant | None:
         return next((m for m in self._d.merchants.values() if m.name == name), None)
 
+    def all_ids(self) -> list[str]:
+        ordered = sorted(self._d.merchants.values(), key=lambda m: (m.created_at, m.id))
+        return [m.id for m in ordered]
+
 
 class _ApiKeys:
     def __init__(self, data: _Data) -> None:

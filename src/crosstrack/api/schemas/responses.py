@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from crosstrack.api.schemas.common import Buyer, Endpoint
+from crosstrack.domain.eta import EtaBasis
 from crosstrack.domain.model import TimeBasis
 from crosstrack.domain.ordering import Placement
 from crosstrack.domain.vocabulary import Milestone, Reason, Status
@@ -75,6 +76,24 @@ class TimelineEntry(BaseModel):
     leg: str | None = Field(description="Id of the leg it belongs to (`legs[].id`).")
 
 
+class EtaOut(BaseModel):
+    """A delivery estimate: days in the destination's calendar (docs/eta.md)."""
+
+    p10: date = Field(description="Early end of the 80% window (10th percentile day).")
+    p50: date = Field(description="The most likely delivery day (median).")
+    p90: date = Field(description="Late end of the 80% window (90th percentile day).")
+    p_on_time: float | None = Field(
+        description="Probability of delivery by the promised date; null without a promise."
+    )
+    basis: EtaBasis = Field(
+        description="`model`, or `not_enough_history`: the lane has too little history and "
+        "the window is the fallback of a wider group (`fallback`)."
+    )
+    fallback: str | None = Field(description="The group a `not_enough_history` window is from.")
+    model_version: str
+    as_of: datetime = Field(description="When the estimate was made.")
+
+
 class ShipmentSummary(BaseModel):
     """A shipment as listed."""
 
@@ -90,6 +109,11 @@ class ShipmentSummary(BaseModel):
     event_count: int
     last_event_at: datetime | None
     delivered_at: datetime | None
+    eta: EtaOut | None = Field(
+        default=None,
+        description="Delivery estimate while in transit; null once delivered or returned, "
+        "or when no ETA model has been trained.",
+    )
     created_at: datetime
     updated_at: datetime
     archived_at: datetime | None
@@ -102,7 +126,6 @@ class ShipmentOut(ShipmentSummary):
     first_event_at: datetime | None
     timeline: list[TimelineEntry] = Field(description="Merged events of every leg, in order.")
     dwell: dict[Milestone, int] = Field(description="Seconds spent at each milestone reached.")
-    eta: None = Field(default=None, description="Delivery estimate (not yet available: null).")
     alerts: list[dict[str, Any]] = Field(default=[], description="Open problems (none yet).")
 
 

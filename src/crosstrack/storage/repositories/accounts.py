@@ -32,6 +32,10 @@ class SqlMerchantRepository:
         row = self._conn.execute(select(merchants).where(merchants.c.name == name)).first()
         return None if row is None else _merchant(row)
 
+    def all_ids(self) -> list[str]:
+        query = select(merchants.c.id).order_by(merchants.c.created_at, merchants.c.id)
+        return [row.id for row in self._conn.execute(query)]
+
 
 def _merchant(row: Row[Any]) -> Merchant:
     return Merchant(id=row.id, name=row.name, created_at=row.created_at)

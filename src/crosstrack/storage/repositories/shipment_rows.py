@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Row
 
+from crosstrack.domain.eta import DeliveryEstimate
 from crosstrack.domain.shipment import (
     BuyerContact,
     Endpoint,
@@ -68,6 +69,7 @@ def state_values(state: ShipmentState) -> dict[str, Any]:
         "delivered_at": state.delivered_at,
         "event_count": state.event_count,
         "dwell": {m.value: d // _MICROSECOND for m, d in state.dwell.items()} or None,
+        "eta": state.eta.to_document() if state.eta else None,
     }
 
 
@@ -154,4 +156,5 @@ def _state(row: Row[Any]) -> ShipmentState:
         delivered_at=row.delivered_at,
         event_count=row.event_count,
         dwell={Milestone(m): timedelta(microseconds=us) for m, us in dwell.items()},
+        eta=DeliveryEstimate.from_document(row.eta) if row.eta else None,
     )

@@ -1,0 +1,153 @@
+"""Delivery estimates at event time: stored on the shipment, announced when the P50 day moves,
+gone once delivered."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from crosstrack import bootstrap
+from crosstrack.carriers.registry import carrier_directory
+from crosstrack.domain.eta import EtaBasis
+from crosstrack.domain.model import RawEvent
+from crosstrack.domain.shipment import Endpoint
+from crosstrack.domain.vocabulary import Milestone
+from crosstrack.services.facade import Services
+from crosstrack.services.ingestion import IncomingEvent
+from crosstrack.services.records import EventSource, Merchant, Topic
+from crosstrack.services.registration import NumberInput, RegisterShipment
+from crosstrack.testing import FixedEtaEstimator, FrozenClock, InMemoryStore, SequentialIds
+
+NUMBER = "RB123456785GB"
+
+
+def _scan(description: str, stamp: str) -> IncomingEvent:
+    raw = RawEvent(
+        description=description,
+        carrier="royal-mail",
+        location="London, GB",
+        timestamp=stamp,
+        tracking_number=NUMBER,
+    )
+    return IncomingEvent(raw, EventSource.POLL)
+
+
+@pytest.fixture
+def estimator() -> FixedEtaEstimator:
+    return FixedEtaEstimator(days=4)
+
+
+@pytest.fixture
+def services(store: InMemoryStore, estimator: FixedEtaEstimator) -> Services:
+    return Services.build(
+        uow=store.unit_of_work,
+        normalizer=bootstrap.build_normalizer(),
+        detector=bootstrap.build_detector(),
+        carriers=carrier_directory(),
+        clock=FrozenClock(datetime(2026, 1, 6, 12, 0, tzinfo=UTC)),
+        ids=SequentialIds(),
+        eta=estimator,
+    )
+
+
+def _register(services: Services, merchant: Merchant, *, with_countries: bool = True) -> str:
+    command = RegisterShipment(
+        merchant.id,
+        "SO-7",
+        (NumberInput(NUMBER, "royal-mail"),),
+        origin=Endpoint("GB") if with_countries else None,
+        destination=Endpoint("FR", region="IDF") if with_countries else None,
+        promised_date=date(2026, 1, 9),
+    )
+    return services.registrar.register(command).shipment.id
+
+
+def _eta_messages(store: InMemoryStore) -> list[dict[str, object]]:
+    return [m.payload for m in store.data.outbox.values() if m.topic is Topic.ETA_CHANGED]
+
+
+def test_an_event_gives_the_shipment_an_estimate_and_announces_it_once(
+    services: Services, merchant: Merchant, store: InMemoryStore, estimator: FixedEtaEstimator
+) -> None:
+    shipment_id = _register(services, merchant)
+    services.ingestor.ingest([_scan("Item received for processing", "2026-01-02T09:00:00Z")])
+    eta = services.queries.shipment(merchant.id, shipment_id).shipment.state.eta
+    assert eta is not None
+    assert (eta.p10, eta.p50, eta.p90) == (date(2026, 1, 4), date(2026, 1, 6), date(2026, 1, 8))
+    assert eta.basis is EtaBasis.MODEL
+    (query,) = estimator.queries
+    assert (query.origin_country, query.destination_country) == ("GB", "FR")
+    assert query.destination_region == "IDF"
+    assert query.carrier == "royal-mail"
+    assert query.promised_on == date(2026, 1, 9)
+    assert query.reached == {}  # "received for processing" is no ETA milestone
+    (message,) = _eta_messages(store)
+    assert message["previous"] is None
+    assert message["eta"]["p50"] == "2026-01-06"  # type: ignore[index]
+    # The same event again: nothing new, no new message.
+    services.ingestor.ingest([_scan("Item received for processing", "2026-01-02T09:00:00Z")])
+    assert len(_eta_messages(store)) == 1
+
+
+def test_a_new_scan_the_same_day_keeps_the_p50_and_sends_nothing(
+    services: Services, merchant: Merchant, store: InMemoryStore
+) -> None:
+    _register(services, merchant)
+    services.ingestor.ingest([_scan("Item received for processing", "2026-01-02T09:00:00Z")])
+    services.ingestor.ingest(
+        [_scan("Item despatched to overseas destination", "2026-01-02T20:00:00Z")]
+    )
+    assert len(_eta_messages(store)) == 1
+
+
+def test_a_moved_p50_is_announced_with_the_previous_estimate(
+    services: Services, merchant: Merchant, store: InMemoryStore, estimator: FixedEtaEstimator
+) -> None:
+    _register(services, merchant)
+    services.ingestor.ingest([_scan("Item received for processing", "2026-01-02T09:00:00Z")])
+    services.ingestor.ingest(
+        [_scan("Item despatched to overseas destination", "2026-01-03T20:00:00Z")]
+    )
+    first, second = _eta_messages(store)
+    assert second["previous"] == first["eta"]
+    assert second["eta"]["p50"] == "2026-01-07"  # type: ignore[index]
+    assert Milestone.DEPARTED_ORIGIN_COUNTRY in estimator.queries[-1].reached
+
+
+def test_delivery_clears_the_estimate(
+    services: Services, merchant: Merchant, store: InMemoryStore
+) -> None:
+    shipment_id = _register(services, merchant)
+    services.ingestor.ingest([_scan("Item received for processing", "2026-01-02T09:00:00Z")])
+    services.ingestor.ingest([_scan("Delivered", "2026-01-05T12:30:00Z")])
+    assert services.queries.shipment(merchant.id, shipment_id).shipment.state.eta is None
+    assert len(_eta_messages(store)) == 1
+
+
+def test_without_countries_there_is_no_estimate(
+    services: Services, merchant: Merchant, estimator: FixedEtaEstimator
+) -> None:
+    shipment_id = _register(services, merchant, with_countries=False)
+    services.ingestor.ingest([_scan("Item received for processing", "2026-01-02T09:00:00Z")])
+    assert services.queries.shipment(merchant.id, shipment_id).shipment.state.eta is None
+    assert estimator.queries == []
+
+
+def test_stored_shipments_become_training_data(services: Services, merchant: Merchant) -> None:
+    shipment_id = _register(services, merchant)
+    services.ingestor.ingest(
+        [
+            _scan("Item received for processing", "2026-01-02T09:00:00Z"),
+            _scan("Item despatched to overseas destination", "2026-01-02T20:00:00Z"),
+            _scan("Delivered", "2026-01-05T12:30:00Z"),
+        ]
+    )
+    (past,) = list(services.past_shipments())
+    assert past.shipment_id == shipment_id
+    assert past.status == "delivered"
+    assert past.delivered_at == datetime(2026, 1, 5, 12, 30, tzinfo=UTC)
+    assert past.query.created_at == datetime(2026, 1, 2, 9, 0, tzinfo=UTC)
+    assert past.query.reached[Milestone.DEPARTED_ORIGIN_COUNTRY] == datetime(
+        2026, 1, 2, 20, 0, tzinfo=UTC
+    )
