@@ -76,14 +76,14 @@ def test_an_event_gives_the_shipment_an_estimate_and_announces_it_once(
     assert eta is not None
     assert (eta.p10, eta.p50, eta.p90) == (date(2026, 1, 4), date(2026, 1, 6), date(2026, 1, 8))
     assert eta.basis is EtaBasis.MODEL
-    (query,) = estimator.queries
+    query = estimator.queries[-1]  # the first was at registration
     assert (query.origin_country, query.destination_country) == ("GB", "FR")
     assert query.destination_region == "IDF"
     assert query.carrier == "royal-mail"
     assert query.promised_on == date(2026, 1, 9)
     assert query.reached == {}  # "received for processing" is no ETA milestone
     (message,) = _eta_messages(store)
-    assert message["previous"] is None
+    assert message["previous"]["p50"] == "2026-01-10"  # type: ignore[index]  # at registration
     assert message["eta"]["p50"] == "2026-01-06"  # type: ignore[index]
     # The same event again: nothing new, no new message.
     services.ingestor.ingest([_scan("Item received for processing", "2026-01-02T09:00:00Z")])
@@ -151,3 +151,16 @@ def test_stored_shipments_become_training_data(services: Services, merchant: Mer
     assert past.query.reached[Milestone.DEPARTED_ORIGIN_COUNTRY] == datetime(
         2026, 1, 2, 20, 0, tzinfo=UTC
     )
+
+
+def test_a_new_shipment_gets_a_first_estimate_from_its_lane_and_promise(
+    services: Services, merchant: Merchant, store: InMemoryStore, estimator: FixedEtaEstimator
+) -> None:
+    shipment_id = _register(services, merchant)
+    eta = services.queries.shipment(merchant.id, shipment_id).shipment.state.eta
+    assert eta is not None and eta.p50 == date(2026, 1, 10)  # registered on the 6th, +4 days
+    (query,) = estimator.queries
+    assert query.created_at == datetime(2026, 1, 6, 12, 0, tzinfo=UTC)
+    assert query.last_event_at is None and query.reached == {}
+    (created,) = [m for m in store.data.outbox.values() if m.topic is Topic.SHIPMENT_CREATED]
+    assert created.payload["eta"]["p50"] == "2026-01-10"  # type: ignore[index]

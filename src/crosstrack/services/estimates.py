@@ -15,12 +15,13 @@ NO_ESTIMATE = frozenset({Status.DELIVERED, Status.RETURNED, Status.EXPIRED})
 """States with nothing left to predict."""
 
 
-def eta_query(shipment: Shipment, timeline: Timeline) -> EtaQuery | None:
-    """What the ETA model needs to know, or ``None`` without origin and destination countries."""
+def eta_query(shipment: Shipment, timeline: Timeline | None) -> EtaQuery | None:
+    """What the ETA model needs to know (``timeline`` is ``None`` before the first event), or
+    ``None`` without origin and destination countries."""
     if shipment.origin is None or shipment.destination is None:
         return None
     reached: dict[Milestone, datetime] = {}
-    for entry in timeline.events:
+    for entry in timeline.events if timeline else ():
         event = entry.event
         if entry.affects_state and event.milestone in ETA_MILESTONES and event.occurred_at:
             current = reached.get(event.milestone)
@@ -30,13 +31,13 @@ def eta_query(shipment: Shipment, timeline: Timeline) -> EtaQuery | None:
     return EtaQuery(
         origin_country=shipment.origin.country,
         destination_country=shipment.destination.country,
-        created_at=timeline.first_event_at or shipment.created_at,
+        created_at=(timeline.first_event_at if timeline else None) or shipment.created_at,
         carrier=carrier or "",
         origin_region=shipment.origin.region or "",
         destination_region=shipment.destination.region or "",
         promised_on=shipment.promised_date,
         reached=reached,
-        last_event_at=timeline.last_event_at,
+        last_event_at=timeline.last_event_at if timeline else None,
     )
 
 
@@ -44,7 +45,7 @@ def estimate_for(
     estimator: EtaEstimator,
     shipment: Shipment,
     state: ShipmentState,
-    timeline: Timeline,
+    timeline: Timeline | None,
     now: datetime,
 ) -> DeliveryEstimate | None:
     """The shipment's estimate in ``state`` (``None`` once there is nothing to predict)."""

@@ -52,7 +52,9 @@ class Services:
         """Wire every use case around the same collaborators (reads may use ``read_uow``, a
         read-only factory that never waits for writers; ``receivers`` are the carriers whose
         webhooks are taken, by slug)."""
-        registrar = Registrar(uow=uow, detector=detector, carriers=carriers, clock=clock, ids=ids)
+        registrar = Registrar(
+            uow=uow, detector=detector, carriers=carriers, clock=clock, ids=ids, eta=eta
+        )
         ingestor = Ingestor(
             uow=uow, normalizer=normalizer, carriers=carriers, clock=clock, ids=ids, eta=eta
         )

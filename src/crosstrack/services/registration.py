@@ -13,7 +13,14 @@ from crosstrack.domain.carriers import CarrierDirectory
 from crosstrack.domain.numbers import TrackingNumberDetector, normalize_number
 from crosstrack.domain.shipment import BuyerContact, Endpoint, Shipment, ShipmentLeg
 from crosstrack.services.errors import InvalidInput, NotFound
-from crosstrack.services.ports import Clock, IdFactory, UnitOfWorkFactory
+from crosstrack.services.estimates import estimate_for
+from crosstrack.services.ports import (
+    Clock,
+    EtaEstimator,
+    IdFactory,
+    NoEtaEstimator,
+    UnitOfWorkFactory,
+)
 from crosstrack.services.records import OutboxMessage, Topic
 
 #: Below this detection confidence a carrier is not assumed (the leg's carrier stays unknown).
@@ -60,8 +67,10 @@ class Registrar:
         carriers: CarrierDirectory,
         clock: Clock,
         ids: IdFactory,
+        eta: EtaEstimator | None = None,
     ) -> None:
         self._uow = uow
+        self._eta: EtaEstimator = eta or NoEtaEstimator()
         self._detector = detector
         self._carriers = carriers
         self._clock = clock
@@ -98,6 +107,9 @@ class Registrar:
                 promised_date=command.promised_date,
                 buyer=command.buyer,
             )
+            # A first estimate at creation, from the lane and the promise alone.
+            eta = estimate_for(self._eta, shipment, shipment.state, None, now)
+            shipment = replace(shipment, state=replace(shipment.state, eta=eta))
             uow.shipments.add(shipment)
             uow.outbox.add_many([self._created_message(shipment)])
             uow.commit()
@@ -184,7 +196,11 @@ class Registrar:
             merchant_id=shipment.merchant_id,
             shipment_id=shipment.id,
             topic=Topic.SHIPMENT_CREATED,
-            payload={"shipment_id": shipment.id, "order_ref": shipment.order_ref},
+            payload={
+                "shipment_id": shipment.id,
+                "order_ref": shipment.order_ref,
+                "eta": shipment.state.eta.to_document() if shipment.state.eta else None,
+            },
             idempotency_key=f"{shipment.id}:created",
             created_at=shipment.created_at,
         )

@@ -110,7 +110,13 @@ def test_a_refused_key_fails_the_whole_request() -> None:
 
 def test_rate_limiting_and_outages_are_retried_then_unavailable() -> None:
     time = FakeTime()
-    fake = DhlFake({"1": httpx.Response(429, content=payload("error_rate_limited.json"), headers={"Retry-After": "2"})})
+    fake = DhlFake(
+        {
+            "1": httpx.Response(
+                429, content=payload("error_rate_limited.json"), headers={"Retry-After": "2"}
+            )
+        }
+    )
     with pytest.raises(CarrierUnavailable) as raised:
         connector(fake, time).track(["1"])
     assert len(fake.requests) == 3
@@ -118,7 +124,9 @@ def test_rate_limiting_and_outages_are_retried_then_unavailable() -> None:
 
 
 def test_a_503_then_a_good_answer_succeeds() -> None:
-    answers = iter([httpx.Response(503), httpx.Response(200, content=payload("express_delivered.json"))])
+    answers = iter(
+        [httpx.Response(503), httpx.Response(200, content=payload("express_delivered.json"))]
+    )
     [result] = DhlConnector(
         "k", transport=httpx.MockTransport(lambda r: next(answers)), sleep=lambda s: None
     ).track(["4820195736"])

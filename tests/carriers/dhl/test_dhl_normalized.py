@@ -39,7 +39,16 @@ def test_a_failure_returning_to_sender_is_read_from_its_text() -> None:
 
 
 def test_a_bare_failure_status_code_is_an_exception_not_a_failed_attempt() -> None:
-    body = {"shipments": [{"id": "1", "events": [{"statusCode": "failure", "description": "", "timestamp": "2025-01-09T12:44:10"}]}]}
+    body = {
+        "shipments": [
+            {
+                "id": "1",
+                "events": [
+                    {"statusCode": "failure", "description": "", "timestamp": "2025-01-09T12:44:10"}
+                ],
+            }
+        ]
+    }
     [event] = parse_shipments("1", body).events
     assert NORMALIZER.normalize(event).status is S.EXCEPTION
 

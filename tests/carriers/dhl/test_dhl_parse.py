@@ -41,7 +41,12 @@ def test_the_status_word_is_the_description_when_dhl_gives_no_description() -> N
     assert result.events[0].description == "ADDRESS NOT FOUND - RETURNING TO SENDER"
     assert result.events[0].raw_status_code == "failure"
     assert result.events[0].location == "Seattle, WA, US, 98108"
-    assert [e.raw_status_code for e in result.events] == ["failure", "transit", "pre-transit", "unknown"]
+    assert [e.raw_status_code for e in result.events] == [
+        "failure",
+        "transit",
+        "pre-transit",
+        "unknown",
+    ]
 
 
 def test_postcode_and_country_join_the_locality_and_estimates_are_kept() -> None:
@@ -52,7 +57,16 @@ def test_postcode_and_country_join_the_locality_and_estimates_are_kept() -> None
 
 
 def test_a_type_code_is_preferred_over_the_status_family_when_dhl_gives_one() -> None:
-    body = {"shipments": [{"id": "1", "events": [{"statusCode": "transit", "typeCode": "PU", "description": "Shipment picked up"}]}]}
+    body = {
+        "shipments": [
+            {
+                "id": "1",
+                "events": [
+                    {"statusCode": "transit", "typeCode": "PU", "description": "Shipment picked up"}
+                ],
+            }
+        ]
+    }
     event = parse_shipments("1", body).events[0]
     assert event.raw_status_code == "PU" and event.extra["statusCode"] == "transit"
 
@@ -84,9 +98,24 @@ def test_no_shipment_in_the_answer_is_not_found() -> None:
 @pytest.mark.parametrize(
     ("name", "status", "outcome", "message"),
     [
-        ("error_not_found.json", 404, Outcome.NOT_FOUND, "No result found: No shipment with given tracking number found."),
-        ("error_invalid_number.json", 400, Outcome.INVALID, "Bad request: Invalid value for trackingNumber."),
-        ("error_rate_limited.json", 429, Outcome.ERROR, "Too many requests: Too many requests. Daily limit reached."),
+        (
+            "error_not_found.json",
+            404,
+            Outcome.NOT_FOUND,
+            "No result found: No shipment with given tracking number found.",
+        ),
+        (
+            "error_invalid_number.json",
+            400,
+            Outcome.INVALID,
+            "Bad request: Invalid value for trackingNumber.",
+        ),
+        (
+            "error_rate_limited.json",
+            429,
+            Outcome.ERROR,
+            "Too many requests: Too many requests. Daily limit reached.",
+        ),
     ],
 )
 def test_problems_are_results_for_that_number(

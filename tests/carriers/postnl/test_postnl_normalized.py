@@ -47,7 +47,9 @@ def test_a_domestic_parcel_reads_from_pre_alert_to_delivered() -> None:
 
 
 def test_dutch_day_first_times_are_read_in_amsterdam_time() -> None:
-    result = parse_status("3SABCD4455667", json.loads((PAYLOADS / "current_status_out_for_delivery.json").read_text()))
+    result = parse_status(
+        "3SABCD4455667", json.loads((PAYLOADS / "current_status_out_for_delivery.json").read_text())
+    )
     event = REAL.normalize(result.events[0])
     assert event.status is S.OUT_FOR_DELIVERY
     assert event.occurred_at is not None

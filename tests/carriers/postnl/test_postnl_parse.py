@@ -20,7 +20,9 @@ def load(name: str) -> Any:
 
 
 def test_the_current_status_is_one_event_with_its_code_and_dutch_local_time() -> None:
-    result = parse_status("3SABCD4455667", load("current_status_out_for_delivery.json"), language="en")
+    result = parse_status(
+        "3SABCD4455667", load("current_status_out_for_delivery.json"), language="en"
+    )
     assert result.outcome is Outcome.FOUND and result.carrier == "postnl"
     [event] = result.events
     assert event.description == "Shipment out for delivery"
@@ -71,8 +73,18 @@ def test_the_no_shipment_found_warning_is_not_found() -> None:
     ("name", "status", "outcome", "message"),
     [
         ("error_invalid_barcode.json", 400, Outcome.INVALID, "4: Invalid barcode"),
-        ("error_legacy_shape.json", 500, Outcome.ERROR, "99: Internal error while retrieving the status"),
-        ("error_fault_server.json", 502, Outcome.ERROR, "steps.servicecallout.ExecutionFailed: Execution of ServiceCallout failed"),
+        (
+            "error_legacy_shape.json",
+            500,
+            Outcome.ERROR,
+            "99: Internal error while retrieving the status",
+        ),
+        (
+            "error_fault_server.json",
+            502,
+            Outcome.ERROR,
+            "steps.servicecallout.ExecutionFailed: Execution of ServiceCallout failed",
+        ),
         ("warning_not_found.json", 404, Outcome.NOT_FOUND, "2: No shipment found"),
     ],
 )

@@ -70,11 +70,17 @@ class UspsFake:
 def test_a_token_is_fetched_with_client_credentials_then_each_number_is_asked_with_it() -> None:
     fake = UspsFake(
         {
-            "9400111899223456789012": httpx.Response(200, content=payload("tracking_delivered.json")),
-            "LZ123456785CN": httpx.Response(200, content=payload("tracking_inbound_international.json")),
+            "9400111899223456789012": httpx.Response(
+                200, content=payload("tracking_delivered.json")
+            ),
+            "LZ123456785CN": httpx.Response(
+                200, content=payload("tracking_inbound_international.json")
+            ),
         }
     )
-    results = connector(httpx.MockTransport(fake)).track(["9400111899223456789012", "LZ123456785CN"])
+    results = connector(httpx.MockTransport(fake)).track(
+        ["9400111899223456789012", "LZ123456785CN"]
+    )
 
     token, first, second = fake.requests
     assert token.method == "POST" and str(token.url) == "https://apis.usps.com/oauth2/v3/token"
@@ -137,7 +143,9 @@ def test_a_usps_outage_is_retried_then_reported_as_unavailable() -> None:
 
 
 def test_a_500_then_a_good_answer_succeeds() -> None:
-    answers = iter([httpx.Response(500), httpx.Response(200, content=payload("tracking_delivered.json"))])
+    answers = iter(
+        [httpx.Response(500), httpx.Response(200, content=payload("tracking_delivered.json"))]
+    )
 
     def handler(request: httpx.Request) -> httpx.Response:
         if request.url.path == "/oauth2/v3/token":

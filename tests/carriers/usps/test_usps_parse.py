@@ -23,7 +23,16 @@ def test_a_delivered_parcel_keeps_every_event_in_the_order_usps_gave() -> None:
     result = parse_tracking("9400111899223456789012", load("tracking_delivered.json"))
     assert result.outcome is Outcome.FOUND
     assert result.carrier == "usps"
-    assert [e.raw_status_code for e in result.events] == ["01", "OF", "07", "TL", "T1", "10", "03", "GX"]
+    assert [e.raw_status_code for e in result.events] == [
+        "01",
+        "OF",
+        "07",
+        "TL",
+        "T1",
+        "10",
+        "03",
+        "GX",
+    ]
     first = result.events[0]
     assert first.description == "Delivered, In/At Mailbox"
     assert first.location == "PORTLAND, OR 97214"

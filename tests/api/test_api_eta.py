@@ -1,0 +1,49 @@
+"""Delivery estimates over HTTP: on the shipment and in listings, on every back-end."""
+
+from __future__ import annotations
+
+import pytest
+from api_tenants import Body, Tenant
+from fastapi.testclient import TestClient
+
+from crosstrack import bootstrap
+from crosstrack.carriers.registry import carrier_directory
+from crosstrack.services.facade import Services
+from crosstrack.services.ports import UnitOfWorkFactory
+from crosstrack.testing import FixedEtaEstimator, FrozenClock, SequentialIds
+
+
+@pytest.fixture
+def services(uow: UnitOfWorkFactory, clock: FrozenClock) -> Services:
+    return Services.build(
+        uow=uow,
+        normalizer=bootstrap.build_normalizer(),
+        detector=bootstrap.build_detector(),
+        carriers=carrier_directory(),
+        clock=clock,
+        ids=SequentialIds(),
+        eta=FixedEtaEstimator(days=6, spread=2),
+    )
+
+
+def test_a_shipment_shows_its_estimate_and_listings_too(
+    client: TestClient, alice: Tenant, bob: Tenant, body: Body
+) -> None:
+    created = client.post("/v1/shipments", json=body(), headers=alice.headers).json()
+    expected = {
+        "p10": "2026-01-09",
+        "p50": "2026-01-11",
+        "p90": "2026-01-13",
+        "p_on_time": None,
+        "basis": "model",
+        "fallback": None,
+        "model_version": "fixed",
+        "as_of": "2026-01-05T12:00:00Z",
+    }
+    assert created["eta"] == expected
+    read = client.get(f"/v1/shipments/{created['id']}", headers=alice.headers).json()
+    assert read["eta"] == expected
+    (listed,) = client.get("/v1/shipments", headers=alice.headers).json()["data"]
+    assert listed["eta"] == expected
+    # Another merchant sees neither the shipment nor its estimate.
+    assert client.get(f"/v1/shipments/{created['id']}", headers=bob.headers).status_code == 404
