@@ -56,6 +56,9 @@ def test_train_writes_a_versioned_model_with_its_training_window(model_dir: Path
     assert trained["from"] < trained["to"] < trained["cutoff"]
     assert trained["shipments"] > 500
     assert {"all", "origin"} <= set(meta["offsets"])
+    held_out = meta["info"]["held_out"]
+    assert held_out["n"] > 100 and 0 < held_out["mae"] < 10
+    assert 0.7 < held_out["coverage_80"] <= 1.0
 
 
 def test_predict_writes_dates_and_the_chance_of_meeting_the_promise(

@@ -25,7 +25,9 @@ from crosstrack.eta.features import CATEGORICAL, FEATURES, Categories, FeatureBu
 from crosstrack.eta.groups import lane_key
 from crosstrack.eta.history import HistoryRecord
 from crosstrack.eta.maturity import matured
+from crosstrack.eta.metrics import day_metrics
 from crosstrack.eta.snapshots import Snapshot, training_snapshots
+from crosstrack.eta.windows import window_dates
 
 ALPHAS = (0.1, 0.5, 0.9)
 MIN_SHIPMENTS = 50
@@ -50,8 +52,6 @@ class TrainingOptions:
     min_lane_shipments: int = 30
     """A lane with fewer training shipments answers "not enough history" with a fallback."""
     seed: int = 7
-    calibrate: bool = True
-    refit: bool = True
     """Refit on all the history after calibrating (keeping the offsets)."""
 
 
@@ -75,6 +75,7 @@ class QuantileModel:
         return self.calibrate(snapshots, self.raw_remaining(matrix))
 
     def raw_remaining(self, matrix: np.ndarray) -> np.ndarray:
+        """Uncalibrated remaining days ``(n, 3)`` for a feature matrix."""
         return np.column_stack([self.boosters[a].predict(matrix, num_threads=1) for a in ALPHAS])
 
     def calibrate(self, snapshots: Sequence[Snapshot], raw: np.ndarray) -> np.ndarray:
@@ -138,8 +139,10 @@ def train(
     recent_snapshots = [s for r in recent for s in training_snapshots(r)]
     raw = first.raw_remaining(first.builder.matrix(recent_snapshots))
     offsets = fit_offsets(recent_snapshots, raw[:, 0], raw[:, 2])
-    model = _fit(usable, end, options) if options.refit else first
-    model.offsets = offsets if options.calibrate else Offsets({"all": (0.0, 0.0)})
+    first.offsets = offsets
+    held_out = _held_out_metrics(first, recent_snapshots, raw)
+    model = _fit(usable, end, options)
+    model.offsets = offsets
     lanes: dict[tuple[str, ...], int] = {}
     for record in usable:
         lanes[lane_key(record)] = lanes.get(lane_key(record), 0) + 1
@@ -156,8 +159,32 @@ def train(
             "maturity_days": round(maturity_days, 1),
         },
         "offsets": {group: list(pair) for group, pair in offsets.by_group.items()},
+        "held_out": held_out,
     }
     return model
+
+
+def _held_out_metrics(
+    first: QuantileModel, snapshots: Sequence[Snapshot], raw: np.ndarray
+) -> dict[str, float]:
+    """The first model's figures on the recent shipments it did not train on: the P50 errors
+    are out of sample; the coverage is the one the offsets were fitted to reach."""
+    calibrated = first.calibrate(snapshots, raw)
+    days = np.array(
+        [
+            [d.toordinal() for d in window_dates(s, row)]
+            for s, row in zip(snapshots, calibrated, strict=True)
+        ]
+    ).reshape(-1, 3)
+    actual = np.array(
+        [
+            s.record.delivered_at.astimezone(s.record.destination_zone).date().toordinal()
+            for s in snapshots
+            if s.record.delivered_at
+        ]
+    )
+    found = day_metrics(days[:, 0], days[:, 1], days[:, 2], actual)
+    return {key: round(found[key], 3) for key in ("n", "mae", "bias", "coverage_80", "width_80")}
 
 
 def latest_time(records: Sequence[HistoryRecord]) -> datetime:
