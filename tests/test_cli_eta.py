@@ -234,3 +234,35 @@ def test_backtest_writes_the_report_tables_and_plots(history: Path, tmp_path: Pa
     assert overall["model"]["mae"] < overall["B0"]["mae"]
     for plot in ("coverage_by_checkpoint.png", "mae_by_checkpoint.png", "on_time_reliability.png"):
         assert (report / plot).read_bytes()[:4] == b"\x89PNG"
+
+
+def test_train_without_a_file_learns_from_the_database_into_the_services_model_directory(
+    tmp_path: Path,
+) -> None:
+    from datetime import UTC, datetime
+
+    from crosstrack.sim.history import export_csv
+    from crosstrack.sim.journeys import generate
+
+    database = f"sqlite:///{tmp_path / 'service.db'}"
+    assert _run("merchants", "create", "Shenzhen Gadgets", "--database-url", database)[0] == 0
+    parcels = generate(
+        8, 400, start=datetime(2026, 1, 1, tzinfo=UTC), end=datetime(2026, 4, 1, tzinfo=UTC)
+    )
+    export_csv(parcels, tmp_path / "past.csv")
+    code, text = _run(
+        "import",
+        str(tmp_path / "past.csv"),
+        "--merchant",
+        "Shenzhen Gadgets",
+        "--database-url",
+        database,
+    )
+    assert "400 rows: 400 created" in text
+    code, text = _run("eta", "train", "--database-url", database)
+    assert code == 0, text
+    # The default model directory sits beside the SQLite file, where the service looks.
+    assert f"written to {tmp_path / 'eta-model'}" in text
+    version = (tmp_path / "eta-model" / "CURRENT").read_text().strip()
+    meta = json.loads((tmp_path / "eta-model" / "versions" / version / "model.json").read_text())
+    assert meta["info"]["trained_on"]["shipments"] > 200

@@ -66,6 +66,9 @@ class Settings(BaseSettings):
     newly trained model is picked up without a restart."""
     eta_enabled: bool = True
     """Whether shipments get delivery estimates (when a model has been trained)."""
+    eta_refresh_seconds: float = Field(default=600.0, gt=0)
+    """How often ``crosstrack serve`` re-estimates shipments whose estimate is over 12 hours
+    old (parcels with no new event)."""
 
     @property
     def resolved_eta_model_dir(self) -> Path:

@@ -3,7 +3,7 @@ gone once delivered."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -13,6 +13,7 @@ from crosstrack.domain.eta import EtaBasis
 from crosstrack.domain.model import RawEvent
 from crosstrack.domain.shipment import Endpoint
 from crosstrack.domain.vocabulary import Milestone
+from crosstrack.services.eta_refresh import EtaRefresher
 from crosstrack.services.facade import Services
 from crosstrack.services.ingestion import IncomingEvent
 from crosstrack.services.records import EventSource, Merchant, Topic
@@ -164,3 +165,58 @@ def test_a_new_shipment_gets_a_first_estimate_from_its_lane_and_promise(
     assert query.last_event_at is None and query.reached == {}
     (created,) = [m for m in store.data.outbox.values() if m.topic is Topic.SHIPMENT_CREATED]
     assert created.payload["eta"]["p50"] == "2026-01-10"  # type: ignore[index]
+
+
+def test_a_quiet_parcel_is_re_estimated_when_its_estimate_goes_stale(
+    store: InMemoryStore, estimator: FixedEtaEstimator
+) -> None:
+    clock = FrozenClock(datetime(2026, 1, 6, 12, 0, tzinfo=UTC))
+    services = Services.build(
+        uow=store.unit_of_work,
+        normalizer=bootstrap.build_normalizer(),
+        detector=bootstrap.build_detector(),
+        carriers=carrier_directory(),
+        clock=clock,
+        ids=SequentialIds(),
+        eta=estimator,
+    )
+    merchant = services.accounts.create_merchant("Shenzhen Gadgets")
+    shipment_id = _register(services, merchant)
+    services.ingestor.ingest([_scan("Arrived in France", "2026-01-06T08:00:00Z")])
+    assert services.eta_refresher.run_once().stale == 0  # fresh: nothing to do
+    estimator.days = 9  # the model now thinks it takes longer from here
+    clock.advance(timedelta(hours=13))
+    report = services.eta_refresher.run_once()
+    assert (report.stale, report.refreshed, report.moved) == (1, 1, 1)
+    eta = services.queries.shipment(merchant.id, shipment_id).shipment.state.eta
+    assert eta is not None and eta.as_of == clock.now and eta.p50 == date(2026, 1, 15)
+    assert Milestone.ARRIVED_DESTINATION_COUNTRY in estimator.queries[-1].reached
+    assert _eta_messages(store)[-1]["eta"]["p50"] == "2026-01-15"  # type: ignore[index]
+    # Refreshed again 13 hours later with the same answer: no message.
+    clock.advance(timedelta(hours=13))
+    assert services.eta_refresher.run_once().moved == 0
+
+
+def test_delivered_and_archived_shipments_are_not_refreshed(
+    services: Services, merchant: Merchant
+) -> None:
+    delivered = _register(services, merchant)
+    services.ingestor.ingest([_scan("Delivered", "2026-01-05T12:30:00Z")])
+    archived = services.registrar.register(
+        RegisterShipment(
+            merchant.id,
+            "SO-8",
+            (NumberInput("RR123456785CN", "china-post"),),
+            origin=Endpoint("CN"),
+            destination=Endpoint("FR"),
+        )
+    ).shipment.id
+    services.registrar.archive(merchant.id, archived)
+    refresher = EtaRefresher(
+        uow=services.uow,
+        eta=FixedEtaEstimator(),
+        clock=lambda: datetime(2027, 1, 1, tzinfo=UTC),
+        ids=SequentialIds("r"),
+    )
+    assert refresher.run_once().stale == 0
+    assert services.queries.shipment(merchant.id, delivered).shipment.state.eta is None

@@ -51,6 +51,7 @@ def serve(settings: Settings, services: Services, out: IO[str]) -> int:
     """Serve the HTTP API until interrupted, with the poller in a background thread."""
     import uvicorn
 
+    from crosstrack.workers.eta_refresher import start_eta_refresher
     from crosstrack.workers.poller import run_poller
 
     app = bootstrap.build_app(settings, services)
@@ -66,6 +67,9 @@ def serve(settings: Settings, services: Services, out: IO[str]) -> int:
             daemon=True,
         )
         poller.start()
+    refresher = start_eta_refresher(
+        services, interval=settings.eta_refresh_seconds, stop_event=stop
+    )
     polling = (
         f"polling {len(set(map(id, connectors.values())))} connectors" if poller else "no poller"
     )
@@ -79,6 +83,7 @@ def serve(settings: Settings, services: Services, out: IO[str]) -> int:
         stop.set()
         if poller is not None:
             poller.join(timeout=10)
+        refresher.join(timeout=10)
     return 0
 
 

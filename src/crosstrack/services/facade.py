@@ -12,9 +12,16 @@ from crosstrack.domain.normalize import EventNormalizer
 from crosstrack.domain.numbers import TrackingNumberDetector
 from crosstrack.services.accounts import Accounts
 from crosstrack.services.eta_history import past_shipments
+from crosstrack.services.eta_refresh import EtaRefresher
 from crosstrack.services.imports import Importer
 from crosstrack.services.ingestion import Ingestor
-from crosstrack.services.ports import Clock, EtaEstimator, IdFactory, UnitOfWorkFactory
+from crosstrack.services.ports import (
+    Clock,
+    EtaEstimator,
+    IdFactory,
+    NoEtaEstimator,
+    UnitOfWorkFactory,
+)
 from crosstrack.services.queries import Queries
 from crosstrack.services.registration import Registrar
 from crosstrack.services.webhooks import WebhookIntake
@@ -34,6 +41,7 @@ class Services:
     carriers: CarrierDirectory
     uow: UnitOfWorkFactory
     clock: Clock
+    eta_refresher: EtaRefresher
 
     @classmethod
     def build(
@@ -71,6 +79,7 @@ class Services:
             carriers=carriers,
             uow=uow,
             clock=clock,
+            eta_refresher=EtaRefresher(uow=uow, eta=eta or NoEtaEstimator(), clock=clock, ids=ids),
         )
 
     def past_shipments(self) -> Iterator[PastShipment]:

@@ -97,6 +97,11 @@ class ShipmentRepository(Protocol):
         """``save_state`` for many (merchant id, shipment id, state) at once."""
         ...
 
+    def stale_estimates(self, before: datetime, limit: int) -> Sequence[tuple[str, str]]:
+        """System side (ETA refresh): (merchant id, shipment id) of shipments not archived
+        whose delivery estimate was made before ``before``, oldest first, at most ``limit``."""
+        ...
+
     def add_leg(
         self, merchant_id: str, shipment_id: str, leg: ShipmentLeg, updated_at: datetime
     ) -> None: ...

@@ -32,6 +32,7 @@ from crosstrack.sim.server import SimServer
 from crosstrack.sim.webhooks import WebhookPusher
 from crosstrack.sim.world import SimWorld
 from crosstrack.storage.migrate import upgrade
+from crosstrack.workers.eta_refresher import start_eta_refresher
 from crosstrack.workers.poller import run_poller
 
 DEMO_MERCHANT = "Demo Shop (synthetic data)"
@@ -154,6 +155,9 @@ def start_demo(
     )
     poller.start()
     state.threads.append(poller)
+    state.threads.append(
+        start_eta_refresher(services, interval=options.poll_interval, stop_event=state.stop)
+    )
     state.pusher = WebhookPusher(
         world, f"http://{settings.host}:{settings.port}/hooks", carriers=("17track", "cainiao")
     ).start(interval=options.push_interval)

@@ -100,6 +100,7 @@ shipments = Table(
     Column("event_count", Integer(), nullable=False, server_default=text("0")),
     Column("dwell", JsonDocument, comment="milestone -> whole microseconds"),
     Column("eta", JsonDocument, comment="the latest delivery estimate (docs/eta.md)"),
+    Column("eta_as_of", UtcDateTime(), comment="when it was made (refresh finds stale ones)"),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
     Column("archived_at", UtcDateTime()),
@@ -110,6 +111,7 @@ shipments = Table(
     Index("ix_shipments_merchant_destination", "merchant_id", "destination_country", "created_at"),
     Index("ix_shipments_merchant_updated", "merchant_id", "updated_at"),
     Index("ix_shipments_merchant_order_ref", "merchant_id", "order_ref"),
+    Index("ix_shipments_eta_as_of", "eta_as_of"),
 )
 
 legs = Table(

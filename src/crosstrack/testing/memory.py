@@ -207,6 +207,14 @@ class _Shipments:
         for merchant_id, shipment_id, state in states:
             self.save_state(merchant_id, shipment_id, state, updated_at)
 
+    def stale_estimates(self, before: datetime, limit: int) -> Sequence[tuple[str, str]]:
+        stale = sorted(
+            (s.state.eta.as_of, s.id, s.merchant_id)
+            for s in self._d.shipments.values()
+            if s.state.eta is not None and s.state.eta.as_of < before and s.archived_at is None
+        )
+        return [(merchant_id, shipment_id) for _, shipment_id, merchant_id in stale[:limit]]
+
     def add_leg(
         self, merchant_id: str, shipment_id: str, leg: ShipmentLeg, updated_at: datetime
     ) -> None:

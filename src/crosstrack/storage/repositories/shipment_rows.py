@@ -70,6 +70,7 @@ def state_values(state: ShipmentState) -> dict[str, Any]:
         "event_count": state.event_count,
         "dwell": {m.value: d // _MICROSECOND for m, d in state.dwell.items()} or None,
         "eta": state.eta.to_document() if state.eta else None,
+        "eta_as_of": state.eta.as_of if state.eta else None,
     }
 
 

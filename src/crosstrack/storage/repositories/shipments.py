@@ -222,6 +222,15 @@ class SqlShipmentRepository:
             ]
             self._conn.execute(_UPDATE, rows)
 
+    def stale_estimates(self, before: datetime, limit: int) -> Sequence[tuple[str, str]]:
+        query = (
+            select(shipments.c.merchant_id, shipments.c.id)
+            .where(shipments.c.eta_as_of < before, shipments.c.archived_at.is_(None))
+            .order_by(shipments.c.eta_as_of, shipments.c.id)
+            .limit(limit)
+        )
+        return [(row.merchant_id, row.id) for row in self._conn.execute(query)]
+
     def add_leg(
         self, merchant_id: str, shipment_id: str, leg: ShipmentLeg, updated_at: datetime
     ) -> None:

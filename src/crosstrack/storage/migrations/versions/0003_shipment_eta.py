@@ -1,4 +1,5 @@
-"""The latest delivery estimate on each shipment (``shipments.eta``, a JSON document).
+"""The latest delivery estimate on each shipment (``shipments.eta``, a JSON document, and
+``eta_as_of``, when it was made, indexed so that stale estimates are found quickly).
 
 Revision ID: 0003
 Revises: 0002
@@ -27,7 +28,19 @@ def upgrade() -> None:
             "eta", document, nullable=True, comment="the latest delivery estimate (docs/eta.md)"
         ),
     )
+    op.add_column(
+        "shipments",
+        sa.Column(
+            "eta_as_of",
+            sa.DateTime(timezone=True),
+            nullable=True,
+            comment="when it was made (refresh finds stale ones)",
+        ),
+    )
+    op.create_index("ix_shipments_eta_as_of", "shipments", ["eta_as_of"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_shipments_eta_as_of", table_name="shipments")
+    op.drop_column("shipments", "eta_as_of")
     op.drop_column("shipments", "eta")

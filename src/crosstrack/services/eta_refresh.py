@@ -1,0 +1,75 @@
+"""Keeping estimates current for parcels that go quiet.
+
+An estimate is made at each event; a parcel held in customs for a week has none, and its
+estimate would keep a P10 day that is already past. The refresher re-estimates, as of now,
+every shipment whose estimate is older than ``max_age``, a batch at a time, and announces
+``shipment.eta_changed`` when the P50 day moves (as ingestion does).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import timedelta
+
+from crosstrack.domain.shipment import ShipmentState
+from crosstrack.domain.timeline import build_timeline
+from crosstrack.services.estimates import announce_eta, estimate_for
+from crosstrack.services.ports import Clock, EtaEstimator, IdFactory, UnitOfWorkFactory
+from crosstrack.services.records import OutboxMessage
+
+MAX_AGE = timedelta(hours=12)
+"""Estimates older than this are remade."""
+BATCH = 200
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshReport:
+    """What one run did."""
+
+    stale: int
+    refreshed: int
+    moved: int
+    """Of the refreshed, those whose P50 day moved (one ``eta_changed`` message each)."""
+
+
+class EtaRefresher:
+    """Re-estimates shipments whose estimate has gone stale."""
+
+    def __init__(
+        self,
+        *,
+        uow: UnitOfWorkFactory,
+        eta: EtaEstimator,
+        clock: Clock,
+        ids: IdFactory,
+        max_age: timedelta = MAX_AGE,
+        batch: int = BATCH,
+    ) -> None:
+        self._uow = uow
+        self._eta = eta
+        self._clock = clock
+        self._ids = ids
+        self._max_age = max_age
+        self.batch = batch
+        """Shipments per run."""
+
+    def run_once(self) -> RefreshReport:
+        """One batch, in one transaction."""
+        now = self._clock()
+        with self._uow() as uow:
+            keys = list(uow.shipments.stale_estimates(now - self._max_age, self.batch))
+            shipments = uow.shipments.get_many(keys, for_update=True)
+            histories = uow.events.for_shipments([k for k in keys if k in shipments])
+            states: list[tuple[str, str, ShipmentState]] = []
+            messages: list[OutboxMessage] = []
+            for key, shipment in shipments.items():
+                events = [e.event for e in histories[key]]
+                timeline = build_timeline(events, now=now) if events else None
+                eta = estimate_for(self._eta, shipment, shipment.state, timeline, now)
+                state = replace(shipment.state, eta=eta)
+                states.append((shipment.merchant_id, shipment.id, state))
+                messages.extend(announce_eta(shipment, state, ids=self._ids, now=now))
+            uow.shipments.save_states(states, now)
+            uow.outbox.add_many(messages)
+            uow.commit()
+        return RefreshReport(stale=len(keys), refreshed=len(states), moved=len(messages))
