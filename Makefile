@@ -38,6 +38,7 @@ bench: $(STAMP) ## run the benchmarks and print their figures (a few minutes)
 	$(PY) bench/bench_sim_generate.py
 	$(PY) bench/bench_demo.py
 	$(PY) bench/bench_api.py
+	$(PY) bench/bench_eta.py
 
 clean: ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -40,6 +40,8 @@ class TrainingOptions:
 
     half_life_days: float = 90.0
     calibration_share: float = 0.2
+    calibration_windows: int = 3
+    """Periods of ``use_days`` calibrated, each by its own model (1: ``calibration_share``)."""
     rounds: int = 200
     learning_rate: float = 0.06
     max_rows: int = 60_000
@@ -127,20 +129,21 @@ def train(
             f"at least {MIN_SHIPMENTS} are needed"
         )
     usable.sort(key=lambda r: r.created_at)
-    split = int(len(usable) * (1 - options.calibration_share))
-    recent = usable[split:]
-    # Calibrate at the horizon the model is used at: a model trained at the cutoff knows
-    # nothing created in the last ``maturity_days`` and is then used for a month or so.
-    gap = timedelta(days=maturity_days + options.use_days / 2)
-    proper = [r for r in usable[:split] if r.created_at < recent[0].created_at - gap]
-    if len(proper) < MIN_SHIPMENTS:
-        proper = usable[:split]
-    first = _fit(proper, end, options)
-    recent_snapshots = [s for r in recent for s in training_snapshots(r)]
-    raw = first.raw_remaining(first.builder.matrix(recent_snapshots))
+    recent_snapshots: list[Snapshot] = []
+    raws = []
+    first: QuantileModel | None = None
+    for proper, recent in _calibration_sets(usable, options, maturity_days):
+        first = _fit(proper, end, options)
+        snapshots = [s for r in recent for s in training_snapshots(r)]
+        recent_snapshots.extend(snapshots)
+        raws.append(first.raw_remaining(first.builder.matrix(snapshots)))
+    assert first is not None
+    raw = np.concatenate(raws)
     offsets = fit_offsets(recent_snapshots, raw[:, 0], raw[:, 2])
     first.offsets = offsets
     held_out = _held_out_metrics(first, recent_snapshots, raw)
+    recent = list({id(s.record): s.record for s in recent_snapshots}.values())
+    proper = [r for r in usable if r.created_at < recent[0].created_at]
     model = _fit(usable, end, options)
     model.offsets = offsets
     lanes: dict[tuple[str, ...], int] = {}
@@ -162,6 +165,37 @@ def train(
         "held_out": held_out,
     }
     return model
+
+
+def _calibration_sets(
+    usable: list[HistoryRecord], options: TrainingOptions, maturity_days: float
+) -> list[tuple[list[HistoryRecord], list[HistoryRecord]]]:
+    """(training, calibration) shipment sets, most recent first.
+
+    Calibration happens at the horizon the model is used at: a model trained at a cutoff knows
+    nothing created in the last ``maturity_days`` and is then used for ``use_days``, so each
+    calibration model is trained on shipments created at least that gap before its
+    calibration shipments. With ``calibration_windows`` > 1, the last that many periods of
+    ``use_days`` are each calibrated by their own model and their scores pooled: the offsets
+    then reflect how much a month's conditions can differ from the past, not one month's.
+    """
+    gap = timedelta(days=maturity_days + options.use_days / 2)
+    sets = []
+    if options.calibration_windows > 1:
+        last = usable[-1].created_at + timedelta(seconds=1)
+        for k in range(options.calibration_windows):
+            high = last - timedelta(days=k * options.use_days)
+            low = high - timedelta(days=options.use_days)
+            recent = [r for r in usable if low <= r.created_at < high]
+            proper = [r for r in usable if r.created_at < low - gap]
+            if recent and len(proper) >= MIN_SHIPMENTS:
+                sets.append((proper, recent))
+    if sets:
+        return sets
+    split = int(len(usable) * (1 - options.calibration_share))
+    recent = usable[split:]
+    proper = [r for r in usable[:split] if r.created_at < recent[0].created_at - gap]
+    return [(proper if len(proper) >= MIN_SHIPMENTS else usable[:split], recent)]
 
 
 def _held_out_metrics(
