@@ -266,3 +266,20 @@ def test_train_without_a_file_learns_from_the_database_into_the_services_model_d
     version = (tmp_path / "eta-model" / "CURRENT").read_text().strip()
     meta = json.loads((tmp_path / "eta-model" / "versions" / version / "model.json").read_text())
     assert meta["info"]["trained_on"]["shipments"] > 200
+
+
+def test_predict_ignores_whatever_delivered_at_holds(model_dir: Path, tmp_path: Path) -> None:
+    source = tmp_path / "filled.csv"
+    source.write_text(
+        "shipment_id,carrier,service,origin_country,destination_country,created_at,delivered_at\n"
+        "a,cainiao,postal,CN,FR,2026-05-01T10:00:00+08:00,2026-04-01T10:00:00+08:00\n"
+        "b,cainiao,postal,CN,FR,2026-05-01T10:00:00+08:00,2026-05-20T10:00:00+02:00\n"
+    )
+    output = tmp_path / "out.csv"
+    code, _ = _run(
+        "eta", "predict", "--model", str(model_dir), "--input", str(source), "--output", str(output)
+    )
+    assert code == 0
+    rows = list(csv.DictReader(output.open()))
+    assert [r["shipment_id"] for r in rows] == ["a", "b"]
+    assert rows[0]["p50"] == rows[1]["p50"]  # the delivery cell changed nothing

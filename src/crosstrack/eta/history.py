@@ -94,22 +94,26 @@ class HistoryFile:
     problems: list[RowProblem] = field(default_factory=list)
 
 
-def read_history(source: str | Path | TextIO, zone_of: ZoneLookup) -> HistoryFile:
+def read_history(
+    source: str | Path | TextIO, zone_of: ZoneLookup, *, outcomes: bool = True
+) -> HistoryFile:
     """Read a history CSV from a path or an open text stream.
 
-    Raises :class:`HistoryFileError` when the file cannot be opened or lacks a required
-    column; a bad row is reported in ``problems`` and skipped.
+    With ``outcomes=False`` (open shipments to predict) ``delivered_at`` is not read: a
+    shipment is predicted whatever that cell holds. Raises :class:`HistoryFileError` when the
+    file cannot be opened or lacks a required column; a bad row is reported in ``problems``
+    and skipped.
     """
     if isinstance(source, str | Path):
         try:
             with Path(source).open(encoding="utf-8-sig", newline="") as stream:
-                return _read(stream, zone_of)
+                return _read(stream, zone_of, outcomes)
         except OSError as exc:
             raise HistoryFileError(f"cannot read {source}: {exc.strerror}") from exc
-    return _read(source, zone_of)
+    return _read(source, zone_of, outcomes)
 
 
-def _read(stream: TextIO, zone_of: ZoneLookup) -> HistoryFile:
+def _read(stream: TextIO, zone_of: ZoneLookup, outcomes: bool) -> HistoryFile:
     reader = csv.DictReader(stream)
     header = [name.strip() for name in reader.fieldnames or ()]
     missing = [name for name in REQUIRED if name not in header]
@@ -118,6 +122,8 @@ def _read(stream: TextIO, zone_of: ZoneLookup) -> HistoryFile:
     reader.fieldnames = header
     result = HistoryFile()
     for line, row in enumerate(reader, start=2):
+        if not outcomes:
+            row = {**row, "delivered_at": ""}
         try:
             result.records.append(parse_row(row, zone_of))
         except ValueError as exc:
