@@ -46,7 +46,9 @@ class ModelEtaEstimator:
         if model is None:
             return None
         as_of = max(now, query.created_at)
-        snapshot = snapshot_at(query_record(query, self._zone_of), as_of, query.last_event_at)
+        # The last scan is the last milestone's, as in training: history files hold no other
+        # scans, and a model must be asked what it was taught on.
+        snapshot = snapshot_at(query_record(query, self._zone_of), as_of)
         found = estimate(model, [snapshot])[0]
         return DeliveryEstimate(
             p10=found.p10,
