@@ -158,10 +158,14 @@ def test_a_parcel_is_stalled_after_five_business_days_abroad_or_three_at_home() 
     assert detect(ACCEPTED, now=day(7), holidays=frozenset({date(2024, 3, 4)})) == []
 
 
-def test_the_lanes_normal_gap_replaces_the_default_when_known() -> None:
+def test_a_lane_normally_quiet_for_longer_waits_longer_but_never_less_than_the_rule() -> None:
+    # P95 gap of 14 days = 10 business days: stalled after 11.
     norms = LaneNorms(gap_p95={Milestone.PICKED_UP: timedelta(days=14)})
     assert detect(ACCEPTED, now=day(7), norms=norms) == []
-    assert kinds(detect(ACCEPTED, now=day(15), norms=norms)) == {AlertKind.STALLED}
+    assert detect(ACCEPTED, now=day(16), norms=norms) == []  # Sunday: 10 business days
+    assert kinds(detect(ACCEPTED, now=day(17), norms=norms)) == {AlertKind.STALLED}
+    quick = LaneNorms(gap_p95={Milestone.PICKED_UP: timedelta(days=1)})
+    assert detect(ACCEPTED, now=day(6), norms=quick) == []  # still 5 business days at least
 
 
 def test_customs_dwell_above_the_floor_or_the_lanes_p95_raises_an_alert_with_a_stable_cause() -> (

@@ -10,6 +10,7 @@ raised twice. Kinds, thresholds and their reasoning: docs/alerts.md.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -348,7 +349,9 @@ def _from_time(
             else policy.stalled_business_days_domestic
         )
         if gap is not None:
-            allowed = max(1, round(gap.total_seconds() / 86400 * 5 / 7))
+            # Never more eager than the rule of thumb; later where the lane is normally
+            # quieter for longer (its P95 gap, in business days, plus one).
+            allowed = max(allowed, math.ceil(gap.total_seconds() / 86400 * 5 / 7) + 1)
         if waited >= allowed:
             out.append(
                 _timed(
