@@ -10,11 +10,12 @@ moment (their true status, milestone and reason: this evaluates the detector, no
 normalizer).
 
 A parcel is **in trouble** when it is delivered after its promised day or never delivered.
-An alert is a true positive when its parcel is in trouble. Lead time is the end of the
-promised day minus the moment the alert was first raised (positive: raised before the
-promise was broken). Rules: **R1** no scan for 5 business days (all lanes are international);
-**R2** dwell at the current milestone above the lane's P95. Ours: ``late_risk`` at several
-probability thresholds, and every time-based kind together at the default threshold.
+Only alerts raised before the promised day ended count (after it, the buyer knows); an alert
+is a true positive when its parcel is in trouble; lead time is the end of the promised day
+minus the moment the alert was first raised. Rules: **R1** no scan for 5 business days (all
+lanes are international); **R2** dwell at the current milestone above the lane's P95. Ours:
+``late_risk`` at several probability thresholds, and every time-based kind together at the
+default threshold.
 """
 
 from __future__ import annotations
@@ -182,8 +183,9 @@ def replay(parcel: SimParcel, estimator: ModelEtaEstimator, norms: LaneNorms) ->
 
 
 def score(name: str, replays: list[Replay], first_of) -> str:  # type: ignore[no-untyped-def]
+    """Alerts count only when raised before the promised day ended: after it, the buyer knows."""
     alerted = [(r, first_of(r)) for r in replays]
-    alerted = [(r, at) for r, at in alerted if at is not None]
+    alerted = [(r, at) for r, at in alerted if at is not None and at < r.promise_end]
     troubled = sum(r.trouble for r in replays)
     tp = [(r, at) for r, at in alerted if r.trouble]
     precision = len(tp) / len(alerted) if alerted else float("nan")

@@ -47,3 +47,22 @@ def test_a_shipment_shows_its_estimate_and_listings_too(
     assert listed["eta"] == expected
     # Another merchant sees neither the shipment nor its estimate.
     assert client.get(f"/v1/shipments/{created['id']}", headers=bob.headers).status_code == 404
+
+
+def test_a_shipment_shows_its_alerts_with_what_to_do(
+    client: TestClient, alice: Tenant, body: Body
+) -> None:
+    created = client.post("/v1/shipments", json=body(), headers=alice.headers).json()
+    url = f"/v1/shipments/{created['id']}/events"
+    problem = {
+        "description": "Customs clearance: documents required from the recipient",
+        "timestamp": "2026-01-05T09:00:00Z",
+        "carrier": "royal-mail",
+    }
+    assert client.post(url, json={"events": [problem]}, headers=alice.headers).status_code < 300
+    (alert,) = client.get(f"/v1/shipments/{created['id']}", headers=alice.headers).json()["alerts"]
+    assert alert["kind"] == "customs_documents" and alert["severity"] == "high"
+    assert alert["resolved_at"] is None
+    assert alert["since"] == "2026-01-05T09:00:00Z"
+    assert alert["evidence"]["event"] == problem["description"]
+    assert "duties" in alert["buyer_action"] and alert["merchant_action"]

@@ -220,3 +220,58 @@ def test_delivered_and_archived_shipments_are_not_refreshed(
     )
     assert refresher.run_once().stale == 0
     assert services.queries.shipment(merchant.id, delivered).shipment.state.eta is None
+
+
+def _alerts_messages(store: InMemoryStore) -> list[tuple[Topic, str]]:
+    return [
+        (m.topic, str(m.payload["kind"]))
+        for m in store.data.outbox.values()
+        if m.topic in (Topic.ALERT_RAISED, Topic.ALERT_RESOLVED)
+    ]
+
+
+def test_a_problem_event_raises_an_alert_that_resolves_when_the_parcel_moves_on(
+    services: Services, merchant: Merchant, store: InMemoryStore
+) -> None:
+    shipment_id = _register(services, merchant)
+    services.ingestor.ingest([_scan("Item received for processing", "2026-01-02T09:00:00Z")])
+    services.ingestor.ingest(
+        [_scan("Customs clearance: documents required from the recipient", "2026-01-04T09:00:00Z")]
+    )
+    view = services.queries.shipment(merchant.id, shipment_id)
+    open_now = [a for a in view.alerts if a.resolved_at is None]
+    assert [a.kind.value for a in open_now] == ["customs_documents"]
+    assert _alerts_messages(store) == [(Topic.ALERT_RAISED, "customs_documents")]
+    services.ingestor.ingest([_scan("Delivered", "2026-01-05T12:30:00Z")])
+    (alert,) = services.queries.shipment(merchant.id, shipment_id).alerts
+    assert alert.resolved_at is not None
+    assert _alerts_messages(store)[-1] == (Topic.ALERT_RESOLVED, "customs_documents")
+
+
+def test_the_sweep_raises_a_stalled_alert_when_a_parcel_goes_quiet(
+    store: InMemoryStore, estimator: FixedEtaEstimator
+) -> None:
+    clock = FrozenClock(datetime(2026, 1, 2, 12, 0, tzinfo=UTC))  # a Friday
+    services = Services.build(
+        uow=store.unit_of_work,
+        normalizer=bootstrap.build_normalizer(),
+        detector=bootstrap.build_detector(),
+        carriers=carrier_directory(),
+        clock=clock,
+        ids=SequentialIds(),
+        eta=estimator,
+    )
+    merchant = services.accounts.create_merchant("Shenzhen Gadgets")
+    shipment_id = _register(services, merchant)
+    services.ingestor.ingest(
+        [_scan("Item despatched to overseas destination", "2026-01-02T10:00:00Z")]
+    )
+    clock.advance(timedelta(days=7))  # the next Friday: 5 business days without a scan
+    report = services.eta_refresher.run_once()
+    assert report.alerts_raised == 1
+    (alert,) = services.queries.shipment(merchant.id, shipment_id).alerts
+    assert alert.kind.value == "stalled" and alert.evidence["business_days"] == 5
+    # A new scan resolves it.
+    services.ingestor.ingest([_scan("Arrived in France", "2026-01-09T11:00:00Z")])
+    (alert,) = services.queries.shipment(merchant.id, shipment_id).alerts
+    assert alert.resolved_at == clock.now

@@ -14,7 +14,7 @@ from crosstrack.domain.timeline import TimelineEvent
 from crosstrack.services.imports import ImportReport
 from crosstrack.services.ingestion import IngestReport
 from crosstrack.services.queries import ShipmentView
-from crosstrack.services.records import Page, StoredEvent
+from crosstrack.services.records import Page, StoredAlert, StoredEvent
 
 
 def endpoint(value: Endpoint | None) -> schemas.Endpoint | None:
@@ -44,6 +44,21 @@ def leg(value: ShipmentLeg) -> schemas.Leg:
         position=value.position,
         carrier_detected=value.carrier_detected,
         carrier_confidence=value.carrier_confidence,
+    )
+
+
+def alert(value: StoredAlert) -> schemas.AlertOut:
+    """One alert with its actions."""
+    return schemas.AlertOut(
+        id=value.id,
+        kind=value.kind,
+        severity=value.severity,
+        since=value.since,
+        opened_at=value.opened_at,
+        resolved_at=value.resolved_at,
+        evidence=dict(value.evidence),
+        buyer_action=value.actions.buyer,
+        merchant_action=value.actions.merchant,
     )
 
 
@@ -103,7 +118,7 @@ def shipment(view: ShipmentView) -> schemas.ShipmentOut:
         first_event_at=view.timeline.first_event_at,
         timeline=[_entry(item, stored.find(item.event)) for item in view.timeline.events],
         dwell={milestone: int(spent.total_seconds()) for milestone, spent in dwell.items()},
-        alerts=[],
+        alerts=[alert(item) for item in view.alerts],
     )
 
 

@@ -13,7 +13,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
 from crosstrack.domain.carriers import CarrierDirectory
@@ -23,6 +23,7 @@ from crosstrack.domain.numbers import normalize_number
 from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
 from crosstrack.domain.timeline import build_timeline
 from crosstrack.domain.vocabulary import Milestone
+from crosstrack.services.alerting import AlertChanges, update_alerts
 from crosstrack.services.changes import announce_changes, state_from_timeline
 from crosstrack.services.estimates import announce_eta, estimate_for
 from crosstrack.services.ports import (
@@ -39,6 +40,7 @@ from crosstrack.services.records import (
     OutboxMessage,
     QuarantinedPayload,
     QuarantineSource,
+    StoredAlert,
     StoredEvent,
 )
 
@@ -121,6 +123,7 @@ class _Outcome:
     messages: list[OutboxMessage]
     state: ShipmentState
     quarantined: list[QuarantinedPayload]
+    alerts: AlertChanges = field(default_factory=AlertChanges)
 
 
 class Ingestor:
@@ -157,13 +160,15 @@ class Ingestor:
             keys = list(groups)
             shipments = uow.shipments.get_many(keys, for_update=True)
             histories = uow.events.for_shipments([k for k in keys if k in shipments])
+            open_alerts = uow.alerts.open_for([k for k in keys if k in shipments])
+            alert_changes = AlertChanges()
             for key, items in groups.items():
                 shipment = shipments.get(key)
                 if shipment is None:
                     unmatched.extend(i for i, _ in items)
                     continue
                 outcome = self._ingest_one(
-                    uow, shipment, histories[key], [event for _, event in items]
+                    uow, shipment, histories[key], [event for _, event in items], open_alerts[key]
                 )
                 duplicates += len(items) - len(outcome.fresh) - len(outcome.quarantined)
                 for item in outcome.quarantined:
@@ -174,8 +179,12 @@ class Ingestor:
                     fresh.extend(outcome.fresh)
                     announcements.extend(outcome.messages)
                     states.append((shipment.merchant_id, shipment.id, outcome.state))
+                    alert_changes.extend(outcome.alerts)
             # One bulk write per table for the whole batch.
             uow.shipments.save_states(states, self._clock())
+            uow.alerts.add_many(alert_changes.raised)
+            uow.alerts.resolve([a.id for a in alert_changes.resolved], self._clock())
+            announcements.extend(alert_changes.messages)
             stored = uow.events.add_many(fresh)
             messages_written = uow.outbox.add_many(announcements)
             uow.commit()
@@ -236,6 +245,7 @@ class Ingestor:
         shipment: Shipment,
         before: list[StoredEvent],
         incoming: list[IncomingEvent],
+        open_alerts: list[StoredAlert],
     ) -> _Outcome:
         """One shipment's new events, its new state, and the messages announcing what they
         changed. New legs are saved here; the rest is written by the caller, batched."""
@@ -291,7 +301,8 @@ class Ingestor:
             now=now,
         )
         messages.extend(announce_eta(shipment, state, ids=self._ids, now=now))
-        return _Outcome(fresh, messages, state, quarantined)
+        alerts = update_alerts(shipment, state, timeline, open_alerts, ids=self._ids, now=now)
+        return _Outcome(fresh, messages, state, quarantined, alerts)
 
     def _quarantine(
         self, item: IncomingEvent, shipment: Shipment, reason: str, now: datetime

@@ -28,6 +28,7 @@ from crosstrack.services.records import (
     PollState,
     QuarantinedPayload,
     ShipmentFilter,
+    StoredAlert,
     StoredEvent,
 )
 
@@ -209,6 +210,25 @@ class QuarantineRepository(Protocol):
         ...
 
 
+class AlertRepository(Protocol):
+    def add_many(self, items: Sequence[StoredAlert]) -> int:
+        """Store alerts; one whose shipment already had that cause is skipped (never twice).
+        Returns how many were stored."""
+        ...
+
+    def open_for(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], list[StoredAlert]]:
+        """The open alerts of many (merchant id, shipment id), every key in the answer."""
+        ...
+
+    def for_shipment(self, merchant_id: str, shipment_id: str) -> list[StoredAlert]:
+        """All of a shipment's alerts, open and resolved, oldest first."""
+        ...
+
+    def resolve(self, alert_ids: Sequence[str], at: datetime) -> None:
+        """Mark open alerts resolved at ``at``."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every repository. Leaving the block without ``commit`` rolls back."""
 
@@ -220,6 +240,7 @@ class UnitOfWork(Protocol):
     idempotency: IdempotencyRepository
     polls: PollRepository
     quarantine: QuarantineRepository
+    alerts: AlertRepository
 
     def __enter__(self) -> Self: ...
 

@@ -19,7 +19,7 @@ from crosstrack.domain.timeline import Timeline, build_timeline
 from crosstrack.domain.vocabulary import TERMINAL_STATUSES, Status
 from crosstrack.services.errors import InvalidInput, NotFound
 from crosstrack.services.ports import Clock, UnitOfWorkFactory
-from crosstrack.services.records import Page, ShipmentFilter, StoredEvent
+from crosstrack.services.records import Page, ShipmentFilter, StoredAlert, StoredEvent
 
 #: A shipment not delivered or returned with no event for this long is shown as ``expired``
 #: (AfterShip's convention is 30 days).
@@ -36,6 +36,8 @@ class ShipmentView:
     shipment: Shipment
     events: tuple[StoredEvent, ...]
     timeline: Timeline
+    alerts: tuple[StoredAlert, ...] = ()
+    """Every alert the shipment has had, open (``resolved_at`` unset) and resolved."""
 
 
 class Queries:
@@ -70,10 +72,11 @@ class Queries:
             if cached is not None:
                 return cached
             events = uow.events.for_shipment(merchant_id, shipment_id)
+            alerts = uow.alerts.for_shipment(merchant_id, shipment_id)
         timeline = build_timeline(
             [e.event for e in events], now=now, expire_after=self._expire_after
         )
-        view = ShipmentView(self._expired(shipment), tuple(events), timeline)
+        view = ShipmentView(self._expired(shipment), tuple(events), timeline, tuple(alerts))
         with self._lock:
             self._views[key] = (now, shipment, view)
             self._views.move_to_end(key)

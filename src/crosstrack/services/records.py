@@ -8,6 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
+from crosstrack.domain.alerts import ACTIONS, AlertActions, AlertKind, Severity
 from crosstrack.domain.model import NormalizedEvent
 from crosstrack.domain.polling import PollOutcome, StopReason
 from crosstrack.domain.vocabulary import Milestone, Status
@@ -93,6 +94,30 @@ class OutboxMessage:
     idempotency_key: str
     """Stable per change: the same change always gives the same key (nothing is sent twice)."""
     created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAlert:
+    """An alert on a shipment: raised once per cause, resolved when the cause is gone."""
+
+    id: str
+    merchant_id: str
+    shipment_id: str
+    kind: AlertKind
+    cause: str
+    """Stable identity of the problem (``crosstrack.domain.alerts``); unique per shipment."""
+    severity: Severity
+    since: datetime
+    """When the problem began."""
+    opened_at: datetime
+    """When crosstrack raised it."""
+    evidence: Mapping[str, Any]
+    resolved_at: datetime | None = None
+
+    @property
+    def actions(self) -> AlertActions:
+        """What the buyer and the merchant can do."""
+        return ACTIONS[self.kind]
 
 
 @dataclass(frozen=True, slots=True)

@@ -194,13 +194,16 @@ alerts = Table(
     Column("merchant_id", ID, nullable=False),
     Column("shipment_id", ID, ForeignKey("shipments.id", ondelete="CASCADE"), nullable=False),
     Column("kind", CODE, nullable=False),
+    Column("cause", String(300), nullable=False, comment="stable identity of the problem"),
     Column("severity", CODE, nullable=False),
-    Column("evidence", JsonDocument),
-    Column("action", Text()),
+    Column("since", UtcDateTime(), nullable=False),
     Column("opened_at", UtcDateTime(), nullable=False),
     Column("resolved_at", UtcDateTime()),
+    Column("evidence", JsonDocument, nullable=False),
+    # A cause is raised once per shipment, ever.
+    UniqueConstraint("shipment_id", "cause"),
+    Index("ix_alerts_shipment_open", "shipment_id", "resolved_at"),
     Index("ix_alerts_merchant_open", "merchant_id", "resolved_at", "opened_at"),
-    Index("ix_alerts_shipment", "shipment_id"),
 )
 
 webhook_endpoints = Table(

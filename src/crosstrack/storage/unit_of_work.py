@@ -23,6 +23,7 @@ from typing import Self
 from sqlalchemy import Connection, Engine
 
 from crosstrack.services.ports import (
+    AlertRepository,
     ApiKeyRepository,
     EventRepository,
     IdempotencyRepository,
@@ -36,6 +37,7 @@ from crosstrack.services.ports import (
 )
 from crosstrack.storage.engine import READ_ONLY_OPTION
 from crosstrack.storage.repositories import (
+    SqlAlertRepository,
     SqlApiKeyRepository,
     SqlEventRepository,
     SqlIdempotencyRepository,
@@ -58,6 +60,7 @@ class SqlUnitOfWork:
     idempotency: IdempotencyRepository
     polls: PollRepository
     quarantine: QuarantineRepository
+    alerts: AlertRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -79,6 +82,7 @@ class SqlUnitOfWork:
         self.idempotency = SqlIdempotencyRepository(connection)
         self.polls = SqlPollRepository(connection)
         self.quarantine = SqlQuarantineRepository(connection)
+        self.alerts = SqlAlertRepository(connection)
         return self
 
     def __exit__(

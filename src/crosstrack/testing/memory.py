@@ -24,6 +24,7 @@ from crosstrack.services.records import (
     PollState,
     QuarantinedPayload,
     ShipmentFilter,
+    StoredAlert,
     StoredEvent,
 )
 from crosstrack.testing.memory_polling import (
@@ -43,6 +44,7 @@ class _Data:
     idempotency: dict[tuple[str, str], IdempotentResponse] = field(default_factory=dict)
     polls: dict[str, PollState] = field(default_factory=dict)
     quarantine: list[QuarantinedPayload] = field(default_factory=list)
+    alerts: dict[str, StoredAlert] = field(default_factory=dict)
 
 
 class InMemoryStore:
@@ -74,6 +76,7 @@ class InMemoryUnitOfWork:
         self.idempotency = _Idempotency(self._data)
         self.polls = InMemoryPollRepository(self._data.polls, self._data.shipments)
         self.quarantine = InMemoryQuarantineRepository(self._data.quarantine)
+        self.alerts = _Alerts(self._data)
 
     def __enter__(self) -> Self:
         self._data = copy.copy(self._store.data)
@@ -311,6 +314,49 @@ class _Outbox:
 
     def pending(self, limit: int) -> list[OutboxMessage]:
         return sorted(self._d.outbox.values(), key=lambda m: (m.created_at, m.id))[:limit]
+
+
+class _Alerts:
+    def __init__(self, data: _Data) -> None:
+        self._d = data
+
+    def add_many(self, items: Sequence[StoredAlert]) -> int:
+        added = 0
+        for alert in items:
+            taken = any(
+                a.shipment_id == alert.shipment_id and a.cause == alert.cause
+                for a in self._d.alerts.values()
+            )
+            if not taken:
+                self._d.alerts[alert.id] = alert
+                added += 1
+        return added
+
+    def open_for(
+        self, keys: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], list[StoredAlert]]:
+        found: dict[tuple[str, str], list[StoredAlert]] = {key: [] for key in keys}
+        for alert in sorted(self._d.alerts.values(), key=lambda a: (a.opened_at, a.id)):
+            key = (alert.merchant_id, alert.shipment_id)
+            if key in found and alert.resolved_at is None:
+                found[key].append(alert)
+        return found
+
+    def for_shipment(self, merchant_id: str, shipment_id: str) -> list[StoredAlert]:
+        return sorted(
+            (
+                a
+                for a in self._d.alerts.values()
+                if a.merchant_id == merchant_id and a.shipment_id == shipment_id
+            ),
+            key=lambda a: (a.opened_at, a.id),
+        )
+
+    def resolve(self, alert_ids: Sequence[str], at: datetime) -> None:
+        for alert_id in alert_ids:
+            alert = self._d.alerts.get(alert_id)
+            if alert is not None and alert.resolved_at is None:
+                self._d.alerts[alert_id] = replace(alert, resolved_at=at)
 
 
 class _Idempotency:

@@ -13,6 +13,7 @@ from crosstrack.api.schemas.requests import (
     TrackingNumberIn,
 )
 from crosstrack.api.schemas.responses import (
+    AlertOut,
     Candidate,
     Carrier,
     CarrierList,
@@ -33,6 +34,7 @@ from crosstrack.api.schemas.responses import (
 )
 
 __all__ = [
+    "AlertOut",
     "BatchEvent",
     "Buyer",
     "Candidate",

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from crosstrack.api.schemas.common import Buyer, Endpoint
+from crosstrack.domain.alerts import AlertKind, Severity
 from crosstrack.domain.eta import EtaBasis
 from crosstrack.domain.model import TimeBasis
 from crosstrack.domain.ordering import Placement
@@ -94,6 +95,20 @@ class EtaOut(BaseModel):
     as_of: datetime = Field(description="When the estimate was made.")
 
 
+class AlertOut(BaseModel):
+    """A problem on a shipment (docs/alerts.md)."""
+
+    id: str
+    kind: AlertKind
+    severity: Severity
+    since: datetime = Field(description="When the problem began.")
+    opened_at: datetime = Field(description="When crosstrack raised the alert.")
+    resolved_at: datetime | None = Field(description="When it ended; null while open.")
+    evidence: dict[str, Any] = Field(description="The carrier's words and time, counts, durations.")
+    buyer_action: str
+    merchant_action: str
+
+
 class ShipmentSummary(BaseModel):
     """A shipment as listed."""
 
@@ -126,7 +141,9 @@ class ShipmentOut(ShipmentSummary):
     first_event_at: datetime | None
     timeline: list[TimelineEntry] = Field(description="Merged events of every leg, in order.")
     dwell: dict[Milestone, int] = Field(description="Seconds spent at each milestone reached.")
-    alerts: list[dict[str, Any]] = Field(default=[], description="Open problems (none yet).")
+    alerts: list[AlertOut] = Field(
+        default=[], description="Every alert the shipment has had, open ones with resolved_at null."
+    )
 
 
 class ShipmentPage(BaseModel):

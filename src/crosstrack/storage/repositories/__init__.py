@@ -9,6 +9,7 @@ from crosstrack.storage.repositories.accounts import (
     SqlIdempotencyRepository,
     SqlMerchantRepository,
 )
+from crosstrack.storage.repositories.alerts import SqlAlertRepository
 from crosstrack.storage.repositories.events import SqlEventRepository
 from crosstrack.storage.repositories.outbox import SqlOutboxRepository
 from crosstrack.storage.repositories.polling import SqlPollRepository
@@ -16,6 +17,7 @@ from crosstrack.storage.repositories.quarantine import SqlQuarantineRepository
 from crosstrack.storage.repositories.shipments import SqlShipmentRepository
 
 __all__ = [
+    "SqlAlertRepository",
     "SqlApiKeyRepository",
     "SqlEventRepository",
     "SqlIdempotencyRepository",

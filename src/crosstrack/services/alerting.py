@@ -1,0 +1,117 @@
+"""From detected problems to stored alerts and their outbox messages.
+
+The detector (``crosstrack.domain.alerts``) says which problems hold now; here they are
+compared with the shipment's open alerts: a new cause raises an alert (``alert.raised``), an
+open alert whose cause is gone is resolved (``alert.resolved``). A cause is stored once per
+shipment, ever, so a problem that ends and comes back is not raised twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from crosstrack.domain.alerts import AlertContext, DetectedAlert, detect_alerts
+from crosstrack.domain.shipment import Shipment, ShipmentState
+from crosstrack.domain.timeline import Timeline
+from crosstrack.services.ports import IdFactory
+from crosstrack.services.records import OutboxMessage, StoredAlert, Topic
+
+
+@dataclass(slots=True)
+class AlertChanges:
+    """What one shipment's problems changed."""
+
+    raised: list[StoredAlert] = field(default_factory=list)
+    resolved: list[StoredAlert] = field(default_factory=list)
+    messages: list[OutboxMessage] = field(default_factory=list)
+
+    def extend(self, other: AlertChanges) -> None:
+        self.raised.extend(other.raised)
+        self.resolved.extend(other.resolved)
+        self.messages.extend(other.messages)
+
+
+def alert_context(shipment: Shipment, state: ShipmentState, now: datetime) -> AlertContext:
+    """What the detector knows about ``shipment`` besides its timeline."""
+    origin, destination = shipment.origin, shipment.destination
+    international = origin is None or destination is None or origin.country != destination.country
+    return AlertContext(
+        created_at=shipment.created_at,
+        now=now,
+        international=international,
+        promised_on=shipment.promised_date,
+        eta=state.eta,
+    )
+
+
+def update_alerts(
+    shipment: Shipment,
+    state: ShipmentState,
+    timeline: Timeline,
+    open_alerts: Sequence[StoredAlert],
+    *,
+    ids: IdFactory,
+    now: datetime,
+) -> AlertChanges:
+    """Detect the shipment's problems now and compare them with its open alerts."""
+    detected = detect_alerts(timeline, alert_context(shipment, state, now))
+    return reconcile(shipment, detected, open_alerts, ids=ids, now=now)
+
+
+def reconcile(
+    shipment: Shipment,
+    detected: Sequence[DetectedAlert],
+    open_alerts: Sequence[StoredAlert],
+    *,
+    ids: IdFactory,
+    now: datetime,
+) -> AlertChanges:
+    """New causes become alerts; open alerts whose cause is no longer detected resolve."""
+    changes = AlertChanges()
+    open_causes = {a.cause for a in open_alerts}
+    detected_causes = {d.cause for d in detected}
+    for problem in detected:
+        if problem.cause in open_causes:
+            continue
+        alert = StoredAlert(
+            id=ids(),
+            merchant_id=shipment.merchant_id,
+            shipment_id=shipment.id,
+            kind=problem.kind,
+            cause=problem.cause,
+            severity=problem.severity,
+            since=problem.since,
+            opened_at=now,
+            evidence=dict(problem.evidence),
+        )
+        changes.raised.append(alert)
+        changes.messages.append(_message(alert, Topic.ALERT_RAISED, ids, now))
+    for alert in open_alerts:
+        if alert.cause not in detected_causes:
+            changes.resolved.append(alert)
+            changes.messages.append(_message(alert, Topic.ALERT_RESOLVED, ids, now))
+    return changes
+
+
+def _message(alert: StoredAlert, topic: Topic, ids: IdFactory, now: datetime) -> OutboxMessage:
+    suffix = "raised" if topic is Topic.ALERT_RAISED else "resolved"
+    return OutboxMessage(
+        id=ids(),
+        merchant_id=alert.merchant_id,
+        shipment_id=alert.shipment_id,
+        topic=topic,
+        payload={
+            "shipment_id": alert.shipment_id,
+            "alert_id": alert.id,
+            "kind": alert.kind.value,
+            "severity": alert.severity.value,
+            "since": alert.since.isoformat(),
+            "evidence": dict(alert.evidence),
+            "buyer_action": alert.actions.buyer,
+            "merchant_action": alert.actions.merchant,
+        },
+        idempotency_key=f"{alert.shipment_id}:alert:{alert.cause}:{suffix}",
+        created_at=now,
+    )
