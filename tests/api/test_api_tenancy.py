@@ -174,6 +174,11 @@ def test_every_route_is_public_or_covered_by_a_tenancy_test(services: Services) 
         ("GET", "/v1/shipments"),
         ("POST", "/v1/events:batch"),
         ("POST", "/v1/shipments"),
+        # test_api_alerts.py: test_another_merchant_cannot_see_or_touch_the_alerts
+        ("GET", "/v1/alerts"),
+        ("POST", "/v1/alerts/{alert_id}/acknowledge"),
+        ("POST", "/v1/alerts/{alert_id}/assign"),
+        ("POST", "/v1/alerts/{alert_id}/resolve"),
     }
     directory = {("GET", "/v1/carriers"), ("GET", "/v1/carriers/detect")}
     public = {("GET", "/healthz"), ("POST", "/hooks/{carrier}")}

@@ -51,6 +51,7 @@ def alert(value: StoredAlert) -> schemas.AlertOut:
     """One alert with its actions."""
     return schemas.AlertOut(
         id=value.id,
+        shipment_id=value.shipment_id,
         kind=value.kind,
         severity=value.severity,
         since=value.since,
@@ -59,6 +60,8 @@ def alert(value: StoredAlert) -> schemas.AlertOut:
         evidence=dict(value.evidence),
         buyer_action=value.actions.buyer,
         merchant_action=value.actions.merchant,
+        acknowledged_at=value.acknowledged_at,
+        assigned_to=value.assigned_to,
     )
 
 

@@ -87,15 +87,16 @@ def reconcile(
             evidence=dict(problem.evidence),
         )
         changes.raised.append(alert)
-        changes.messages.append(_message(alert, Topic.ALERT_RAISED, ids, now))
+        changes.messages.append(alert_message(alert, Topic.ALERT_RAISED, ids, now))
     for alert in open_alerts:
         if alert.cause not in detected_causes:
             changes.resolved.append(alert)
-            changes.messages.append(_message(alert, Topic.ALERT_RESOLVED, ids, now))
+            changes.messages.append(alert_message(alert, Topic.ALERT_RESOLVED, ids, now))
     return changes
 
 
-def _message(alert: StoredAlert, topic: Topic, ids: IdFactory, now: datetime) -> OutboxMessage:
+def alert_message(alert: StoredAlert, topic: Topic, ids: IdFactory, now: datetime) -> OutboxMessage:
+    """The ``alert.raised`` or ``alert.resolved`` message of an alert (keyed by its cause)."""
     suffix = "raised" if topic is Topic.ALERT_RAISED else "resolved"
     return OutboxMessage(
         id=ids(),

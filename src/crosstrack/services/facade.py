@@ -11,6 +11,7 @@ from crosstrack.domain.eta import PastShipment
 from crosstrack.domain.normalize import EventNormalizer
 from crosstrack.domain.numbers import TrackingNumberDetector
 from crosstrack.services.accounts import Accounts
+from crosstrack.services.alert_desk import AlertDesk
 from crosstrack.services.eta_history import past_shipments
 from crosstrack.services.eta_refresh import EtaRefresher
 from crosstrack.services.imports import Importer
@@ -42,6 +43,7 @@ class Services:
     uow: UnitOfWorkFactory
     clock: Clock
     eta_refresher: EtaRefresher
+    alert_desk: AlertDesk
 
     @classmethod
     def build(
@@ -80,6 +82,7 @@ class Services:
             uow=uow,
             clock=clock,
             eta_refresher=EtaRefresher(uow=uow, eta=eta or NoEtaEstimator(), clock=clock, ids=ids),
+            alert_desk=AlertDesk(uow=uow, clock=clock, ids=ids),
         )
 
     def past_shipments(self) -> Iterator[PastShipment]:

@@ -13,10 +13,12 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.eta import DeliveryEstimate, EtaQuery
 from crosstrack.domain.polling import PollOutcome, StopReason
 from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
 from crosstrack.services.records import (
+    AlertState,
     ApiKey,
     DueLeg,
     IdempotentResponse,
@@ -226,6 +228,20 @@ class AlertRepository(Protocol):
 
     def resolve(self, alert_ids: Sequence[str], at: datetime) -> None:
         """Mark open alerts resolved at ``at``."""
+        ...
+
+    def get(self, merchant_id: str, alert_id: str) -> StoredAlert | None:
+        """One of the merchant's alerts (another merchant's is not found)."""
+        ...
+
+    def queue(
+        self, merchant_id: str, *, state: AlertState, kind: AlertKind | None, limit: int
+    ) -> list[StoredAlert]:
+        """The merchant's alerts: open ones oldest first (a work queue), others newest first."""
+        ...
+
+    def save(self, alert: StoredAlert) -> None:
+        """Write the work-queue fields of an alert (acknowledged, assigned, resolved)."""
         ...
 
 

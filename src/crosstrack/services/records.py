@@ -96,6 +96,14 @@ class OutboxMessage:
     created_at: datetime
 
 
+class AlertState(StrEnum):
+    """Which alerts a listing wants."""
+
+    OPEN = "open"
+    RESOLVED = "resolved"
+    ALL = "all"
+
+
 @dataclass(frozen=True, slots=True)
 class StoredAlert:
     """An alert on a shipment: raised once per cause, resolved when the cause is gone."""
@@ -113,6 +121,10 @@ class StoredAlert:
     """When crosstrack raised it."""
     evidence: Mapping[str, Any]
     resolved_at: datetime | None = None
+    acknowledged_at: datetime | None = None
+    """When someone in customer service took it (the work queue)."""
+    assigned_to: str | None = None
+    """Who in customer service owns it (free text: a name or an id)."""
 
     @property
     def actions(self) -> AlertActions:

@@ -199,6 +199,8 @@ alerts = Table(
     Column("since", UtcDateTime(), nullable=False),
     Column("opened_at", UtcDateTime(), nullable=False),
     Column("resolved_at", UtcDateTime()),
+    Column("acknowledged_at", UtcDateTime()),
+    Column("assigned_to", String(200)),
     Column("evidence", JsonDocument, nullable=False),
     # A cause is raised once per shipment, ever.
     UniqueConstraint("shipment_id", "cause"),

@@ -13,8 +13,10 @@ from datetime import datetime
 from types import TracebackType
 from typing import Self
 
+from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
 from crosstrack.services.records import (
+    AlertState,
     ApiKey,
     IdempotentResponse,
     LegTarget,
@@ -332,9 +334,7 @@ class _Alerts:
                 added += 1
         return added
 
-    def open_for(
-        self, keys: Sequence[tuple[str, str]]
-    ) -> dict[tuple[str, str], list[StoredAlert]]:
+    def open_for(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], list[StoredAlert]]:
         found: dict[tuple[str, str], list[StoredAlert]] = {key: [] for key in keys}
         for alert in sorted(self._d.alerts.values(), key=lambda a: (a.opened_at, a.id)):
             key = (alert.merchant_id, alert.shipment_id)
@@ -351,6 +351,33 @@ class _Alerts:
             ),
             key=lambda a: (a.opened_at, a.id),
         )
+
+    def get(self, merchant_id: str, alert_id: str) -> StoredAlert | None:
+        found = self._d.alerts.get(alert_id)
+        return found if found is not None and found.merchant_id == merchant_id else None
+
+    def queue(
+        self, merchant_id: str, *, state: AlertState, kind: AlertKind | None, limit: int
+    ) -> list[StoredAlert]:
+        mine = [
+            a
+            for a in self._d.alerts.values()
+            if a.merchant_id == merchant_id
+            and (kind is None or a.kind is kind)
+            and (state is AlertState.ALL or (state is AlertState.OPEN) == (a.resolved_at is None))
+        ]
+        mine.sort(key=lambda a: (a.opened_at, a.id), reverse=state is not AlertState.OPEN)
+        return mine[:limit]
+
+    def save(self, alert: StoredAlert) -> None:
+        found = self._d.alerts.get(alert.id)
+        if found is not None and found.merchant_id == alert.merchant_id:
+            self._d.alerts[alert.id] = replace(
+                found,
+                acknowledged_at=alert.acknowledged_at,
+                assigned_to=alert.assigned_to,
+                resolved_at=alert.resolved_at,
+            )
 
     def resolve(self, alert_ids: Sequence[str], at: datetime) -> None:
         for alert_id in alert_ids:

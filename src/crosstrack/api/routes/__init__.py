@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from crosstrack.api.routes import (
+    alerts,
     carriers,
     changes,
     docs,
@@ -16,6 +17,7 @@ from crosstrack.api.routes import (
 ROUTERS: tuple[APIRouter, ...] = (
     health.router,
     shipments.router,
+    alerts.router,
     changes.router,
     events.router,
     imports.router,

@@ -2,6 +2,8 @@
 
 from crosstrack.api.schemas.common import Buyer, Endpoint, ErrorDetail, ErrorResponse
 from crosstrack.api.schemas.requests import (
+    AlertQuery,
+    AssignAlert,
     BatchEvent,
     ChangeShipment,
     CreateShipment,
@@ -13,6 +15,7 @@ from crosstrack.api.schemas.requests import (
     TrackingNumberIn,
 )
 from crosstrack.api.schemas.responses import (
+    AlertList,
     AlertOut,
     Candidate,
     Carrier,
@@ -34,7 +37,10 @@ from crosstrack.api.schemas.responses import (
 )
 
 __all__ = [
+    "AlertList",
     "AlertOut",
+    "AlertQuery",
+    "AssignAlert",
     "BatchEvent",
     "Buyer",
     "Candidate",

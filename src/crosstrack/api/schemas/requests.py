@@ -8,7 +8,9 @@ from typing import Annotated, Self
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from crosstrack.api.schemas.common import Buyer, Endpoint
+from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.vocabulary import Milestone, Status
+from crosstrack.services.records import AlertState
 
 MAX_EVENTS = 1000
 MAX_NUMBERS = 20
@@ -122,3 +124,19 @@ class ShipmentQuery(BaseModel):
     include_archived: bool = False
     limit: int = Field(default=50, ge=1, le=200)
     cursor: str | None = Field(default=None, max_length=500)
+
+
+class AlertQuery(BaseModel):
+    """Filters of ``GET /v1/alerts``."""
+
+    status: AlertState = Field(
+        default=AlertState.OPEN, description="`open` (default), `resolved` or `all`."
+    )
+    kind: AlertKind | None = None
+    limit: int = Field(default=50, ge=1, le=200)
+
+
+class AssignAlert(_Strict):
+    """Who owns an alert (``null`` or blank: nobody)."""
+
+    assignee: str | None = Field(default=None, max_length=200)

@@ -99,6 +99,7 @@ class AlertOut(BaseModel):
     """A problem on a shipment (docs/alerts.md)."""
 
     id: str
+    shipment_id: str
     kind: AlertKind
     severity: Severity
     since: datetime = Field(description="When the problem began.")
@@ -107,6 +108,14 @@ class AlertOut(BaseModel):
     evidence: dict[str, Any] = Field(description="The carrier's words and time, counts, durations.")
     buyer_action: str
     merchant_action: str
+    acknowledged_at: datetime | None = Field(description="When customer service took it.")
+    assigned_to: str | None = Field(description="Who in customer service owns it.")
+
+
+class AlertList(BaseModel):
+    """Alerts of the merchant: open ones oldest first, resolved ones newest first."""
+
+    data: list[AlertOut]
 
 
 class ShipmentSummary(BaseModel):

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, bindparam, select, update
 
 from crosstrack.domain.alerts import AlertKind, Severity
-from crosstrack.services.records import StoredAlert
+from crosstrack.services.records import AlertState, StoredAlert
 from crosstrack.storage.repositories.conflicts import insert_skipping_duplicates
 from crosstrack.storage.tables import alerts
 
@@ -43,6 +43,8 @@ class SqlAlertRepository:
                 "since": a.since,
                 "opened_at": a.opened_at,
                 "resolved_at": a.resolved_at,
+                "acknowledged_at": a.acknowledged_at,
+                "assigned_to": a.assigned_to,
                 "evidence": dict(a.evidence),
             }
             for a in items
@@ -77,6 +79,40 @@ class SqlAlertRepository:
         )
         return [alert_from_row(row) for row in self._conn.execute(query)]
 
+    def get(self, merchant_id: str, alert_id: str) -> StoredAlert | None:
+        query = select(alerts).where(alerts.c.merchant_id == merchant_id, alerts.c.id == alert_id)
+        row = self._conn.execute(query).first()
+        return None if row is None else alert_from_row(row)
+
+    def queue(
+        self, merchant_id: str, *, state: AlertState, kind: AlertKind | None, limit: int
+    ) -> list[StoredAlert]:
+        """The merchant's alerts: open ones oldest first (a work queue), others newest first."""
+        query = select(alerts).where(alerts.c.merchant_id == merchant_id)
+        if state is AlertState.OPEN:
+            query = query.where(alerts.c.resolved_at.is_(None)).order_by(
+                alerts.c.opened_at, alerts.c.id
+            )
+        else:
+            if state is AlertState.RESOLVED:
+                query = query.where(alerts.c.resolved_at.is_not(None))
+            query = query.order_by(alerts.c.opened_at.desc(), alerts.c.id.desc())
+        if kind is not None:
+            query = query.where(alerts.c.kind == kind.value)
+        return [alert_from_row(row) for row in self._conn.execute(query.limit(limit))]
+
+    def save(self, alert: StoredAlert) -> None:
+        """Write the work-queue fields of an alert (acknowledged, assigned, resolved)."""
+        self._conn.execute(
+            update(alerts)
+            .where(alerts.c.merchant_id == alert.merchant_id, alerts.c.id == alert.id)
+            .values(
+                acknowledged_at=alert.acknowledged_at,
+                assigned_to=alert.assigned_to,
+                resolved_at=alert.resolved_at,
+            )
+        )
+
     def resolve(self, alert_ids: Sequence[str], at: datetime) -> None:
         """Mark open alerts resolved at ``at`` (already resolved ones keep their time)."""
         if alert_ids:
@@ -95,4 +131,6 @@ def alert_from_row(row: Row[Any]) -> StoredAlert:
         opened_at=row.opened_at,
         evidence=row.evidence,
         resolved_at=row.resolved_at,
+        acknowledged_at=row.acknowledged_at,
+        assigned_to=row.assigned_to,
     )

@@ -5,7 +5,8 @@ Revises: 0003
 Create Date: 2026-11-26
 
 The ``alerts`` table of 0001 was a placeholder that nothing wrote; it is replaced (``cause``
-and ``since`` added, ``action`` dropped: actions follow from the kind). Self-contained like
+``since``, ``acknowledged_at`` and ``assigned_to`` added, ``action`` dropped: actions follow
+from the kind). Self-contained like
 0001 (plain SQLAlchemy types).
 """
 
@@ -58,6 +59,8 @@ def upgrade() -> None:
         sa.Column("since", _when(), nullable=False),
         sa.Column("opened_at", _when(), nullable=False),
         sa.Column("resolved_at", _when(), nullable=True),
+        sa.Column("acknowledged_at", _when(), nullable=True),
+        sa.Column("assigned_to", sa.String(length=200), nullable=True),
         sa.Column("evidence", _json(), nullable=False),
         _shipment_key(),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_alerts")),

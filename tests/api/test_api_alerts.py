@@ -1,0 +1,88 @@
+"""The alerts work queue over HTTP: list, acknowledge, assign, resolve; tenants apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from api_tenants import Body, Tenant
+from fastapi.testclient import TestClient
+
+from crosstrack.testing import FrozenClock
+
+PROBLEM = {
+    "description": "Customs clearance: documents required from the recipient",
+    "timestamp": "2026-01-05T09:00:00Z",
+    "carrier": "royal-mail",
+}
+
+
+def _alerted(client: TestClient, tenant: Tenant, body: Body, order_ref: str) -> dict[str, Any]:
+    shipment = client.post("/v1/shipments", json=body(order_ref=order_ref), headers=tenant.headers)
+    url = f"/v1/shipments/{shipment.json()['id']}/events"
+    assert client.post(url, json={"events": [PROBLEM]}, headers=tenant.headers).status_code < 300
+    (alert,) = client.get("/v1/alerts", headers=tenant.headers).json()["data"][-1:]
+    return alert  # type: ignore[no-any-return]
+
+
+def test_the_queue_lists_open_alerts_oldest_first(
+    client: TestClient, alice: Tenant, body: Body, clock: FrozenClock
+) -> None:
+    from datetime import timedelta
+
+    first = _alerted(client, alice, body, "SO-1")
+    clock.advance(timedelta(minutes=5))
+    second = _alerted(client, alice, body, "SO-2")
+    listed = client.get("/v1/alerts", headers=alice.headers).json()["data"]
+    assert [a["id"] for a in listed] == [first["id"], second["id"]]
+    assert listed[0]["kind"] == "customs_documents" and listed[0]["shipment_id"]
+    only = client.get("/v1/alerts?kind=lost", headers=alice.headers).json()["data"]
+    assert only == []
+    assert client.get("/v1/alerts?status=maybe", headers=alice.headers).status_code == 422
+
+
+def test_acknowledge_assign_and_resolve(
+    client: TestClient, alice: Tenant, body: Body, clock: FrozenClock
+) -> None:
+    alert = _alerted(client, alice, body, "SO-1")
+    base = f"/v1/alerts/{alert['id']}"
+    taken = client.post(f"{base}/acknowledge", headers=alice.headers).json()
+    assert taken["acknowledged_at"] == clock.now.isoformat().replace("+00:00", "Z")
+    owned = client.post(f"{base}/assign", json={"assignee": "Mei"}, headers=alice.headers)
+    assert owned.json()["assigned_to"] == "Mei"
+    closed = client.post(f"{base}/resolve", headers=alice.headers).json()
+    assert closed["resolved_at"] is not None and closed["assigned_to"] == "Mei"
+    assert client.get("/v1/alerts", headers=alice.headers).json()["data"] == []
+    resolved = client.get("/v1/alerts?status=resolved", headers=alice.headers).json()["data"]
+    assert [a["id"] for a in resolved] == [alert["id"]]
+    # The same problem reported again does not come back: it was closed for good.
+    shipment_id = alert["shipment_id"]
+    client.post(
+        f"/v1/shipments/{shipment_id}/events",
+        json={"events": [PROBLEM | {"location": "Paris, FR"}]},
+        headers=alice.headers,
+    )
+    assert client.get("/v1/alerts", headers=alice.headers).json()["data"] == []
+
+
+def test_another_merchant_cannot_see_or_touch_the_alerts(
+    client: TestClient, alice: Tenant, bob: Tenant, body: Body
+) -> None:
+    alert = _alerted(client, alice, body, "SO-1")
+    assert client.get("/v1/alerts", headers=bob.headers).json()["data"] == []
+    for action in ("acknowledge", "resolve"):
+        answer = client.post(f"/v1/alerts/{alert['id']}/{action}", headers=bob.headers)
+        assert answer.status_code == 404
+    answer = client.post(
+        f"/v1/alerts/{alert['id']}/assign", json={"assignee": "x"}, headers=bob.headers
+    )
+    assert answer.status_code == 404
+    assert client.get("/v1/alerts", headers=alice.headers).json()["data"][0]["assigned_to"] is None
+
+
+def test_a_read_only_key_may_list_but_not_change(
+    client: TestClient, alice: Tenant, alice_reader: Tenant, body: Body
+) -> None:
+    alert = _alerted(client, alice, body, "SO-1")
+    assert client.get("/v1/alerts", headers=alice_reader.headers).status_code == 200
+    answer = client.post(f"/v1/alerts/{alert['id']}/resolve", headers=alice_reader.headers)
+    assert answer.status_code == 403
