@@ -86,3 +86,23 @@ def test_a_read_only_key_may_list_but_not_change(
     assert client.get("/v1/alerts", headers=alice_reader.headers).status_code == 200
     answer = client.post(f"/v1/alerts/{alert['id']}/resolve", headers=alice_reader.headers)
     assert answer.status_code == 403
+
+
+def test_the_shipment_list_filters_on_open_alerts(
+    client: TestClient, alice: Tenant, body: Body
+) -> None:
+    alert = _alerted(client, alice, body, "SO-1")
+    quiet = client.post("/v1/shipments", json=body(order_ref="SO-2"), headers=alice.headers)
+    assert quiet.status_code == 201
+
+    def listed(query: str) -> list[str]:
+        page = client.get(f"/v1/shipments?{query}", headers=alice.headers).json()
+        return [s["id"] for s in page["data"]]
+
+    assert len(listed("")) == 2
+    assert listed("alert=any") == [alert["shipment_id"]]
+    assert listed("alert=customs_documents") == [alert["shipment_id"]]
+    assert listed("alert=lost") == []
+    assert client.get("/v1/shipments?alert=nonsense", headers=alice.headers).status_code == 422
+    client.post(f"/v1/alerts/{alert['id']}/resolve", headers=alice.headers)
+    assert listed("alert=any") == []

@@ -71,6 +71,7 @@ def shipment_filter(query: schemas.ShipmentQuery, carriers: CarrierDirectory) ->
         updated_to=_utc(query.updated_to),
         promised_before=query.promised_before,
         include_archived=query.include_archived,
+        open_alert=query.alert,
     )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from crosstrack.domain.alerts import ACTIONS, AlertActions, AlertKind, Severity
 from crosstrack.domain.model import NormalizedEvent
@@ -159,6 +159,8 @@ class ShipmentFilter:
     updated_to: datetime | None = None
     promised_before: date | None = None
     include_archived: bool = False
+    open_alert: AlertKind | Literal["any"] | None = None
+    """Only shipments with an open alert (of this kind, or ``"any"``)."""
 
 
 @dataclass(frozen=True, slots=True)

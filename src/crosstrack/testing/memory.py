@@ -178,6 +178,13 @@ class _Shipments:
             if leg.tracking_number in wanted
         ]
 
+    def _alerted(self, shipment_id: str, filters: ShipmentFilter) -> bool:
+        wanted = filters.open_alert
+        if wanted is None:
+            return True
+        kinds = _open_alert_kinds(self._d, shipment_id)
+        return bool(kinds) if wanted == "any" else wanted in kinds
+
     def list(
         self, merchant_id: str, filters: ShipmentFilter, *, limit: int, cursor: str | None = None
     ) -> Page[Shipment]:
@@ -185,7 +192,9 @@ class _Shipments:
             (
                 s
                 for s in self._d.shipments.values()
-                if s.merchant_id == merchant_id and _fits(s, filters)
+                if s.merchant_id == merchant_id
+                and _fits(s, filters)
+                and self._alerted(s.id, filters)
             ),
             key=lambda s: (s.created_at, s.id),
             reverse=True,
@@ -255,6 +264,14 @@ class _Shipments:
             self._d.polls.pop(leg.id, None)
         self._d.events.pop(shipment_id, None)
         return True
+
+
+def _open_alert_kinds(data: _Data, shipment_id: str) -> set[str]:
+    return {
+        a.kind.value
+        for a in data.alerts.values()
+        if a.shipment_id == shipment_id and a.resolved_at is None
+    }
 
 
 def _fits(s: Shipment, f: ShipmentFilter) -> bool:

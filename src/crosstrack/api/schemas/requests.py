@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
@@ -122,6 +122,10 @@ class ShipmentQuery(BaseModel):
     updated_to: datetime | None = None
     promised_before: date | None = None
     include_archived: bool = False
+    alert: AlertKind | Literal["any"] | None = Field(
+        default=None,
+        description="Only shipments with an open alert: `any`, or one kind (docs/alerts.md).",
+    )
     limit: int = Field(default=50, ge=1, le=200)
     cursor: str | None = Field(default=None, max_length=500)
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 import base64
 import binascii
 from datetime import datetime
+from typing import Literal
 
 from sqlalchemy import ColumnElement, and_, exists, or_, select
 
+from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.shipment import Shipment
 from crosstrack.services.records import ShipmentFilter
 from crosstrack.storage.errors import InvalidCursor
-from crosstrack.storage.tables import legs, shipments
+from crosstrack.storage.tables import alerts, legs, shipments
 
 
 def filter_conditions(f: ShipmentFilter) -> list[ColumnElement[bool]]:
@@ -49,7 +51,20 @@ def filter_conditions(f: ShipmentFilter) -> list[ColumnElement[bool]]:
         conditions.append(s.updated_at < f.updated_to)
     if f.promised_before is not None:
         conditions.append(s.promised_date < f.promised_before)
+    if f.open_alert is not None:
+        conditions.append(_has_open_alert(f.open_alert))
     return conditions
+
+
+def _has_open_alert(kind: AlertKind | Literal["any"]) -> ColumnElement[bool]:
+    query = select(alerts.c.id).where(
+        alerts.c.shipment_id == shipments.c.id,
+        alerts.c.merchant_id == shipments.c.merchant_id,
+        alerts.c.resolved_at.is_(None),
+    )
+    if kind != "any":
+        query = query.where(alerts.c.kind == kind)
+    return exists(query)
 
 
 def _has_leg(condition: ColumnElement[bool]) -> ColumnElement[bool]:
