@@ -223,3 +223,8 @@ def test_business_days_between() -> None:
     assert business_days_between(FRIDAY, day(3)) == 1  # Friday to Monday
     assert business_days_between(FRIDAY, day(7)) == 5
     assert business_days_between(FRIDAY, day(7), frozenset({date(2024, 3, 5)})) == 4
+
+
+def test_a_shipment_silent_for_a_month_is_expired_and_gets_no_time_alerts() -> None:
+    assert kinds(detect(ACCEPTED, now=day(20))) == {AlertKind.STALLED}
+    assert detect(ACCEPTED, now=day(31)) == []

@@ -275,3 +275,15 @@ def test_the_sweep_raises_a_stalled_alert_when_a_parcel_goes_quiet(
     services.ingestor.ingest([_scan("Arrived in France", "2026-01-09T11:00:00Z")])
     (alert,) = services.queries.shipment(merchant.id, shipment_id).alerts
     assert alert.resolved_at == clock.now
+
+
+def test_an_imported_shipment_silent_for_months_gets_no_estimate_and_no_alerts(
+    services: Services, merchant: Merchant, store: InMemoryStore
+) -> None:
+    shipment_id = _register(services, merchant)
+    services.ingestor.ingest(
+        [_scan("Item despatched to overseas destination", "2025-09-01T10:00:00Z")]
+    )
+    view = services.queries.shipment(merchant.id, shipment_id)
+    assert view.shipment.state.eta is None
+    assert view.alerts == ()

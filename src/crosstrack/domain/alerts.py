@@ -75,6 +75,8 @@ class AlertPolicy:
     not_collected_days: int = 5
     late_risk_probability: float = 0.5
     """Raise a late-risk alert when P(missing the promised day) reaches this."""
+    expire_after: timedelta = timedelta(days=30)
+    """A shipment silent this long is expired (shown so): no time-based alerts any more."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +313,8 @@ def _from_time(
         return out
     last = max(events, key=lambda e: e.event.occurred_at or now)
     last_at = last.event.occurred_at or now
+    if now - last_at > policy.expire_after:
+        return out
     milestone = timeline.milestone
     if timeline.status is Status.AVAILABLE_FOR_PICKUP:
         since = _entered(events, Milestone.AVAILABLE_FOR_PICKUP) or last_at

@@ -9,6 +9,7 @@ from crosstrack.domain.shipment import Shipment, ShipmentState
 from crosstrack.domain.timeline import Timeline
 from crosstrack.domain.vocabulary import Milestone, Status
 from crosstrack.services.ports import EtaEstimator, IdFactory
+from crosstrack.services.queries import EXPIRE_AFTER
 from crosstrack.services.records import OutboxMessage, Topic
 
 NO_ESTIMATE = frozenset({Status.DELIVERED, Status.RETURNED, Status.EXPIRED})
@@ -51,6 +52,9 @@ def estimate_for(
     """The shipment's estimate in ``state`` (``None`` once there is nothing to predict)."""
     if state.status in NO_ESTIMATE:
         return None
+    last = timeline.last_event_at if timeline else None
+    if last is not None and now - last > EXPIRE_AFTER:
+        return None  # expired: silent for a month, nothing to predict any more
     query = eta_query(shipment, timeline)
     return estimator.estimate(query, now) if query else None
 
