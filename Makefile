@@ -27,7 +27,7 @@ lint: $(STAMP) ## ruff and mypy --strict on the package
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/mypy src
 
-bench: $(STAMP) ## run the benchmarks and print their figures (a few minutes)
+bench: $(STAMP) ## run the benchmarks and print their figures (about a quarter of an hour)
 	$(PY) bench/bench_normalize.py
 	$(PY) bench/bench_detect.py
 	$(PY) bench/eval_normalize.py | head -25
@@ -39,6 +39,8 @@ bench: $(STAMP) ## run the benchmarks and print their figures (a few minutes)
 	$(PY) bench/bench_demo.py
 	$(PY) bench/bench_api.py
 	$(PY) bench/bench_eta.py
+	$(PY) bench/eval_alerts.py
+	$(PY) bench/eval_disruption.py
 
 clean: ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
