@@ -10,13 +10,13 @@ shipments.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import timedelta
 
 from crosstrack.domain.shipment import ShipmentState
 from crosstrack.domain.timeline import build_timeline
-from crosstrack.services.alerting import AlertChanges, update_alerts
-from crosstrack.services.estimates import announce_eta, estimate_for
+from crosstrack.services.alerting import AlertChanges
+from crosstrack.services.followups import follow_up, store_alert_changes
 from crosstrack.services.ports import Clock, EtaEstimator, IdFactory, UnitOfWorkFactory
 from crosstrack.services.records import OutboxMessage
 
@@ -72,24 +72,23 @@ class EtaRefresher:
             alerts = AlertChanges()
             for key in found:
                 shipment = shipments[key]
-                events = [e.event for e in histories[key]]
-                timeline = build_timeline(events, now=now)
-                eta = estimate_for(
-                    self._eta, shipment, shipment.state, timeline if events else None, now
+                timeline = build_timeline([e.event for e in histories[key]], now=now)
+                follow = follow_up(
+                    shipment,
+                    shipment.state,
+                    timeline,
+                    open_alerts[key],
+                    eta=self._eta,
+                    ids=self._ids,
+                    now=now,
                 )
-                state = replace(shipment.state, eta=eta)
-                states.append((shipment.merchant_id, shipment.id, state))
-                messages.extend(announce_eta(shipment, state, ids=self._ids, now=now))
-                alerts.extend(
-                    update_alerts(
-                        shipment, state, timeline, open_alerts[key], ids=self._ids, now=now
-                    )
-                )
+                states.append((shipment.merchant_id, shipment.id, follow.state))
+                messages.extend(follow.messages)
+                alerts.extend(follow.alerts)
             moved = len(messages)
             uow.shipments.save_states(states, now)
-            uow.alerts.add_many(alerts.raised)
-            uow.alerts.resolve([a.id for a in alerts.resolved], now)
-            uow.outbox.add_many([*messages, *alerts.messages])
+            uow.outbox.add_many(messages)
+            store_alert_changes(uow, alerts, now)
             uow.commit()
         return RefreshReport(
             stale=len(keys),

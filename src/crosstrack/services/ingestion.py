@@ -23,9 +23,9 @@ from crosstrack.domain.numbers import normalize_number
 from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
 from crosstrack.domain.timeline import build_timeline
 from crosstrack.domain.vocabulary import Milestone
-from crosstrack.services.alerting import AlertChanges, update_alerts
+from crosstrack.services.alerting import AlertChanges
 from crosstrack.services.changes import announce_changes, state_from_timeline
-from crosstrack.services.estimates import announce_eta, estimate_for
+from crosstrack.services.followups import follow_up, store_alert_changes
 from crosstrack.services.ports import (
     Clock,
     EtaEstimator,
@@ -182,11 +182,9 @@ class Ingestor:
                     alert_changes.extend(outcome.alerts)
             # One bulk write per table for the whole batch.
             uow.shipments.save_states(states, self._clock())
-            uow.alerts.add_many(alert_changes.raised)
-            uow.alerts.resolve([a.id for a in alert_changes.resolved], self._clock())
-            announcements.extend(alert_changes.messages)
             stored = uow.events.add_many(fresh)
             messages_written = uow.outbox.add_many(announcements)
+            messages_written += store_alert_changes(uow, alert_changes, self._clock())
             uow.commit()
         return IngestReport(
             received=len(batch),
@@ -290,19 +288,25 @@ class Ingestor:
                 carrier = self._slug(target.carrier_name)
                 leg = self._new_leg(uow, shipment, target.tracking_number, carrier)
                 shipment = replace(shipment, legs=(*shipment.legs, leg))
-        state = state_from_timeline(timeline)
-        state = replace(state, eta=estimate_for(self._eta, shipment, state, timeline, now))
+        follow = follow_up(
+            shipment,
+            state_from_timeline(timeline),
+            timeline,
+            open_alerts,
+            eta=self._eta,
+            ids=self._ids,
+            now=now,
+        )
         messages = announce_changes(
             shipment,
-            state,
+            follow.state,
             reached_before - {Milestone.NONE},
             fresh,
             ids=self._ids,
             now=now,
         )
-        messages.extend(announce_eta(shipment, state, ids=self._ids, now=now))
-        alerts = update_alerts(shipment, state, timeline, open_alerts, ids=self._ids, now=now)
-        return _Outcome(fresh, messages, state, quarantined, alerts)
+        messages.extend(follow.messages)
+        return _Outcome(fresh, messages, follow.state, quarantined, follow.alerts)
 
     def _quarantine(
         self, item: IncomingEvent, shipment: Shipment, reason: str, now: datetime

@@ -11,18 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from crosstrack.domain.eta import ETA_MILESTONES
 from crosstrack.domain.vocabulary import Milestone, Status
 from crosstrack.eta.history import HistoryRecord, ZoneLookup
 from crosstrack.sim.model import SimParcel
-
-_MILESTONES = (
-    Milestone.PICKED_UP,
-    Milestone.DEPARTED_ORIGIN_COUNTRY,
-    Milestone.ARRIVED_DESTINATION_COUNTRY,
-    Milestone.CUSTOMS_RELEASED,
-    Milestone.OUT_FOR_DELIVERY,
-)
-"""The event milestones behind the history's milestone columns, in their order."""
 
 
 def eta_records(
@@ -58,7 +50,7 @@ def eta_records(
                 promised_on=parcel.promised_date,
                 delivered_at=delivered,
                 status=status,
-                milestones=tuple(first_at.get(m) for m in _MILESTONES),
+                milestones=tuple(first_at.get(m) for m in ETA_MILESTONES),
                 destination_zone=zone_of(lane.destination, ""),
                 origin_zone=zone_of(lane.origin, ""),
             )
