@@ -144,7 +144,7 @@ def _cmd_predict(args: argparse.Namespace, out: IO[str]) -> int:
             as_of = parse_time(args.as_of, UTC, "--as-of")
         except ValueError as exc:
             raise InvalidInput(str(exc), field="--as-of") from None
-    snapshots = [snapshot_at(r, as_of or _latest_known(r)) for r in history.records]
+    snapshots = [snapshot_at(r, as_of) for r in history.records]
     estimates = estimate(model, snapshots)
     with open(args.output, "w", encoding="utf-8", newline="") as stream:
         writer = csv.writer(stream, lineterminator="\n")
@@ -166,11 +166,6 @@ def _cmd_predict(args: argparse.Namespace, out: IO[str]) -> int:
         f"{model.info.get('version', '?')} ({len(history.problems)} bad rows skipped)\n"
     )
     return 1 if history.problems else 0
-
-
-def _latest_known(record: HistoryRecord) -> datetime:
-    """The as-of time of a row: the latest of creation and the milestone times it has."""
-    return max([record.created_at, *(t for t in record.milestones if t)])
 
 
 def _cmd_backtest(args: argparse.Namespace, out: IO[str]) -> int:

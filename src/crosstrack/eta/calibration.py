@@ -36,14 +36,25 @@ class Offsets:
     def for_stage(self, stage: int) -> tuple[float, float]:
         return self.by_group.get(STAGE_GROUPS[stage], self.by_group["all"])
 
+    def apply(self, snapshots: Sequence[Snapshot], raw: np.ndarray) -> np.ndarray:
+        """Calibrated ``(n, 3)`` remaining days: bounds moved, ordered, never negative."""
+        out: np.ndarray = np.array(raw, dtype=float)
+        for row, snapshot in enumerate(snapshots):
+            low, high = self.for_stage(snapshot.stage)
+            out[row, 0] -= low
+            out[row, 2] += high
+        out[:] = np.maximum(out, 0.0)
+        out[:, 0] = np.minimum(out[:, 0], out[:, 1])
+        out[:, 2] = np.maximum(out[:, 2], out[:, 1])
+        return out
+
 
 def delivery_day_bounds(snapshot: Snapshot) -> tuple[float, float]:
     """Days from ``as_of`` to the start and to the end of the local delivery day."""
-    delivered = snapshot.record.delivered_at
-    assert delivered is not None
+    day = snapshot.record.delivered_on
+    assert day is not None
     zone = snapshot.record.destination_zone
-    local = delivered.astimezone(zone)
-    start = datetime(local.year, local.month, local.day, tzinfo=zone)
+    start = datetime(day.year, day.month, day.day, tzinfo=zone)
     end = start + timedelta(days=1)
     return (
         (start - snapshot.as_of).total_seconds() / 86400.0,

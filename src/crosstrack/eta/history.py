@@ -71,6 +71,13 @@ class HistoryRecord:
     origin_zone: tzinfo = UTC
 
     @property
+    def delivered_on(self) -> date | None:
+        """The delivery day in the destination's calendar."""
+        if self.delivered_at is None:
+            return None
+        return self.delivered_at.astimezone(self.destination_zone).date()
+
+    @property
     def transit_days(self) -> float | None:
         """Days from creation to delivery, when delivered."""
         if self.delivered_at is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import lightgbm as lgb
@@ -74,23 +74,11 @@ class QuantileModel:
         if not snapshots:
             return np.empty((0, 3))
         matrix = self.builder.matrix(snapshots)
-        return self.calibrate(snapshots, self.raw_remaining(matrix))
+        return self.offsets.apply(snapshots, self.raw_remaining(matrix))
 
     def raw_remaining(self, matrix: np.ndarray) -> np.ndarray:
         """Uncalibrated remaining days ``(n, 3)`` for a feature matrix."""
         return np.column_stack([self.boosters[a].predict(matrix, num_threads=1) for a in ALPHAS])
-
-    def calibrate(self, snapshots: Sequence[Snapshot], raw: np.ndarray) -> np.ndarray:
-        out = raw.copy()
-        for row, snapshot in enumerate(snapshots):
-            low, high = self.offsets.for_stage(snapshot.stage)
-            out[row, 0] -= low
-            out[row, 2] += high
-        out = np.maximum(out, 0.0).astype(float)
-        out[:, 0] = np.minimum(out[:, 0], out[:, 1])
-        out[:, 2] = np.maximum(out[:, 2], out[:, 1])
-        result: np.ndarray = out
-        return result
 
     def enough_history(self, record: HistoryRecord) -> bool:
         """Whether the record's lane had enough training shipments to be predicted."""
@@ -131,19 +119,15 @@ def train(
     usable.sort(key=lambda r: r.created_at)
     recent_snapshots: list[Snapshot] = []
     raws = []
-    first: QuantileModel | None = None
-    for proper, recent in _calibration_sets(usable, options, maturity_days):
-        first = _fit(proper, end, options)
+    periods = _calibration_sets(usable, options, maturity_days)
+    for proper, recent in periods:
+        earlier = _fit(proper, end, options)
         snapshots = [s for r in recent for s in training_snapshots(r)]
         recent_snapshots.extend(snapshots)
-        raws.append(first.raw_remaining(first.builder.matrix(snapshots)))
-    assert first is not None
+        raws.append(earlier.raw_remaining(earlier.builder.matrix(snapshots)))
     raw = np.concatenate(raws)
     offsets = fit_offsets(recent_snapshots, raw[:, 0], raw[:, 2])
-    first.offsets = offsets
-    held_out = _held_out_metrics(first, recent_snapshots, raw)
-    recent = list({id(s.record): s.record for s in recent_snapshots}.values())
-    proper = [r for r in usable if r.created_at < recent[0].created_at]
+    held_out = _held_out_metrics(offsets, recent_snapshots, raw)
     model = _fit(usable, end, options)
     model.offsets = offsets
     lanes: dict[tuple[str, ...], int] = {}
@@ -156,9 +140,9 @@ def train(
             "to": usable[-1].created_at.isoformat(),
             "cutoff": end.isoformat(),
             "shipments": len(usable),
-            "calibration_shipments": len(recent),
+            "calibration_periods": len(periods),
+            "calibration_shipments": sum(len(recent) for _, recent in periods),
             "calibration_snapshots": len(recent_snapshots),
-            "calibration_model_shipments": len(proper),
             "maturity_days": round(maturity_days, 1),
         },
         "offsets": {group: list(pair) for group, pair in offsets.by_group.items()},
@@ -199,24 +183,18 @@ def _calibration_sets(
 
 
 def _held_out_metrics(
-    first: QuantileModel, snapshots: Sequence[Snapshot], raw: np.ndarray
+    offsets: Offsets, snapshots: Sequence[Snapshot], raw: np.ndarray
 ) -> dict[str, float]:
-    """The first model's figures on the recent shipments it did not train on: the P50 errors
-    are out of sample; the coverage is the one the offsets were fitted to reach."""
-    calibrated = first.calibrate(snapshots, raw)
+    """The calibration models' figures on the recent shipments they did not train on: the P50
+    errors are out of sample; the coverage is the one the offsets were fitted to reach."""
+    calibrated = offsets.apply(snapshots, raw)
     days = np.array(
         [
             [d.toordinal() for d in window_dates(s, row)]
             for s, row in zip(snapshots, calibrated, strict=True)
         ]
     ).reshape(-1, 3)
-    actual = np.array(
-        [
-            s.record.delivered_at.astimezone(s.record.destination_zone).date().toordinal()
-            for s in snapshots
-            if s.record.delivered_at
-        ]
-    )
+    actual = np.array([(s.record.delivered_on or date.min).toordinal() for s in snapshots])
     found = day_metrics(days[:, 0], days[:, 1], days[:, 2], actual)
     return {key: round(found[key], 3) for key in ("n", "mae", "bias", "coverage_80", "width_80")}
 

@@ -65,13 +65,16 @@ def stage_times(record: HistoryRecord) -> list[tuple[int, datetime]]:
 
 
 def snapshot_at(
-    record: HistoryRecord, as_of: datetime, last_scan_at: datetime | None = None
+    record: HistoryRecord, as_of: datetime | None = None, last_scan_at: datetime | None = None
 ) -> Snapshot:
     """The record as known at ``as_of``: the furthest stage reached by then.
 
-    ``last_scan_at`` (the last carrier event, when the caller knows it) defaults to the latest
+    ``as_of`` defaults to the latest time the record has (creation or a milestone, never the
+    promise); ``last_scan_at`` (the last carrier event, when the caller knows it) to the latest
     stage time at or before ``as_of``.
     """
+    if as_of is None:
+        as_of = max(t for _, t in stage_times(record))
     known = [(stage, t) for stage, t in stage_times(record) if t <= as_of] or [
         (0, record.created_at)
     ]

@@ -19,10 +19,9 @@ import json
 import os
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import lightgbm as lgb
 
@@ -55,7 +54,7 @@ def save_model(model: QuantileModel, directory: str | Path, *, now: datetime | N
             "version": version,
             "features": list(FEATURES),
             "info": model.info,
-            "options": _options(model.options),
+            "options": asdict(model.options),
             "categories": model.builder.categories.to_json(),
             "priors": {
                 "total": model.builder.priors.total.to_json(),
@@ -73,10 +72,6 @@ def save_model(model: QuantileModel, directory: str | Path, *, now: datetime | N
     except OSError as exc:
         raise ModelFileError(f"cannot write the model to {root}: {exc.strerror}") from exc
     return version
-
-
-def _options(options: TrainingOptions) -> dict[str, Any]:
-    return {name: getattr(options, name) for name in TrainingOptions.__dataclass_fields__}
 
 
 def current_version(directory: str | Path) -> str:
