@@ -17,6 +17,8 @@ from typing import Any
 
 from crosstrack.carriers.connector import Outcome, TrackingResult
 from crosstrack.carriers.errors import CarrierAuthenticationFailed, MalformedPayload
+from crosstrack.carriers.payload import json_object, linked_numbers
+from crosstrack.carriers.payload import scalar_text as _text
 from crosstrack.domain.model import RawEvent
 
 SLUG = "cainiao"
@@ -45,13 +47,13 @@ _INVALID_WORDS = ("invalid mailno", "invalid tracking", "单号格式", "单号�
 
 def parse_track_answer(body: object, tracking_number: str) -> TrackingResult:
     """The result for one number asked with ``cnge.track.get``."""
-    envelope = _mapping(body, "the answer")
+    envelope = _object(body, "the answer")
     if not _succeeded(envelope):
         return error_result(envelope, tracking_number)
     data = envelope.get("data")
     if data is None:
         return TrackingResult(tracking_number, Outcome.NOT_FOUND, carrier=SLUG)
-    return parse_trace_set(_mapping(data, "data"), tracking_number)
+    return parse_trace_set(_object(data, "data"), tracking_number)
 
 
 def parse_trace_set(data: Mapping[str, Any], tracking_number: str) -> TrackingResult:
@@ -63,13 +65,7 @@ def parse_trace_set(data: Mapping[str, Any], tracking_number: str) -> TrackingRe
     if not traces:
         return TrackingResult(tracking_number, Outcome.NOT_FOUND, carrier=SLUG)
     events = tuple(_event(trace, tracking_number, index) for index, trace in enumerate(traces))
-    linked = tuple(
-        dict.fromkeys(
-            value
-            for field in NUMBER_FIELDS
-            if (value := _text(data.get(field))) is not None and value != tracking_number
-        )
-    )
+    linked = linked_numbers(data, NUMBER_FIELDS, tracking_number)
     return TrackingResult(
         tracking_number,
         Outcome.FOUND,
@@ -99,7 +95,7 @@ def parse_push(content: object) -> list[TrackingResult]:
         raise MalformedPayload("cainiao pushed neither a parcel nor a list of parcels")
     results = []
     for index, parcel in enumerate(parcels):
-        fields = _mapping(parcel, f"pushed parcel {index}")
+        fields = _object(parcel, f"pushed parcel {index}")
         number = next((n for f in NUMBER_FIELDS if (n := _text(fields.get(f)))), None)
         if number is None:
             raise MalformedPayload(f"cainiao pushed parcel {index} names no tracking number")
@@ -123,7 +119,7 @@ def error_result(envelope: Mapping[str, Any], tracking_number: str) -> TrackingR
 
 
 def _event(trace: object, tracking_number: str, index: int) -> RawEvent:
-    fields = _mapping(trace, f"trace {index}")
+    fields = _object(trace, f"trace {index}")
     if not _EVENT_FIELDS & fields.keys():
         raise MalformedPayload(f"cainiao trace {index} has none of the documented fields")
     description = _text(fields.get("desc")) or _text(fields.get("standerdDesc")) or ""
@@ -190,17 +186,5 @@ def _truthy(value: object) -> bool:
     return value is True or (isinstance(value, str) and value.strip().lower() == "true")
 
 
-def _mapping(value: object, what: str) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise MalformedPayload(f"cainiao {what} is a {type(value).__name__}, not an object")
-    return value
-
-
-def _text(value: object) -> str | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int | float):
-        return str(value)
-    if isinstance(value, str):
-        return value.strip() or None
-    return None
+def _object(value: object, what: str) -> Mapping[str, Any]:
+    return json_object(value, what, "cainiao")

@@ -15,6 +15,8 @@ from typing import Any
 
 from crosstrack.carriers.connector import Outcome, TrackingResult
 from crosstrack.carriers.errors import CarrierAuthenticationFailed, MalformedPayload
+from crosstrack.carriers.payload import json_object, linked_numbers, optional_list
+from crosstrack.carriers.payload import scalar_text as _text
 from crosstrack.domain.model import RawEvent
 
 SLUG = "4px"
@@ -40,7 +42,7 @@ _INVALID_WORDS = ("invalid", "格式", "不合法")
 
 def parse_tracking(body: object, tracking_number: str) -> TrackingResult:
     """The result for one number asked with ``tr.order.tracking.get``."""
-    envelope = _mapping(body, "the answer")
+    envelope = _object(body, "the answer")
     if "result" not in envelope:
         raise MalformedPayload("4px answered without a result field")
     if _text(envelope["result"]) != "1":
@@ -48,23 +50,13 @@ def parse_tracking(body: object, tracking_number: str) -> TrackingResult:
     data = envelope.get("data")
     if data is None:
         return TrackingResult(tracking_number, Outcome.NOT_FOUND, carrier=SLUG)
-    return parse_data(_mapping(data, "data"), tracking_number)
+    return parse_data(_object(data, "data"), tracking_number)
 
 
 def parse_data(data: Mapping[str, Any], tracking_number: str) -> TrackingResult:
     """One parcel's ``data``: its tracking list and its other numbers."""
-    tracking = data.get("trackingList")
-    if tracking is None:
-        tracking = []
-    if not isinstance(tracking, list):
-        raise MalformedPayload("4px trackingList is not a list")
-    linked = tuple(
-        dict.fromkeys(
-            value
-            for field in NUMBER_FIELDS
-            if (value := _text(data.get(field))) is not None and value != tracking_number
-        )
-    )
+    tracking = optional_list(data.get("trackingList"), "trackingList", "4px")
+    linked = linked_numbers(data, NUMBER_FIELDS, tracking_number)
     if not tracking:
         return TrackingResult(
             tracking_number, Outcome.NOT_FOUND, carrier=SLUG, linked_numbers=linked
@@ -87,7 +79,7 @@ def error_result(envelope: Mapping[str, Any], tracking_number: str) -> TrackingR
         raise MalformedPayload("4px errors is not a list")
     parts = []
     for error in errors:
-        fields = _mapping(error, "error")
+        fields = _object(error, "error")
         code, message = _text(fields.get("error_code")), _text(fields.get("error_msg"))
         parts.append(": ".join(p for p in (code, message) if p))
     detail = "; ".join(p for p in parts if p) or _text(envelope.get("msg")) or "unknown error"
@@ -102,7 +94,7 @@ def error_result(envelope: Mapping[str, Any], tracking_number: str) -> TrackingR
 
 
 def _event(entry: object, tracking_number: str, index: int, shared: Mapping[str, str]) -> RawEvent:
-    fields = _mapping(entry, f"tracking entry {index}")
+    fields = _object(entry, f"tracking entry {index}")
     if not _EVENT_FIELDS & fields.keys():
         raise MalformedPayload(f"4px tracking entry {index} has none of the documented fields")
     texts = [value for key, _ in _PLACE_FIELDS if (value := _text(fields.get(key)))]
@@ -137,17 +129,5 @@ def _timestamp(fields: Mapping[str, Any]) -> str | None:
     return f"{text} {zone}"
 
 
-def _mapping(value: object, what: str) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise MalformedPayload(f"4px {what} is a {type(value).__name__}, not an object")
-    return value
-
-
-def _text(value: object) -> str | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int | float):
-        return str(value)
-    if isinstance(value, str):
-        return value.strip() or None
-    return None
+def _object(value: object, what: str) -> Mapping[str, Any]:
+    return json_object(value, what, "4px")

@@ -15,6 +15,8 @@ from typing import Any
 
 from crosstrack.carriers.connector import Outcome, TrackingResult
 from crosstrack.carriers.errors import CarrierAuthenticationFailed, MalformedPayload
+from crosstrack.carriers.payload import json_object, linked_numbers, optional_list
+from crosstrack.carriers.payload import scalar_text as _text
 from crosstrack.domain.model import RawEvent
 
 SLUG = "yunexpress"
@@ -44,7 +46,7 @@ _INVALID_WORDS = ("invalid", "单号格式", "单号不合法", "非法")
 
 def parse_track_info(body: object, tracking_number: str) -> TrackingResult:
     """The result for one number asked with ``GetTrackInfo?OrderNumber=``."""
-    envelope = _mapping(body, "the answer")
+    envelope = _object(body, "the answer")
     code = _text(envelope.get("Code", envelope.get("ResultCode")))
     if code is None:
         raise MalformedPayload("yunexpress answered without a Code")
@@ -54,23 +56,13 @@ def parse_track_info(body: object, tracking_number: str) -> TrackingResult:
     item = envelope.get("Item")
     if item is None:
         return TrackingResult(tracking_number, Outcome.NOT_FOUND, carrier=SLUG)
-    return parse_item(_mapping(item, "Item"), tracking_number)
+    return parse_item(_object(item, "Item"), tracking_number)
 
 
 def parse_item(item: Mapping[str, Any], tracking_number: str) -> TrackingResult:
     """One parcel's ``Item``: its tracking details and its other numbers."""
-    details = item.get("OrderTrackingDetails")
-    if details is None:
-        details = []
-    if not isinstance(details, list):
-        raise MalformedPayload("yunexpress OrderTrackingDetails is not a list")
-    linked = tuple(
-        dict.fromkeys(
-            value
-            for field in NUMBER_FIELDS
-            if (value := _text(item.get(field))) is not None and value != tracking_number
-        )
-    )
+    details = optional_list(item.get("OrderTrackingDetails"), "OrderTrackingDetails", "yunexpress")
+    linked = linked_numbers(item, NUMBER_FIELDS, tracking_number)
     if not details:
         return TrackingResult(
             tracking_number, Outcome.NOT_FOUND, carrier=SLUG, linked_numbers=linked
@@ -95,7 +87,7 @@ def error_result(code: str, message: str, tracking_number: str) -> TrackingResul
 
 
 def _event(detail: object, tracking_number: str, index: int) -> RawEvent:
-    fields = _mapping(detail, f"tracking detail {index}")
+    fields = _object(detail, f"tracking detail {index}")
     if not _EVENT_FIELDS & fields.keys():
         raise MalformedPayload(f"yunexpress tracking detail {index} has no documented field")
     description = (
@@ -121,17 +113,5 @@ def _event(detail: object, tracking_number: str, index: int) -> RawEvent:
     )
 
 
-def _mapping(value: object, what: str) -> Mapping[str, Any]:
-    if not isinstance(value, Mapping):
-        raise MalformedPayload(f"yunexpress {what} is a {type(value).__name__}, not an object")
-    return value
-
-
-def _text(value: object) -> str | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int | float):
-        return str(value)
-    if isinstance(value, str):
-        return value.strip() or None
-    return None
+def _object(value: object, what: str) -> Mapping[str, Any]:
+    return json_object(value, what, "yunexpress")
