@@ -21,15 +21,33 @@ DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "events-dev.json
 TARGET = 100_000
 
 SAMPLE = [
-    {"carrier": "fedex", "raw_status_code": "DL", "description": "Delivered",
-     "location": "MEMPHIS, TN, 38118, US", "timestamp": "2024-04-25T11:26:00-07:00"},
-    {"carrier": "usps", "raw_status_code": "OF", "description": "Out for Delivery",
-     "location": "HANNA CITY, IL, 61536", "timestamp": "April 28, 2015 8:29 am"},
-    {"carrier": "yanwen", "description": "已揽收", "location": "深圳",
-     "timestamp": "2024-01-05 10:00:00"},
-    {"carrier": "laposte", "raw_status_code": "ET3",
-     "description": "Votre colis est arrivé dans le pays du destinataire.",
-     "location": "Roissy, FR", "timestamp": "2023-02-22T16:23:00+01:00"},
+    {
+        "carrier": "fedex",
+        "raw_status_code": "DL",
+        "description": "Delivered",
+        "location": "MEMPHIS, TN, 38118, US",
+        "timestamp": "2024-04-25T11:26:00-07:00",
+    },
+    {
+        "carrier": "usps",
+        "raw_status_code": "OF",
+        "description": "Out for Delivery",
+        "location": "HANNA CITY, IL, 61536",
+        "timestamp": "April 28, 2015 8:29 am",
+    },
+    {
+        "carrier": "yanwen",
+        "description": "已揽收",
+        "location": "深圳",
+        "timestamp": "2024-01-05 10:00:00",
+    },
+    {
+        "carrier": "laposte",
+        "raw_status_code": "ET3",
+        "description": "Votre colis est arrivé dans le pays du destinataire.",
+        "location": "Roissy, FR",
+        "timestamp": "2023-02-22T16:23:00+01:00",
+    },
 ]
 
 

@@ -135,6 +135,7 @@ def build_services(
 ) -> Services:
     """Every use case over the configured database (or the ``uow`` given, in tests)."""
     from crosstrack.carriers.connectors import receivers_among
+    from crosstrack.carriers.directory import load_links
     from crosstrack.carriers.registry import carrier_directory
     from crosstrack.services.facade import Services
     from crosstrack.storage.unit_of_work import unit_of_work_factory
@@ -155,6 +156,7 @@ def build_services(
         clock=clock or utc_now,
         ids=ids or new_id,
         eta=eta or build_eta_estimator(settings),
+        links=load_links(),
     )
 
 
@@ -168,5 +170,7 @@ def build_app(settings: Settings, services: Services | None = None) -> FastAPI:
         max_import_bytes=settings.max_import_bytes,
         rate_per_second=settings.rate_per_second,
         rate_burst=settings.rate_burst,
+        public_rate_per_second=settings.public_rate_per_second,
+        public_rate_burst=settings.public_rate_burst,
     )
     return create_app(services or build_services(settings), settings=limits)

@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     """Sustained requests per second allowed per API key."""
     rate_burst: int = Field(default=40, ge=1)
     """Requests a key may make at once before the sustained rate applies."""
+    public_rate_per_second: float = Field(default=1.0, gt=0)
+    """Sustained requests per second to the public tracking routes, per client address."""
+    public_rate_burst: int = Field(default=20, ge=1)
+    """Public requests a client address may make at once."""
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     carrier_credentials: dict[str, dict[str, SecretStr]] = Field(default_factory=dict)
     """Per carrier slug, the credentials its connector needs (JSON), e.g.

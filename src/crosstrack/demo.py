@@ -128,4 +128,3 @@ def run_demo(out: IO[str]) -> int:
         if spent > timedelta(0):
             out.write(f"   time at {milestone.value:<28} {spent}\n")
     return 0
-

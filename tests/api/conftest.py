@@ -13,6 +13,7 @@ from api_tenants import Body, Register, Tenant, shipment_body
 from backends import BACKENDS, engine_for
 from crosstrack import bootstrap
 from crosstrack.api import ApiSettings, create_app
+from crosstrack.carriers.directory import load_links
 from crosstrack.carriers.registry import carrier_directory
 from crosstrack.services.facade import Services
 from crosstrack.services.ports import UnitOfWorkFactory
@@ -61,12 +62,18 @@ def services(uow: UnitOfWorkFactory, clock: FrozenClock) -> Services:
         carriers=carrier_directory(),
         clock=clock,
         ids=SequentialIds(),
+        links=load_links(),
     )
 
 
 @pytest.fixture
 def settings() -> ApiSettings:
-    return ApiSettings(rate_per_second=1000.0, rate_burst=1000)
+    return ApiSettings(
+        rate_per_second=1000.0,
+        rate_burst=1000,
+        public_rate_per_second=1000.0,
+        public_rate_burst=1000,
+    )
 
 
 @pytest.fixture

@@ -182,6 +182,9 @@ def test_every_route_is_public_or_covered_by_a_tenancy_test(services: Services) 
     }
     directory = {("GET", "/v1/carriers"), ("GET", "/v1/carriers/detect")}
     public = {("GET", "/healthz"), ("POST", "/hooks/{carrier}")}
+    # Keyed by a shipment's token, not an API key: test_api_tracking.py,
+    # test_a_token_reaches_its_own_shipment_only.
+    public |= {("GET", "/v1/tracking/{token}"), ("POST", "/v1/tracking/{token}/requests")}
     paths = create_app(services).openapi()["paths"]
     routes = {(method.upper(), path) for path, item in paths.items() for method in item}
     assert routes == covered | directory | public

@@ -145,3 +145,17 @@ def test_a_slug_listed_twice_is_refused() -> None:
 
 def test_label_keys_drop_accents_case_separators_and_parenthesised_notes() -> None:
     assert label_key("Poste (via Kuaidi100) Ítalia_Express-X") == "posteitaliaexpressx"
+
+
+def test_every_carrier_link_belongs_to_a_known_carrier_and_is_https() -> None:
+    from crosstrack.carriers.directory import load_directory, load_links
+
+    directory = load_directory()
+    links = load_links()
+    assert len(links) >= 20
+    for slug, link in links.items():
+        assert slug in directory, slug
+        assert link.website.startswith("https://"), slug
+        assert link.tracking_url is None or (
+            link.tracking_url.startswith("https://") and "{number}" in link.tracking_url
+        ), slug

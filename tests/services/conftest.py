@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crosstrack import bootstrap
+from crosstrack.carriers.directory import load_links
 from crosstrack.carriers.registry import carrier_directory
 from crosstrack.services.facade import Services
 from crosstrack.services.records import Merchant
@@ -30,6 +31,7 @@ def services(store: InMemoryStore, clock: FrozenClock) -> Services:
         carriers=carrier_directory(),
         clock=clock,
         ids=SequentialIds(),
+        links=load_links(),
     )
 
 

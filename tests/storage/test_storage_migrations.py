@@ -54,3 +54,34 @@ def test_the_scripts_ship_inside_the_package() -> None:
 def test_every_table_is_documented(table: str) -> None:
     docs = Path(__file__).resolve().parents[2] / "docs" / "storage.md"
     assert f"`{table}`" in docs.read_text(encoding="utf-8")
+
+
+def test_shipments_from_before_0005_get_a_tracking_token(sql_engine: Engine) -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import insert, select
+
+    from crosstrack.storage.tables import merchants, shipments, tracking_links
+
+    downgrade(sql_engine, "base")
+    upgrade(sql_engine, "0004")
+    at = datetime(2026, 1, 5, tzinfo=UTC)
+    with sql_engine.begin() as connection:
+        connection.execute(insert(merchants).values(id="m1", name="Shop", created_at=at))
+        connection.execute(
+            insert(shipments).values(
+                id="s1",
+                merchant_id="m1",
+                order_ref="SO-1",
+                status="pending",
+                milestone="none",
+                reason="none",
+                created_at=at,
+                updated_at=at,
+            )
+        )
+    upgrade(sql_engine)
+    with sql_engine.connect() as connection:
+        rows = connection.execute(select(tracking_links)).all()
+    assert [(r.merchant_id, r.shipment_id) for r in rows] == [("m1", "s1")]
+    assert len(rows[0].token) >= 24

@@ -30,6 +30,9 @@ def create_app(services: Services, *, settings: ApiSettings | None = None) -> Fa
     app.state.services = services
     app.state.settings = settings
     app.state.limiter = RateLimiter(settings.rate_per_second, settings.rate_burst)
+    app.state.public_limiter = RateLimiter(
+        settings.public_rate_per_second, settings.public_rate_burst
+    )
     errors.install(app)
     app.add_middleware(
         BodySizeLimit,

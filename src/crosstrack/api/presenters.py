@@ -5,16 +5,18 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from crosstrack.api import schemas
+from crosstrack.domain.buyer_requests import ANSWERS, masked_phone
 from crosstrack.domain.carriers import CarrierInfo
 from crosstrack.domain.eta import DeliveryEstimate
 from crosstrack.domain.model import Location, NormalizedEvent, RawEvent
 from crosstrack.domain.numbers import Detection
 from crosstrack.domain.shipment import BuyerContact, Endpoint, Shipment, ShipmentLeg
 from crosstrack.domain.timeline import TimelineEvent
+from crosstrack.services.buyers import BuyerView
 from crosstrack.services.imports import ImportReport
 from crosstrack.services.ingestion import IngestReport
 from crosstrack.services.queries import ShipmentView
-from crosstrack.services.records import Page, StoredAlert, StoredEvent
+from crosstrack.services.records import BuyerRequest, Page, StoredAlert, StoredEvent
 
 
 def endpoint(value: Endpoint | None) -> schemas.Endpoint | None:
@@ -122,6 +124,60 @@ def shipment(view: ShipmentView) -> schemas.ShipmentOut:
         timeline=[_entry(item, stored.find(item.event)) for item in view.timeline.events],
         dwell={milestone: int(spent.total_seconds()) for milestone, spent in dwell.items()},
         alerts=[alert(item) for item in view.alerts],
+        tracking_token=view.tracking_token,
+        buyer_requests=[buyer_request(item) for item in view.buyer_requests],
+    )
+
+
+def buyer_request(value: BuyerRequest) -> schemas.BuyerRequestOut:
+    """A buyer's request with its details (for the merchant)."""
+    return schemas.BuyerRequestOut(
+        id=value.id,
+        kind=value.kind,
+        details=dict(value.details),
+        answers=list(value.answers),
+        created_at=value.created_at,
+    )
+
+
+def buyer_side(view: BuyerView) -> schemas.BuyerSideOut:
+    """The buyer's side of a shipment: open problems and carriers (no contact data)."""
+    return schemas.BuyerSideOut(
+        status=view.shipment.state.status,
+        milestone=view.shipment.state.milestone,
+        alerts=[
+            schemas.PublicAlert(
+                kind=a.kind,
+                severity=a.severity,
+                since=a.since,
+                buyer_action=a.actions.buyer,
+                requests=[kind for kind, kinds in ANSWERS.items() if a.kind in kinds],
+            )
+            for a in view.open_alerts
+        ],
+        carriers=[
+            schemas.CarrierContactOut(
+                carrier=c.carrier,
+                name=c.name,
+                tracking_number=c.tracking_number,
+                last_mile=c.last_mile,
+                website=c.website,
+                tracking_url=c.tracking_url,
+            )
+            for c in view.carriers
+        ],
+    )
+
+
+def receipt(value: BuyerRequest) -> schemas.BuyerRequestReceipt:
+    """What the public page learns back: no contact data except the phone, masked."""
+    phone = value.details.get("phone")
+    return schemas.BuyerRequestReceipt(
+        id=value.id,
+        kind=value.kind,
+        created_at=value.created_at,
+        answered_alerts=len(value.answers),
+        phone=masked_phone(str(phone)) if phone else None,
     )
 
 

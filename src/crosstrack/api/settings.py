@@ -9,6 +9,8 @@ DEFAULT_MAX_IMPORT_BYTES = 50 * 1_048_576
 IMPORT_PATH = "/v1/imports"
 DEFAULT_RATE_PER_SECOND = 20.0
 DEFAULT_RATE_BURST = 40
+DEFAULT_PUBLIC_RATE_PER_SECOND = 1.0
+DEFAULT_PUBLIC_RATE_BURST = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,11 +25,17 @@ class ApiSettings:
     """Sustained requests per second allowed per API key."""
     rate_burst: int = DEFAULT_RATE_BURST
     """Requests a key may make at once before the sustained rate applies."""
+    public_rate_per_second: float = DEFAULT_PUBLIC_RATE_PER_SECOND
+    """Sustained requests per second to the public routes (``/v1/tracking``) per client
+    address (behind a proxy every buyer shares one: limit there instead)."""
+    public_rate_burst: int = DEFAULT_PUBLIC_RATE_BURST
 
     def __post_init__(self) -> None:
         if self.max_body_bytes < 1:
             raise ValueError("max_body_bytes must be at least 1")
         if self.rate_per_second <= 0:
             raise ValueError("rate_per_second must be positive")
-        if self.rate_burst < 1:
-            raise ValueError("rate_burst must be at least 1")
+        if self.rate_burst < 1 or self.public_rate_burst < 1:
+            raise ValueError("rate bursts must be at least 1")
+        if self.public_rate_per_second <= 0:
+            raise ValueError("public_rate_per_second must be positive")

@@ -14,12 +14,24 @@ from crosstrack.domain.vocabulary import Status as S
 
 _WORDS = {
     S.DELIVERED: (M.DELIVERED, ["delivered", "delivery successful", "complete", "completed"]),
-    S.IN_TRANSIT: (M.NONE, ["in transit", "intransit", "transit", "en route", "enroute", "in_transit"]),
+    S.IN_TRANSIT: (
+        M.NONE,
+        ["in transit", "intransit", "transit", "en route", "enroute", "in_transit"],
+    ),
     S.OUT_FOR_DELIVERY: (M.OUT_FOR_DELIVERY, ["out for delivery", "outfordelivery", "in delivery"]),
     S.INFO_RECEIVED: (
         M.LABEL_CREATED,
-        ["pre transit", "info received", "inforeceived", "label created", "information received",
-         "pre shipment", "created", "manifested", "electronic notification"],
+        [
+            "pre transit",
+            "info received",
+            "inforeceived",
+            "label created",
+            "information received",
+            "pre shipment",
+            "created",
+            "manifested",
+            "electronic notification",
+        ],
     ),
     S.AVAILABLE_FOR_PICKUP: (
         M.AVAILABLE_FOR_PICKUP,
@@ -27,8 +39,15 @@ _WORDS = {
     ),
     S.ATTEMPT_FAILED: (
         M.DELIVERY_ATTEMPT,
-        ["attempt fail", "attemptfail", "delivery failed", "failed attempt", "delivery failure",
-         "deliveryfailure", "failure"],
+        [
+            "attempt fail",
+            "attemptfail",
+            "delivery failed",
+            "failed attempt",
+            "delivery failure",
+            "deliveryfailure",
+            "failure",
+        ],
     ),
     S.RETURNED: (M.RETURN, ["returned", "return to sender", "returned to sender", "returning"]),
     S.EXCEPTION: (M.NONE, ["exception", "on hold", "delivery delayed", "delayed", "alert"]),
@@ -38,8 +57,12 @@ _PICKED_UP = ["picked up", "pickup", "pick up", "collected", "accepted", "regist
 
 CODES: CodeTable = {
     **{
-        code_key(word): meaning(status, milestone, R.OTHER if status in (S.EXCEPTION, S.ATTEMPT_FAILED)
-                                else R.NONE, exact=False)
+        code_key(word): meaning(
+            status,
+            milestone,
+            R.OTHER if status in (S.EXCEPTION, S.ATTEMPT_FAILED) else R.NONE,
+            exact=False,
+        )
         for status, (milestone, words) in _WORDS.items()
         for word in words
     },

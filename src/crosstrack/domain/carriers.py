@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from crosstrack.domain.errors import DomainError
 
@@ -37,6 +38,30 @@ class CarrierInfo:
 
 
 _UNSEEN = CarrierInfo("", "", None, None)
+
+
+@dataclass(frozen=True, slots=True)
+class CarrierLinks:
+    """A carrier's public web links, for buyers (packaged in ``carriers/links.json``)."""
+
+    website: str
+    tracking_url: str | None = None
+    """A template with ``{number}`` and perhaps ``{postcode}`` and ``{country}``."""
+
+    def tracking_page(
+        self, number: str, *, postcode: str | None = None, country: str | None = None
+    ) -> str | None:
+        """The carrier's own page for ``number``; ``None`` when the template needs a
+        postcode or country that is not known."""
+        template = self.tracking_url
+        if template is None:
+            return None
+        parts = {"number": number, "postcode": postcode, "country": country}
+        needed = [name for name in parts if "{" + name + "}" in template]
+        if any(not parts[name] for name in needed):
+            return None
+        values = {name: quote(str(parts[name] or "").replace(" ", ""), safe="") for name in parts}
+        return template.format(**values)
 
 
 def label_key(label: str) -> str:

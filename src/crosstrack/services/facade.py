@@ -6,12 +6,14 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from crosstrack.carriers.connector import WebhookReceiver
-from crosstrack.domain.carriers import CarrierDirectory
+from crosstrack.domain.carriers import CarrierDirectory, CarrierLinks
 from crosstrack.domain.eta import PastShipment
 from crosstrack.domain.normalize import EventNormalizer
 from crosstrack.domain.numbers import TrackingNumberDetector
+from crosstrack.geo.phones import PhoneNumbers
 from crosstrack.services.accounts import Accounts
 from crosstrack.services.alert_desk import AlertDesk
+from crosstrack.services.buyers import BuyerDesk
 from crosstrack.services.eta_history import past_shipments
 from crosstrack.services.eta_refresh import EtaRefresher
 from crosstrack.services.imports import Importer
@@ -21,6 +23,7 @@ from crosstrack.services.ports import (
     EtaEstimator,
     IdFactory,
     NoEtaEstimator,
+    PhoneChecker,
     UnitOfWorkFactory,
 )
 from crosstrack.services.queries import Queries
@@ -44,6 +47,7 @@ class Services:
     clock: Clock
     eta_refresher: EtaRefresher
     alert_desk: AlertDesk
+    buyers: BuyerDesk
 
     @classmethod
     def build(
@@ -58,10 +62,12 @@ class Services:
         read_uow: UnitOfWorkFactory | None = None,
         receivers: Mapping[str, WebhookReceiver] | None = None,
         eta: EtaEstimator | None = None,
+        links: Mapping[str, CarrierLinks] | None = None,
+        phones: PhoneChecker | None = None,
     ) -> Services:
         """Wire every use case around the same collaborators (reads may use ``read_uow``, a
         read-only factory that never waits for writers; ``receivers`` are the carriers whose
-        webhooks are taken, by slug)."""
+        webhooks are taken, by slug; ``links``, carriers' public web links by slug)."""
         registrar = Registrar(
             uow=uow, detector=detector, carriers=carriers, clock=clock, ids=ids, eta=eta
         )
@@ -83,6 +89,14 @@ class Services:
             clock=clock,
             eta_refresher=EtaRefresher(uow=uow, eta=eta or NoEtaEstimator(), clock=clock, ids=ids),
             alert_desk=AlertDesk(uow=uow, clock=clock, ids=ids),
+            buyers=BuyerDesk(
+                uow=uow,
+                carriers=carriers,
+                links=links or {},
+                phones=phones or PhoneNumbers(),
+                clock=clock,
+                ids=ids,
+            ),
         )
 
     def past_shipments(self) -> Iterator[PastShipment]:

@@ -16,10 +16,11 @@ from typing import Protocol, Self
 from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.eta import DeliveryEstimate, EtaQuery
 from crosstrack.domain.polling import PollOutcome, StopReason
-from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
+from crosstrack.domain.shipment import Endpoint, Shipment, ShipmentLeg, ShipmentState
 from crosstrack.services.records import (
     AlertState,
     ApiKey,
+    BuyerRequest,
     DueLeg,
     IdempotentResponse,
     LegTarget,
@@ -32,6 +33,7 @@ from crosstrack.services.records import (
     ShipmentFilter,
     StoredAlert,
     StoredEvent,
+    TrackingLink,
 )
 
 
@@ -121,6 +123,18 @@ class ShipmentRepository(Protocol):
 
     def delete(self, merchant_id: str, shipment_id: str) -> bool:
         """Delete with its legs and events. False if not found."""
+        ...
+
+    def correct_buyer(
+        self,
+        merchant_id: str,
+        shipment_id: str,
+        *,
+        phone: str | None,
+        destination: Endpoint | None,
+        at: datetime,
+    ) -> None:
+        """Store a buyer's corrected phone and/or destination (``None``: unchanged)."""
         ...
 
 
@@ -245,6 +259,33 @@ class AlertRepository(Protocol):
         ...
 
 
+class TrackingLinkRepository(Protocol):
+    def add(self, link: TrackingLink) -> None: ...
+
+    def find(self, token: str) -> TrackingLink | None:
+        """System side (public pages): the link with this token, whoever owns it."""
+        ...
+
+    def for_shipments(self, merchant_id: str, shipment_ids: Collection[str]) -> dict[str, str]:
+        """Shipment id -> its token, for the merchant's shipments that have one."""
+        ...
+
+
+class BuyerRequestRepository(Protocol):
+    def add(self, request: BuyerRequest) -> None: ...
+
+    def for_shipment(self, merchant_id: str, shipment_id: str) -> list[BuyerRequest]:
+        """The shipment's buyer requests, oldest first."""
+        ...
+
+
+class PhoneChecker(Protocol):
+    def check(self, text: str, country: str | None) -> str:
+        """``text`` as an E.164 number, a national one read in ``country``; raises
+        ``InvalidBuyerRequest`` (field ``phone``) when it is not a valid number."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every repository. Leaving the block without ``commit`` rolls back."""
 
@@ -257,6 +298,8 @@ class UnitOfWork(Protocol):
     polls: PollRepository
     quarantine: QuarantineRepository
     alerts: AlertRepository
+    tracking_links: TrackingLinkRepository
+    buyer_requests: BuyerRequestRepository
 
     def __enter__(self) -> Self: ...
 

@@ -19,7 +19,13 @@ from crosstrack.domain.timeline import Timeline, build_timeline
 from crosstrack.domain.vocabulary import TERMINAL_STATUSES, Status
 from crosstrack.services.errors import InvalidInput, NotFound
 from crosstrack.services.ports import Clock, UnitOfWorkFactory
-from crosstrack.services.records import Page, ShipmentFilter, StoredAlert, StoredEvent
+from crosstrack.services.records import (
+    BuyerRequest,
+    Page,
+    ShipmentFilter,
+    StoredAlert,
+    StoredEvent,
+)
 
 #: A shipment not delivered or returned with no event for this long is shown as ``expired``
 #: (AfterShip's convention is 30 days).
@@ -38,6 +44,10 @@ class ShipmentView:
     timeline: Timeline
     alerts: tuple[StoredAlert, ...] = ()
     """Every alert the shipment has had, open (``resolved_at`` unset) and resolved."""
+    tracking_token: str | None = None
+    """The key of its public tracking page and buyer requests."""
+    buyer_requests: tuple[BuyerRequest, ...] = ()
+    """Corrections and notes the buyer sent, oldest first."""
 
 
 class Queries:
@@ -73,10 +83,19 @@ class Queries:
                 return cached
             events = uow.events.for_shipment(merchant_id, shipment_id)
             alerts = uow.alerts.for_shipment(merchant_id, shipment_id)
+            token = uow.tracking_links.for_shipments(merchant_id, [shipment_id]).get(shipment_id)
+            requests = uow.buyer_requests.for_shipment(merchant_id, shipment_id)
         timeline = build_timeline(
             [e.event for e in events], now=now, expire_after=self._expire_after
         )
-        view = ShipmentView(self._expired(shipment), tuple(events), timeline, tuple(alerts))
+        view = ShipmentView(
+            self._expired(shipment),
+            tuple(events),
+            timeline,
+            tuple(alerts),
+            tracking_token=token,
+            buyer_requests=tuple(requests),
+        )
         with self._lock:
             self._views[key] = (now, shipment, view)
             self._views.move_to_end(key)

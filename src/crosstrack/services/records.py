@@ -9,6 +9,7 @@ from enum import StrEnum
 from typing import Any, Generic, Literal, TypeVar
 
 from crosstrack.domain.alerts import ACTIONS, AlertActions, AlertKind, Severity
+from crosstrack.domain.buyer_requests import BuyerRequestKind
 from crosstrack.domain.model import NormalizedEvent
 from crosstrack.domain.polling import PollOutcome, StopReason
 from crosstrack.domain.vocabulary import Milestone, Status
@@ -80,6 +81,7 @@ class Topic(StrEnum):
     ETA_CHANGED = "shipment.eta_changed"
     ALERT_RAISED = "alert.raised"
     ALERT_RESOLVED = "alert.resolved"
+    BUYER_REQUEST = "buyer.request"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +132,31 @@ class StoredAlert:
     def actions(self) -> AlertActions:
         """What the buyer and the merchant can do."""
         return ACTIONS[self.kind]
+
+
+@dataclass(frozen=True, slots=True)
+class BuyerRequest:
+    """A correction or note a buyer sent from the tracking page, kept on the shipment."""
+
+    id: str
+    merchant_id: str
+    shipment_id: str
+    kind: BuyerRequestKind
+    details: Mapping[str, Any]
+    """``phone`` (E.164), ``address`` (its parts) or ``note``."""
+    created_at: datetime
+    answers: tuple[str, ...] = ()
+    """Ids of the open alerts it answers when it was sent."""
+
+
+@dataclass(frozen=True, slots=True)
+class TrackingLink:
+    """The unguessable token of a shipment's public tracking page and buyer requests."""
+
+    token: str
+    merchant_id: str
+    shipment_id: str
+    created_at: datetime
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,12 +6,14 @@ again returns the stored one instead of a copy.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
 from crosstrack.domain.carriers import CarrierDirectory
 from crosstrack.domain.numbers import TrackingNumberDetector, normalize_number
 from crosstrack.domain.shipment import BuyerContact, Endpoint, Shipment, ShipmentLeg
+from crosstrack.services.buyers import issue_link, new_tracking_token
 from crosstrack.services.errors import InvalidInput, NotFound
 from crosstrack.services.estimates import estimate_for
 from crosstrack.services.ports import (
@@ -68,8 +70,10 @@ class Registrar:
         clock: Clock,
         ids: IdFactory,
         eta: EtaEstimator | None = None,
+        tokens: Callable[[], str] = new_tracking_token,
     ) -> None:
         self._uow = uow
+        self._tokens = tokens
         self._eta: EtaEstimator = eta or NoEtaEstimator()
         self._detector = detector
         self._carriers = carriers
@@ -111,7 +115,9 @@ class Registrar:
             eta = estimate_for(self._eta, shipment, shipment.state, None, now)
             shipment = replace(shipment, state=replace(shipment.state, eta=eta))
             uow.shipments.add(shipment)
-            uow.outbox.add_many([self._created_message(shipment)])
+            link = issue_link(shipment, tokens=self._tokens)
+            uow.tracking_links.add(link)
+            uow.outbox.add_many([self._created_message(shipment, link.token)])
             uow.commit()
         return Registration(shipment, created=True)
 
@@ -190,7 +196,7 @@ class Registrar:
             raise InvalidInput(f"unknown carrier {carrier!r} (see GET /v1/carriers)", field=field)
         return found.slug
 
-    def _created_message(self, shipment: Shipment) -> OutboxMessage:
+    def _created_message(self, shipment: Shipment, token: str) -> OutboxMessage:
         return OutboxMessage(
             id=self._ids(),
             merchant_id=shipment.merchant_id,
@@ -199,6 +205,7 @@ class Registrar:
             payload={
                 "shipment_id": shipment.id,
                 "order_ref": shipment.order_ref,
+                "tracking_token": token,
                 "eta": shipment.state.eta.to_document() if shipment.state.eta else None,
             },
             idempotency_key=f"{shipment.id}:created",

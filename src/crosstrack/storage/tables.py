@@ -208,6 +208,29 @@ alerts = Table(
     Index("ix_alerts_merchant_open", "merchant_id", "resolved_at", "opened_at"),
 )
 
+tracking_links = Table(
+    "tracking_links",
+    metadata,
+    Column("token", String(64), primary_key=True, comment="unguessable; the public page's key"),
+    Column("merchant_id", ID, nullable=False),
+    Column("shipment_id", ID, ForeignKey("shipments.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Index("ix_tracking_links_merchant_shipment", "merchant_id", "shipment_id"),
+)
+
+buyer_requests = Table(
+    "buyer_requests",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("merchant_id", ID, nullable=False),
+    Column("shipment_id", ID, ForeignKey("shipments.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", CODE, nullable=False, comment="phone, address or delivery_note"),
+    Column("details", JsonDocument, nullable=False),
+    Column("answers", JsonDocument, nullable=False, comment="ids of the alerts it answers"),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Index("ix_buyer_requests_shipment", "shipment_id", "created_at"),
+)
+
 webhook_endpoints = Table(
     "webhook_endpoints",
     metadata,

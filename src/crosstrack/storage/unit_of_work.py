@@ -25,6 +25,7 @@ from sqlalchemy import Connection, Engine
 from crosstrack.services.ports import (
     AlertRepository,
     ApiKeyRepository,
+    BuyerRequestRepository,
     EventRepository,
     IdempotencyRepository,
     MerchantRepository,
@@ -32,6 +33,7 @@ from crosstrack.services.ports import (
     PollRepository,
     QuarantineRepository,
     ShipmentRepository,
+    TrackingLinkRepository,
     UnitOfWork,
     UnitOfWorkFactory,
 )
@@ -39,6 +41,7 @@ from crosstrack.storage.engine import READ_ONLY_OPTION
 from crosstrack.storage.repositories import (
     SqlAlertRepository,
     SqlApiKeyRepository,
+    SqlBuyerRequestRepository,
     SqlEventRepository,
     SqlIdempotencyRepository,
     SqlMerchantRepository,
@@ -46,6 +49,7 @@ from crosstrack.storage.repositories import (
     SqlPollRepository,
     SqlQuarantineRepository,
     SqlShipmentRepository,
+    SqlTrackingLinkRepository,
 )
 
 
@@ -61,6 +65,8 @@ class SqlUnitOfWork:
     polls: PollRepository
     quarantine: QuarantineRepository
     alerts: AlertRepository
+    tracking_links: TrackingLinkRepository
+    buyer_requests: BuyerRequestRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -83,6 +89,8 @@ class SqlUnitOfWork:
         self.polls = SqlPollRepository(connection)
         self.quarantine = SqlQuarantineRepository(connection)
         self.alerts = SqlAlertRepository(connection)
+        self.tracking_links = SqlTrackingLinkRepository(connection)
+        self.buyer_requests = SqlBuyerRequestRepository(connection)
         return self
 
     def __exit__(

@@ -14,10 +14,17 @@ from types import TracebackType
 from typing import Self
 
 from crosstrack.domain.alerts import AlertKind
-from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
+from crosstrack.domain.shipment import (
+    BuyerContact,
+    Endpoint,
+    Shipment,
+    ShipmentLeg,
+    ShipmentState,
+)
 from crosstrack.services.records import (
     AlertState,
     ApiKey,
+    BuyerRequest,
     IdempotentResponse,
     LegTarget,
     Merchant,
@@ -28,6 +35,7 @@ from crosstrack.services.records import (
     ShipmentFilter,
     StoredAlert,
     StoredEvent,
+    TrackingLink,
 )
 from crosstrack.testing.memory_polling import (
     InMemoryPollRepository,
@@ -47,6 +55,8 @@ class _Data:
     polls: dict[str, PollState] = field(default_factory=dict)
     quarantine: list[QuarantinedPayload] = field(default_factory=list)
     alerts: dict[str, StoredAlert] = field(default_factory=dict)
+    tracking_links: dict[str, TrackingLink] = field(default_factory=dict)
+    buyer_requests: dict[str, BuyerRequest] = field(default_factory=dict)
 
 
 class InMemoryStore:
@@ -79,6 +89,8 @@ class InMemoryUnitOfWork:
         self.polls = InMemoryPollRepository(self._data.polls, self._data.shipments)
         self.quarantine = InMemoryQuarantineRepository(self._data.quarantine)
         self.alerts = _Alerts(self._data)
+        self.tracking_links = _TrackingLinks(self._data)
+        self.buyer_requests = _BuyerRequests(self._data)
 
     def __enter__(self) -> Self:
         self._data = copy.copy(self._store.data)
@@ -265,6 +277,26 @@ class _Shipments:
         self._d.events.pop(shipment_id, None)
         return True
 
+    def correct_buyer(
+        self,
+        merchant_id: str,
+        shipment_id: str,
+        *,
+        phone: str | None,
+        destination: Endpoint | None,
+        at: datetime,
+    ) -> None:
+        found = self.get(merchant_id, shipment_id)
+        if found is None:
+            return
+        buyer = found.buyer or BuyerContact()
+        self._d.shipments[shipment_id] = replace(
+            found,
+            buyer=replace(buyer, phone=phone) if phone is not None else found.buyer,
+            destination=destination or found.destination,
+            updated_at=at,
+        )
+
 
 def _open_alert_kinds(data: _Data, shipment_id: str) -> set[str]:
     return {
@@ -401,6 +433,44 @@ class _Alerts:
             alert = self._d.alerts.get(alert_id)
             if alert is not None and alert.resolved_at is None:
                 self._d.alerts[alert_id] = replace(alert, resolved_at=at)
+
+
+class _TrackingLinks:
+    def __init__(self, data: _Data) -> None:
+        self._d = data
+
+    def add(self, link: TrackingLink) -> None:
+        self._d.tracking_links[link.token] = link
+
+    def find(self, token: str) -> TrackingLink | None:
+        return self._d.tracking_links.get(token)
+
+    def for_shipments(self, merchant_id: str, shipment_ids: Collection[str]) -> dict[str, str]:
+        wanted = set(shipment_ids)
+        links = sorted(self._d.tracking_links.values(), key=lambda link: link.created_at)
+        return {
+            link.shipment_id: link.token
+            for link in reversed(links)
+            if link.merchant_id == merchant_id and link.shipment_id in wanted
+        }
+
+
+class _BuyerRequests:
+    def __init__(self, data: _Data) -> None:
+        self._d = data
+
+    def add(self, request: BuyerRequest) -> None:
+        self._d.buyer_requests[request.id] = request
+
+    def for_shipment(self, merchant_id: str, shipment_id: str) -> list[BuyerRequest]:
+        return sorted(
+            (
+                r
+                for r in self._d.buyer_requests.values()
+                if r.merchant_id == merchant_id and r.shipment_id == shipment_id
+            ),
+            key=lambda r: (r.created_at, r.id),
+        )
 
 
 class _Idempotency:

@@ -12,6 +12,7 @@ from crosstrack.api.routes import (
     hooks,
     imports,
     shipments,
+    tracking,
 )
 
 ROUTERS: tuple[APIRouter, ...] = (
@@ -23,6 +24,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     imports.router,
     hooks.router,
     carriers.router,
+    tracking.router,
     docs.router,
 )
 

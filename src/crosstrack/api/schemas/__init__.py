@@ -2,9 +2,11 @@
 
 from crosstrack.api.schemas.common import Buyer, Endpoint, ErrorDetail, ErrorResponse
 from crosstrack.api.schemas.requests import (
+    AddressIn,
     AlertQuery,
     AssignAlert,
     BatchEvent,
+    BuyerRequestIn,
     ChangeShipment,
     CreateShipment,
     EventBatch,
@@ -17,8 +19,12 @@ from crosstrack.api.schemas.requests import (
 from crosstrack.api.schemas.responses import (
     AlertList,
     AlertOut,
+    BuyerRequestOut,
+    BuyerRequestReceipt,
+    BuyerSideOut,
     Candidate,
     Carrier,
+    CarrierContactOut,
     CarrierList,
     Detection,
     EtaOut,
@@ -28,6 +34,7 @@ from crosstrack.api.schemas.responses import (
     IngestReportOut,
     Leg,
     Place,
+    PublicAlert,
     RawEventOut,
     ShipmentOut,
     ShipmentPage,
@@ -37,14 +44,20 @@ from crosstrack.api.schemas.responses import (
 )
 
 __all__ = [
+    "AddressIn",
     "AlertList",
     "AlertOut",
     "AlertQuery",
     "AssignAlert",
     "BatchEvent",
     "Buyer",
+    "BuyerRequestIn",
+    "BuyerRequestOut",
+    "BuyerRequestReceipt",
+    "BuyerSideOut",
     "Candidate",
     "Carrier",
+    "CarrierContactOut",
     "CarrierList",
     "ChangeShipment",
     "CreateShipment",
@@ -62,6 +75,7 @@ __all__ = [
     "Leg",
     "LegCarrier",
     "Place",
+    "PublicAlert",
     "RawEventOut",
     "ShipmentEvents",
     "ShipmentOut",

@@ -9,6 +9,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 
 from crosstrack.api.schemas.common import Buyer, Endpoint
 from crosstrack.domain.alerts import AlertKind
+from crosstrack.domain.buyer_requests import BuyerRequestKind
 from crosstrack.domain.vocabulary import Milestone, Status
 from crosstrack.services.records import AlertState
 
@@ -144,3 +145,24 @@ class AssignAlert(_Strict):
     """Who owns an alert (``null`` or blank: nobody)."""
 
     assignee: str | None = Field(default=None, max_length=200)
+
+
+class AddressIn(_Strict):
+    """A corrected delivery address (same country: ``country`` may only repeat it)."""
+
+    line1: str = Field(max_length=200)
+    line2: str = Field(default="", max_length=200)
+    city: str = Field(max_length=200)
+    postcode: str = Field(max_length=32)
+    region: str = Field(default="", max_length=200)
+    country: str | None = Field(default=None, max_length=8)
+
+
+class BuyerRequestIn(_Strict):
+    """A buyer's correction or note (``POST /v1/tracking/{token}/requests``): ``phone`` for
+    ``kind=phone``, ``address`` for ``kind=address``, ``note`` for ``kind=delivery_note``."""
+
+    kind: BuyerRequestKind
+    phone: str | None = Field(default=None, max_length=40)
+    address: AddressIn | None = None
+    note: str | None = Field(default=None, max_length=500)

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from crosstrack.api.schemas.common import Buyer, Endpoint
 from crosstrack.domain.alerts import AlertKind, Severity
+from crosstrack.domain.buyer_requests import BuyerRequestKind
 from crosstrack.domain.eta import EtaBasis
 from crosstrack.domain.model import TimeBasis
 from crosstrack.domain.ordering import Placement
@@ -118,6 +119,16 @@ class AlertList(BaseModel):
     data: list[AlertOut]
 
 
+class BuyerRequestOut(BaseModel):
+    """A correction or note the buyer sent (the merchant's view, with its details)."""
+
+    id: str
+    kind: BuyerRequestKind
+    details: dict[str, Any] = Field(description="`phone` (E.164), `address` or `note`.")
+    answers: list[str] = Field(description="Ids of the open alerts it answered.")
+    created_at: datetime
+
+
 class ShipmentSummary(BaseModel):
     """A shipment as listed."""
 
@@ -152,6 +163,13 @@ class ShipmentOut(ShipmentSummary):
     dwell: dict[Milestone, int] = Field(description="Seconds spent at each milestone reached.")
     alerts: list[AlertOut] = Field(
         default=[], description="Every alert the shipment has had, open ones with resolved_at null."
+    )
+    tracking_token: str | None = Field(
+        default=None,
+        description="Key of the public tracking page and of `GET /v1/tracking/{token}`.",
+    )
+    buyer_requests: list[BuyerRequestOut] = Field(
+        default=[], description="Corrections and notes the buyer sent, oldest first."
     )
 
 
@@ -238,3 +256,45 @@ class Detection(BaseModel):
     input: str
     normalized: str
     candidates: list[Candidate]
+
+
+class PublicAlert(BaseModel):
+    """An open problem as the buyer sees it (no evidence, no merchant action)."""
+
+    kind: AlertKind
+    severity: Severity
+    since: datetime
+    buyer_action: str
+    requests: list[BuyerRequestKind] = Field(
+        description="What the buyer can send about it (`POST .../requests`)."
+    )
+
+
+class CarrierContactOut(BaseModel):
+    """A leg's carrier with its own site and tracking page, when crosstrack knows them."""
+
+    carrier: str | None
+    name: str | None
+    tracking_number: str
+    last_mile: bool = Field(description="The carrier that delivers.")
+    website: str | None
+    tracking_url: str | None
+
+
+class BuyerSideOut(BaseModel):
+    """What the tracking page offers a buyer when something is wrong (no contact data)."""
+
+    status: Status
+    milestone: Milestone
+    alerts: list[PublicAlert]
+    carriers: list[CarrierContactOut]
+
+
+class BuyerRequestReceipt(BaseModel):
+    """A request recorded and passed to the merchant (the phone masked: the page is public)."""
+
+    id: str
+    kind: BuyerRequestKind
+    created_at: datetime
+    answered_alerts: int = Field(description="How many open alerts it answers.")
+    phone: str | None = Field(default=None, description="The number kept, masked.")

@@ -20,14 +20,18 @@ CODES: CodeTable = {
     "ax": meaning(S.IN_TRANSIT, M.HANDED_TO_OTHER_CARRIER),  # At USPS facility
     "ca": meaning(S.EXCEPTION, reason=R.CANCELLED),  # Shipment cancelled
     "cc": meaning(S.IN_TRANSIT, M.CUSTOMS_RELEASED),  # Cleared customs
-    "cd": meaning(S.EXCEPTION, M.IMPORT_CUSTOMS, R.CUSTOMS_HELD_OR_SEIZED, exact=False),  # Clearance delay
+    "cd": meaning(
+        S.EXCEPTION, M.IMPORT_CUSTOMS, R.CUSTOMS_HELD_OR_SEIZED, exact=False
+    ),  # Clearance delay
     "ch": meaning(S.IN_TRANSIT),  # Location changed
     "cp": meaning(S.IN_TRANSIT, M.IMPORT_CUSTOMS),  # Clearance in progress
     "dd": meaning(S.EXCEPTION, reason=R.CARRIER_DELAY_OR_CAPACITY, exact=False),  # Delivery delay
     "de": meaning(S.EXCEPTION, reason=R.OTHER, exact=False),  # Delivery exception
     "dl": meaning(S.DELIVERED, M.DELIVERED),  # Delivered
     "dp": meaning(S.IN_TRANSIT, M.FACILITY),  # Departed FedEx location
-    "dy": meaning(S.IN_TRANSIT, exact=False),  # Delay (informational; a cause makes it an exception)
+    "dy": meaning(
+        S.IN_TRANSIT, exact=False
+    ),  # Delay (informational; a cause makes it an exception)
     "eo": meaning(S.IN_TRANSIT),  # Enroute to origin airport
     "fd": meaning(S.IN_TRANSIT, M.FACILITY),  # At FedEx destination
     "hl": meaning(S.AVAILABLE_FOR_PICKUP, M.AVAILABLE_FOR_PICKUP),  # Hold at location

@@ -20,7 +20,9 @@ CODES: CodeTable = {
     "et2": meaning(S.IN_TRANSIT),  # En cours de traitement dans le pays d'expédition
     "et3": meaning(S.IN_TRANSIT),  # En cours de traitement dans le pays de destination
     "et4": meaning(S.IN_TRANSIT),  # En cours de traitement dans un pays de transit
-    "ep1": meaning(S.ATTEMPT_FAILED, M.DELIVERY_ATTEMPT, R.OTHER, exact=False),  # En attente de présentation
+    "ep1": meaning(
+        S.ATTEMPT_FAILED, M.DELIVERY_ATTEMPT, R.OTHER, exact=False
+    ),  # En attente de présentation
     "do1": meaning(S.IN_TRANSIT, M.IMPORT_CUSTOMS),  # Entrée en douane
     "do2": meaning(S.IN_TRANSIT, M.CUSTOMS_RELEASED),  # Sortie de douane
     "do3": meaning(S.EXCEPTION, M.IMPORT_CUSTOMS, R.CUSTOMS_HELD_OR_SEIZED),  # Retenu en douane

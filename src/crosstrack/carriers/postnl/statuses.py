@@ -23,27 +23,51 @@ STATUSES: dict[str, CodeMeaning] = {
     "1": meaning(S.INFO_RECEIVED, M.LABEL_CREATED),  # Zending voorgemeld (pre-alerted)
     "2": meaning(S.IN_TRANSIT, M.PICKED_UP),  # Zending in ontvangst genomen (received by PostNL)
     "3": meaning(S.IN_TRANSIT, M.PICKED_UP),  # Zending afgehaald (collected)
-    "4": meaning(S.EXCEPTION, reason=R.OTHER, exact=False),  # Zending niet afgehaald (not collected)
+    "4": meaning(
+        S.EXCEPTION, reason=R.OTHER, exact=False
+    ),  # Zending niet afgehaald (not collected)
     "5": meaning(S.IN_TRANSIT, M.FACILITY),  # Zending gesorteerd (sorted)
     "6": meaning(S.IN_TRANSIT, M.FACILITY, exact=False),  # Zending niet gesorteerd (not sorted)
-    "7": meaning(S.OUT_FOR_DELIVERY, M.OUT_FOR_DELIVERY),  # Zending in distributieproces (out for delivery)
-    "8": meaning(S.ATTEMPT_FAILED, M.DELIVERY_ATTEMPT, R.OTHER, exact=False),  # Zending niet afgeleverd
+    "7": meaning(
+        S.OUT_FOR_DELIVERY, M.OUT_FOR_DELIVERY
+    ),  # Zending in distributieproces (out for delivery)
+    "8": meaning(
+        S.ATTEMPT_FAILED, M.DELIVERY_ATTEMPT, R.OTHER, exact=False
+    ),  # Zending niet afgeleverd
     "9": meaning(S.IN_TRANSIT, M.IMPORT_CUSTOMS, exact=False),  # Zending bij douane (at customs)
     "11": meaning(S.DELIVERED, M.DELIVERED),  # Zending afgeleverd (delivered)
     "12": meaning(S.AVAILABLE_FOR_PICKUP, M.AVAILABLE_FOR_PICKUP),  # Beschikbaar op afhaallocatie
     "13": meaning(S.INFO_RECEIVED, M.LABEL_CREATED),  # Voorgemeld: nog niet aangenomen
-    "14": meaning(S.EXCEPTION, reason=R.CANCELLED, exact=False),  # Voorgemeld: definitief niet aangenomen
-    "15": meaning(S.EXCEPTION, reason=R.LOST_OR_MISSING, exact=False),  # Manco collectie (missing at collection)
-    "16": meaning(S.EXCEPTION, reason=R.LOST_OR_MISSING, exact=False),  # Manco sortering (missing at sorting)
-    "17": meaning(S.EXCEPTION, reason=R.LOST_OR_MISSING, exact=False),  # Manco distributie (missing in delivery)
+    "14": meaning(
+        S.EXCEPTION, reason=R.CANCELLED, exact=False
+    ),  # Voorgemeld: definitief niet aangenomen
+    "15": meaning(
+        S.EXCEPTION, reason=R.LOST_OR_MISSING, exact=False
+    ),  # Manco collectie (missing at collection)
+    "16": meaning(
+        S.EXCEPTION, reason=R.LOST_OR_MISSING, exact=False
+    ),  # Manco sortering (missing at sorting)
+    "17": meaning(
+        S.EXCEPTION, reason=R.LOST_OR_MISSING, exact=False
+    ),  # Manco distributie (missing in delivery)
     "19": meaning(S.EXCEPTION, reason=R.OTHER, exact=False),  # Zending afgekeurd (rejected)
-    "20": meaning(S.IN_TRANSIT, M.IMPORT_CUSTOMS, exact=False),  # Zending in inklaringsproces (customs clearance)
+    "20": meaning(
+        S.IN_TRANSIT, M.IMPORT_CUSTOMS, exact=False
+    ),  # Zending in inklaringsproces (customs clearance)
     "21": meaning(S.IN_TRANSIT, M.FACILITY, exact=False),  # Zending in voorraad (held in stock)
-    "22": meaning(S.DELIVERED, M.DELIVERED),  # Zending afgehaald van postkantoor (collected by recipient)
-    "23": meaning(S.IN_TRANSIT, M.PICKED_UP, exact=False),  # Afhaalopdracht gecollecteerd (pickup order collected)
+    "22": meaning(
+        S.DELIVERED, M.DELIVERED
+    ),  # Zending afgehaald van postkantoor (collected by recipient)
+    "23": meaning(
+        S.IN_TRANSIT, M.PICKED_UP, exact=False
+    ),  # Afhaalopdracht gecollecteerd (pickup order collected)
     "27": meaning(S.RETURNED, M.RETURN),  # Retour onbestelbaar (returned: undeliverable)
-    "28": meaning(S.RETURNED, M.RETURN),  # Retour foutieve aflevercode (returned: wrong delivery code)
-    "31": meaning(S.IN_TRANSIT, M.EXPORT_CUSTOMS, exact=False),  # Klaar voor transport naar land van bestemming
+    "28": meaning(
+        S.RETURNED, M.RETURN
+    ),  # Retour foutieve aflevercode (returned: wrong delivery code)
+    "31": meaning(
+        S.IN_TRANSIT, M.EXPORT_CUSTOMS, exact=False
+    ),  # Klaar voor transport naar land van bestemming
 }
 
 _EVENTS_BY_STATUS = {

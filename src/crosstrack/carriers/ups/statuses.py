@@ -15,7 +15,9 @@ from crosstrack.domain.vocabulary import Status as S
 CODES: CodeTable = {
     "d": meaning(S.DELIVERED, M.DELIVERED, exact=False),  # Delivered
     "i": meaning(S.IN_TRANSIT, exact=False),  # In transit
-    "m": meaning(S.INFO_RECEIVED, M.LABEL_CREATED, exact=False),  # Manifest: billing information received
+    "m": meaning(
+        S.INFO_RECEIVED, M.LABEL_CREATED, exact=False
+    ),  # Manifest: billing information received
     "mv": meaning(S.EXCEPTION, reason=R.CANCELLED),  # Billing information voided
     "o": meaning(S.OUT_FOR_DELIVERY, M.OUT_FOR_DELIVERY, exact=False),  # Out for delivery
     "p": meaning(S.IN_TRANSIT, M.PICKED_UP, exact=False),  # Pickup

@@ -10,6 +10,10 @@ from crosstrack.storage.repositories.accounts import (
     SqlMerchantRepository,
 )
 from crosstrack.storage.repositories.alerts import SqlAlertRepository
+from crosstrack.storage.repositories.buyers import (
+    SqlBuyerRequestRepository,
+    SqlTrackingLinkRepository,
+)
 from crosstrack.storage.repositories.events import SqlEventRepository
 from crosstrack.storage.repositories.outbox import SqlOutboxRepository
 from crosstrack.storage.repositories.polling import SqlPollRepository
@@ -19,6 +23,7 @@ from crosstrack.storage.repositories.shipments import SqlShipmentRepository
 __all__ = [
     "SqlAlertRepository",
     "SqlApiKeyRepository",
+    "SqlBuyerRequestRepository",
     "SqlEventRepository",
     "SqlIdempotencyRepository",
     "SqlMerchantRepository",
@@ -26,4 +31,5 @@ __all__ = [
     "SqlPollRepository",
     "SqlQuarantineRepository",
     "SqlShipmentRepository",
+    "SqlTrackingLinkRepository",
 ]

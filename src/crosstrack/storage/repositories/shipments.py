@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, Select, bindparam, delete, select, update
 
-from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
+from crosstrack.domain.shipment import Endpoint, Shipment, ShipmentLeg, ShipmentState
 from crosstrack.services.records import LegTarget, Page, ShipmentFilter
 from crosstrack.storage.repositories.listing import (
     after_cursor,
@@ -28,7 +28,14 @@ from crosstrack.storage.repositories.shipment_rows import (
     shipment_values,
     state_values,
 )
-from crosstrack.storage.tables import alerts, events, legs, shipments
+from crosstrack.storage.tables import (
+    alerts,
+    buyer_requests,
+    events,
+    legs,
+    shipments,
+    tracking_links,
+)
 
 ShipmentList = list[Shipment]
 """(``SqlShipmentRepository.list`` hides the builtin inside the class.)"""
@@ -53,7 +60,7 @@ _DELETE_CHILDREN = [
         child.c.shipment_id == bindparam("b_shipment"),
         child.c.merchant_id == bindparam("b_merchant"),
     )
-    for child in (events, alerts, legs)
+    for child in (events, alerts, buyer_requests, tracking_links, legs)
 ]
 _TARGETS_CHUNK = 500
 _GET_MANY = (
@@ -279,3 +286,25 @@ class SqlShipmentRepository:
         for leg in self._conn.execute(_LEGS_OF, {"b_shipments": list(by_shipment)}):
             by_shipment[leg.shipment_id].append(leg_from_row(leg))
         return [shipment_from_row(row, by_shipment[row.id]) for row in rows]
+
+    def correct_buyer(
+        self,
+        merchant_id: str,
+        shipment_id: str,
+        *,
+        phone: str | None,
+        destination: Endpoint | None,
+        at: datetime,
+    ) -> None:
+        """Store a buyer's corrected phone and/or destination (``None``: unchanged)."""
+        values: dict[str, Any] = {"updated_at": at}
+        if phone is not None:
+            values["buyer_phone"] = phone
+        if destination is not None:
+            values.update(
+                destination_country=destination.country,
+                destination_region=destination.region,
+                destination_postcode=destination.postcode,
+                destination_city=destination.city,
+            )
+        self._update(merchant_id, shipment_id, **values)

@@ -1,0 +1,270 @@
+"""The buyer's side of a shipment, reached by its public tracking token (no API key).
+
+What a buyer can do from the tracking page when a parcel is in trouble: see the open alerts
+with the action to take, see each carrier's own site and tracking page (the last-mile
+carrier's above all: it holds the parcel at the door), and send a correction (phone, address)
+or a delivery note. A request is recorded on the shipment, changes its buyer phone or
+destination, and reaches the merchant as a ``buyer.request`` notification to pass on to the
+carrier. Nothing here returns the buyer's contact data: the page is public.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+
+from crosstrack.domain.buyer_requests import (
+    ANSWERS,
+    AddressCorrection,
+    BuyerRequestKind,
+    checked_address,
+    checked_note,
+)
+from crosstrack.domain.carriers import CarrierDirectory, CarrierLinks
+from crosstrack.domain.shipment import Endpoint, Shipment
+from crosstrack.services.errors import Conflict, InvalidInput, NotFound
+from crosstrack.services.ports import Clock, IdFactory, PhoneChecker, UnitOfWorkFactory
+from crosstrack.services.records import (
+    BuyerRequest,
+    OutboxMessage,
+    StoredAlert,
+    Topic,
+    TrackingLink,
+)
+
+MAX_REQUESTS_PER_SHIPMENT = 20
+"""More than this from one page is abuse, not a buyer fixing a typo."""
+
+
+def new_tracking_token() -> str:
+    """An unguessable, URL-safe token (144 random bits)."""
+    return secrets.token_urlsafe(18)
+
+
+@dataclass(frozen=True, slots=True)
+class SendRequest:
+    """What the page sends; only the field of ``kind`` is read."""
+
+    kind: BuyerRequestKind
+    phone: str | None = None
+    address: Mapping[str, str] | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CarrierContact:
+    """One leg's carrier as a buyer sees it."""
+
+    carrier: str | None
+    name: str | None
+    tracking_number: str
+    last_mile: bool
+    """The leg that delivers (the last one)."""
+    website: str | None
+    tracking_url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class BuyerView:
+    """What the buyer's side needs of a shipment."""
+
+    shipment: Shipment
+    open_alerts: tuple[StoredAlert, ...]
+    carriers: tuple[CarrierContact, ...]
+
+
+class BuyerDesk:
+    """Buyer use cases, each reached by a tracking token."""
+
+    def __init__(
+        self,
+        *,
+        uow: UnitOfWorkFactory,
+        carriers: CarrierDirectory,
+        links: Mapping[str, CarrierLinks],
+        phones: PhoneChecker,
+        clock: Clock,
+        ids: IdFactory,
+    ) -> None:
+        self._uow = uow
+        self._phones = phones
+        self._carriers = carriers
+        self._links = links
+        self._clock = clock
+        self._ids = ids
+
+    def view(self, token: str) -> BuyerView:
+        """The shipment behind ``token``, its open alerts and its carriers' links."""
+        with self._uow() as uow:
+            link = _find(uow.tracking_links.find(token))
+            shipment = uow.shipments.get(link.merchant_id, link.shipment_id)
+            if shipment is None:
+                raise NotFound("no shipment for this tracking link")
+            alerts = uow.alerts.for_shipment(link.merchant_id, link.shipment_id)
+        return BuyerView(
+            shipment=shipment,
+            open_alerts=tuple(a for a in alerts if a.resolved_at is None),
+            carriers=self._contacts(shipment),
+        )
+
+    def send(self, token: str, request: SendRequest) -> BuyerRequest:
+        """Check and record a buyer's correction or note, and tell the merchant."""
+        now = self._clock()
+        with self._uow() as uow:
+            link = _find(uow.tracking_links.find(token))
+            shipment = uow.shipments.get(link.merchant_id, link.shipment_id, for_update=True)
+            if shipment is None:
+                raise NotFound("no shipment for this tracking link")
+            earlier = uow.buyer_requests.for_shipment(shipment.merchant_id, shipment.id)
+            if len(earlier) >= MAX_REQUESTS_PER_SHIPMENT:
+                raise Conflict(
+                    f"this shipment has had {MAX_REQUESTS_PER_SHIPMENT} requests already; "
+                    "please contact the shop"
+                )
+            details, phone, destination = _checked(request, shipment, self._phones)
+            open_alerts = uow.alerts.open_for([(shipment.merchant_id, shipment.id)])
+            answered = [
+                a
+                for a in open_alerts[(shipment.merchant_id, shipment.id)]
+                if a.kind in ANSWERS[request.kind]
+            ]
+            recorded = BuyerRequest(
+                id=self._ids(),
+                merchant_id=shipment.merchant_id,
+                shipment_id=shipment.id,
+                kind=request.kind,
+                details=details,
+                created_at=now,
+                answers=tuple(a.id for a in answered),
+            )
+            uow.buyer_requests.add(recorded)
+            # Always: a note changes no column but is a change of the shipment all the same.
+            uow.shipments.correct_buyer(
+                shipment.merchant_id, shipment.id, phone=phone, destination=destination, at=now
+            )
+            uow.outbox.add_many([self._message(shipment, recorded, answered)])
+            uow.commit()
+        return recorded
+
+    def requests(self, merchant_id: str, shipment_id: str) -> list[BuyerRequest]:
+        """The merchant's view: every request a shipment's buyer sent, oldest first."""
+        with self._uow() as uow:
+            return uow.buyer_requests.for_shipment(merchant_id, shipment_id)
+
+    def _contacts(self, shipment: Shipment) -> tuple[CarrierContact, ...]:
+        legs = sorted(shipment.legs, key=lambda leg: leg.position)
+        destination = shipment.destination
+        out = []
+        for index, leg in enumerate(legs):
+            info = self._carriers.get(leg.carrier) if leg.carrier else None
+            links = self._links.get(leg.carrier or "")
+            out.append(
+                CarrierContact(
+                    carrier=leg.carrier,
+                    name=info.name if info else None,
+                    tracking_number=leg.tracking_number,
+                    last_mile=index == len(legs) - 1,
+                    website=links.website if links else None,
+                    tracking_url=(
+                        links.tracking_page(
+                            leg.tracking_number,
+                            postcode=destination.postcode if destination else None,
+                            country=destination.country if destination else None,
+                        )
+                        if links
+                        else None
+                    ),
+                )
+            )
+        return tuple(out)
+
+    def _message(
+        self, shipment: Shipment, request: BuyerRequest, answered: list[StoredAlert]
+    ) -> OutboxMessage:
+        return OutboxMessage(
+            id=self._ids(),
+            merchant_id=shipment.merchant_id,
+            shipment_id=shipment.id,
+            topic=Topic.BUYER_REQUEST,
+            payload={
+                "shipment_id": shipment.id,
+                "order_ref": shipment.order_ref,
+                "request_id": request.id,
+                "kind": request.kind.value,
+                "details": dict(request.details),
+                "answers": [{"alert_id": a.id, "kind": a.kind.value} for a in answered],
+                "legs": [
+                    {"carrier": leg.carrier, "tracking_number": leg.tracking_number}
+                    for leg in shipment.legs
+                ],
+                "created_at": request.created_at.isoformat(),
+            },
+            idempotency_key=f"{shipment.id}:buyer_request:{request.id}",
+            created_at=request.created_at,
+        )
+
+
+def issue_link(
+    shipment: Shipment, *, tokens: Callable[[], str] = new_tracking_token
+) -> TrackingLink:
+    """A new tracking link for a shipment being registered."""
+    return TrackingLink(
+        token=tokens(),
+        merchant_id=shipment.merchant_id,
+        shipment_id=shipment.id,
+        created_at=shipment.created_at,
+    )
+
+
+def _find(link: TrackingLink | None) -> TrackingLink:
+    if link is None:
+        raise NotFound("no shipment for this tracking link")
+    return link
+
+
+def _checked(
+    request: SendRequest, shipment: Shipment, phones: PhoneChecker
+) -> tuple[dict[str, object], str | None, Endpoint | None]:
+    """(details to record, new phone, new destination) of a request, checked."""
+    destination = shipment.destination
+    country = destination.country if destination else None
+    if request.kind is BuyerRequestKind.PHONE:
+        if request.phone is None:
+            raise InvalidInput("phone is required for a phone correction", field="phone")
+        phone = phones.check(request.phone, country)
+        return {"phone": phone}, phone, None
+    if request.kind is BuyerRequestKind.ADDRESS:
+        if request.address is None:
+            raise InvalidInput("address is required for an address correction", field="address")
+        address = _address(request.address, country)
+        moved = (
+            replace(
+                destination,
+                region=address.region or destination.region,
+                postcode=address.postcode,
+                city=address.city,
+            )
+            if destination
+            else None
+        )
+        return {"address": address.to_document()}, None, moved
+    if request.note is None:
+        raise InvalidInput("note is required for a delivery note", field="note")
+    return {"note": checked_note(request.note)}, None, None
+
+
+def _address(parts: Mapping[str, str], country: str | None) -> AddressCorrection:
+    given = (parts.get("country") or "").strip().upper()
+    if given and given != (country or "").upper():
+        raise InvalidInput(
+            "the country cannot be changed from the tracking page; please contact the shop",
+            field="address.country",
+        )
+    return checked_address(
+        line1=parts.get("line1", ""),
+        line2=parts.get("line2", ""),
+        city=parts.get("city", ""),
+        postcode=parts.get("postcode", ""),
+        region=parts.get("region", ""),
+    )
