@@ -90,3 +90,9 @@ def test_serve_answers_real_http_with_the_key_merchants_create_printed(database:
         assert read.status_code == 200 and read.json()["order_ref"] == "SO-1"
         assert httpx.get(f"{base}/v1/shipments/{shipment_id}").status_code == 401
     assert key not in served.output and "Bearer" not in served.output
+
+
+def test_alerts_norms_reports_what_it_learnt(database: str) -> None:
+    code, text = _run("alerts", "norms", "--database-url", database)
+    assert code == 0
+    assert text == "lane norms: 0 P95s in 0 scopes from 0 shipments\n"  # an empty database

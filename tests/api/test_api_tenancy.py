@@ -179,6 +179,11 @@ def test_every_route_is_public_or_covered_by_a_tenancy_test(services: Services) 
         ("POST", "/v1/alerts/{alert_id}/acknowledge"),
         ("POST", "/v1/alerts/{alert_id}/assign"),
         ("POST", "/v1/alerts/{alert_id}/resolve"),
+        # test_api_alert_settings.py: test_another_merchant_neither_sees_nor_changes_...
+        ("GET", "/v1/alert-settings"),
+        ("PUT", "/v1/alert-settings"),
+        ("PUT", "/v1/alert-settings/lanes/{lane}"),
+        ("DELETE", "/v1/alert-settings/lanes/{lane}"),
     }
     directory = {("GET", "/v1/carriers"), ("GET", "/v1/carriers/detect")}
     public = {("GET", "/healthz"), ("POST", "/hooks/{carrier}")}

@@ -152,7 +152,7 @@ def test_no_first_scan_counts_business_days_after_the_label() -> None:
 def test_a_parcel_is_stalled_after_five_business_days_abroad_or_three_at_home() -> None:
     assert detect(ACCEPTED, now=day(6)) == []  # Thursday: 4 business days
     (alert,) = detect(ACCEPTED, now=day(7))
-    assert alert.kind is AlertKind.STALLED and alert.cause == f"stalled:{FRIDAY.isoformat()}"
+    assert alert.kind is AlertKind.STALLED and alert.cause == f"stalled:{FRIDAY.isoformat()}:5bd"
     assert kinds(detect(ACCEPTED, now=day(5), international=False)) == {AlertKind.STALLED}
     # A public holiday on the Monday pushes it a day.
     assert detect(ACCEPTED, now=day(7), holidays=frozenset({date(2024, 3, 4)})) == []

@@ -314,34 +314,34 @@ def test_a_delivery_estimate_is_stored_with_the_state_and_read_back_equal(
         assert listed[0].state.eta == eta
 
 
-def test_stale_estimates_are_found_oldest_first_across_merchants(
+def test_shipments_due_for_the_sweep_are_found_oldest_checked_first_across_merchants(
     uow_factory: UnitOfWorkFactory,
 ) -> None:
-    def with_eta(shipment_id: str, merchant_id: str, hours: int) -> Shipment:
-        eta = DeliveryEstimate(
-            p10=date(2026, 1, 9),
-            p50=date(2026, 1, 10),
-            p90=date(2026, 1, 12),
-            basis=EtaBasis.MODEL,
-            model_version="v",
-            as_of=T0 + timedelta(hours=hours),
-        )
-        return replace(shipment(shipment_id, merchant_id), state=ShipmentState(eta=eta))
+    def checked(shipment_id: str, merchant_id: str, hours: int) -> Shipment:
+        at = T0 + timedelta(hours=hours)
+        return replace(shipment(shipment_id, merchant_id), created_at=at, updated_at=at)
 
+    ended = replace(checked("s-6", A, 0), state=delivered_state())
     seed(
         uow_factory,
-        with_eta("s-1", A, 5),
-        with_eta("s-2", B, 1),
-        with_eta("s-3", A, 30),
-        shipment("s-4"),  # no estimate at all
-        with_eta("s-5", A, 2),
+        checked("s-1", A, 5),
+        checked("s-2", B, 1),
+        checked("s-3", A, 30),
+        checked("s-4", A, 3),  # no estimate: swept all the same (its alerts need it)
+        checked("s-5", A, 2),
+        ended,
     )
     with uow_factory() as uow:
         uow.shipments.archive(A, "s-5", T0)
         uow.commit()
     with uow_factory() as uow:
-        stale = uow.shipments.stale_estimates(T0 + timedelta(hours=10), limit=10)
-        assert list(stale) == [(B, "s-2"), (A, "s-1")]
-        assert list(uow.shipments.stale_estimates(T0 + timedelta(hours=10), limit=1)) == [
-            (B, "s-2")
-        ]
+        due = uow.shipments.due_for_sweep(T0 + timedelta(hours=10), limit=10)
+        assert list(due) == [(B, "s-2"), (A, "s-4"), (A, "s-1")]
+        assert list(uow.shipments.due_for_sweep(T0 + timedelta(hours=10), limit=1)) == [(B, "s-2")]
+    # Working a shipment out again (an event, or the sweep) puts it at the back.
+    with uow_factory() as uow:
+        uow.shipments.save_states([(B, "s-2", ShipmentState())], T0 + timedelta(hours=11))
+        uow.commit()
+    with uow_factory() as uow:
+        due = uow.shipments.due_for_sweep(T0 + timedelta(hours=10), limit=10)
+        assert list(due) == [(A, "s-4"), (A, "s-1")]

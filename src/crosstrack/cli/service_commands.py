@@ -87,6 +87,16 @@ def serve(settings: Settings, services: Services, out: IO[str]) -> int:
     return 0
 
 
+def _cmd_alerts_norms(args: argparse.Namespace, out: IO[str]) -> int:
+    _, services = migrated_services(args)
+    report = services.refresh_norms()
+    out.write(
+        f"lane norms: {report.norms} P95s in {report.scopes} scopes "
+        f"from {report.shipments} shipments\n"
+    )
+    return 0
+
+
 def _cmd_merchants_create(args: argparse.Namespace, out: IO[str]) -> int:
     _, services = migrated_services(args)
     merchant = services.accounts.create_merchant(args.name)
@@ -163,6 +173,13 @@ def add_service_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     db = p.add_subparsers(dest="db_command", required=True)
     q = db.add_parser("upgrade", parents=[database], help="apply migrations")
     q.set_defaults(func=_cmd_db_upgrade)
+
+    p = sub.add_parser("alerts", help="exception alerts")
+    alerts = p.add_subparsers(dest="alerts_command", required=True)
+    q = alerts.add_parser(
+        "norms", parents=[database], help="recompute the lane norms from the stored histories"
+    )
+    q.set_defaults(func=_cmd_alerts_norms)
 
     p = sub.add_parser("merchants", help="manage merchants")
     merchants = p.add_subparsers(dest="merchants_command", required=True)

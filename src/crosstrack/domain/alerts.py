@@ -59,7 +59,8 @@ class AlertActions:
 
 @dataclass(frozen=True, slots=True)
 class AlertPolicy:
-    """Thresholds (per merchant and lane in the service; these defaults are docs/alerts.md's)."""
+    """Thresholds: these defaults are docs/alerts.md's; merchants override them per lane
+    (``crosstrack.domain.alert_settings``)."""
 
     no_first_scan_business_days: int = 3
     stalled_business_days_domestic: int = 3
@@ -77,6 +78,8 @@ class AlertPolicy:
     """Raise a late-risk alert when P(missing the promised day) reaches this."""
     expire_after: timedelta = timedelta(days=30)
     """A shipment silent this long is expired (shown so): no time-based alerts any more."""
+    disabled: frozenset[AlertKind] = frozenset()
+    """Kinds the merchant has switched off."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,7 +247,7 @@ def detect_alerts(
         return []
     found = _from_events(timeline)
     found.extend(_from_time(timeline, context, policy))
-    return found
+    return [problem for problem in found if problem.kind not in policy.disabled]
 
 
 def _events(timeline: Timeline) -> list[TimelineEvent]:
@@ -303,7 +306,7 @@ def _from_time(
             out.append(
                 _timed(
                     AlertKind.NO_FIRST_SCAN,
-                    "no_first_scan",
+                    f"no_first_scan:{policy.no_first_scan_business_days}bd",
                     context.created_at,
                     business_days=waited,
                 )
@@ -322,7 +325,7 @@ def _from_time(
             out.append(
                 _timed(
                     AlertKind.NOT_COLLECTED,
-                    f"not_collected:{since.isoformat()}",
+                    f"not_collected:{since.isoformat()}:{policy.not_collected_days}d",
                     since,
                     days_waiting=round((now - since).total_seconds() / 86400, 1),
                 )
@@ -338,7 +341,7 @@ def _from_time(
             out.append(
                 _timed(
                     AlertKind.CUSTOMS_DWELL,
-                    f"customs_dwell:{milestone.value}:{since.isoformat()}",
+                    f"customs_dwell:{milestone.value}:{since.isoformat()}:{_days(limit)}d",
                     since + limit,
                     dwell_hours=round((now - since).total_seconds() / 3600, 1),
                     limit_hours=round(limit.total_seconds() / 3600, 1),
@@ -360,7 +363,7 @@ def _from_time(
             out.append(
                 _timed(
                     AlertKind.STALLED,
-                    f"stalled:{last_at.isoformat()}",
+                    f"stalled:{last_at.isoformat()}:{allowed}bd",
                     last_at,
                     business_days=waited,
                     allowed_business_days=allowed,
@@ -381,6 +384,12 @@ def _from_time(
                 )
             )
     return out
+
+
+def _days(span: timedelta) -> int:
+    """Whole days, rounded up: a threshold's part of a cause (a limit moved by a few hours
+    keeps the cause; one moved by a day is a new occurrence)."""
+    return math.ceil(span.total_seconds() / 86400)
 
 
 def business_days_between(

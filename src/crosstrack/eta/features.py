@@ -18,8 +18,8 @@ import numpy as np
 from crosstrack.eta.baselines import Priors
 from crosstrack.eta.groups import REMAINING_LEVELS
 from crosstrack.eta.history import HistoryRecord
-from crosstrack.eta.holidays_ahead import holidays_ahead
 from crosstrack.eta.snapshots import DESTINATION_STAGE, Snapshot
+from crosstrack.geo.holidays import holidays_ahead
 
 FEATURES = (
     "stage",

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from crosstrack.domain.alerts import AlertContext, DetectedAlert, detect_alerts
+from crosstrack.domain.alerts import DetectedAlert, detect_alerts
 from crosstrack.domain.shipment import Shipment, ShipmentState
 from crosstrack.domain.timeline import Timeline
+from crosstrack.services.alert_inputs import AlertInputs
 from crosstrack.services.ports import IdFactory
 from crosstrack.services.records import OutboxMessage, StoredAlert, Topic
 
@@ -33,30 +34,21 @@ class AlertChanges:
         self.messages.extend(other.messages)
 
 
-def alert_context(shipment: Shipment, state: ShipmentState, now: datetime) -> AlertContext:
-    """What the detector knows about ``shipment`` besides its timeline."""
-    origin, destination = shipment.origin, shipment.destination
-    international = origin is None or destination is None or origin.country != destination.country
-    return AlertContext(
-        created_at=shipment.created_at,
-        now=now,
-        international=international,
-        promised_on=shipment.promised_date,
-        eta=state.eta,
-    )
-
-
 def update_alerts(
     shipment: Shipment,
     state: ShipmentState,
     timeline: Timeline,
     open_alerts: Sequence[StoredAlert],
     *,
+    inputs: AlertInputs,
     ids: IdFactory,
     now: datetime,
 ) -> AlertChanges:
-    """Detect the shipment's problems now and compare them with its open alerts."""
-    detected = detect_alerts(timeline, alert_context(shipment, state, now))
+    """Detect the shipment's problems now (with its lane's norms, its merchant's thresholds
+    and its destination's holidays) and compare them with its open alerts."""
+    detected = detect_alerts(
+        timeline, inputs.context(shipment, state, now), inputs.policy(shipment)
+    )
     return reconcile(shipment, detected, open_alerts, ids=ids, now=now)
 
 

@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from crosstrack.domain.shipment import ShipmentState
 from crosstrack.domain.timeline import build_timeline
+from crosstrack.services.alert_inputs import AlertInputSource
 from crosstrack.services.alerting import AlertChanges
 from crosstrack.services.followups import follow_up, store_alert_changes
 from crosstrack.services.ports import Clock, EtaEstimator, IdFactory, UnitOfWorkFactory
@@ -47,10 +48,12 @@ class EtaRefresher:
         eta: EtaEstimator,
         clock: Clock,
         ids: IdFactory,
+        alert_inputs: AlertInputSource | None = None,
         max_age: timedelta = MAX_AGE,
         batch: int = BATCH,
     ) -> None:
         self._uow = uow
+        self._inputs = alert_inputs or AlertInputSource(clock=clock)
         self._eta = eta
         self._clock = clock
         self._ids = ids
@@ -62,11 +65,12 @@ class EtaRefresher:
         """One batch, in one transaction."""
         now = self._clock()
         with self._uow() as uow:
-            keys = list(uow.shipments.stale_estimates(now - self._max_age, self.batch))
+            keys = list(uow.shipments.due_for_sweep(now - self._max_age, self.batch))
             shipments = uow.shipments.get_many(keys, for_update=True)
             found = [k for k in keys if k in shipments]
             histories = uow.events.for_shipments(found)
             open_alerts = uow.alerts.open_for(found)
+            inputs = self._inputs.load(uow, {merchant_id for merchant_id, _ in found})
             states: list[tuple[str, str, ShipmentState]] = []
             messages: list[OutboxMessage] = []
             alerts = AlertChanges()
@@ -79,6 +83,7 @@ class EtaRefresher:
                     timeline,
                     open_alerts[key],
                     eta=self._eta,
+                    inputs=inputs,
                     ids=self._ids,
                     now=now,
                 )

@@ -10,9 +10,17 @@ from crosstrack.domain.carriers import CarrierDirectory, CarrierLinks
 from crosstrack.domain.eta import PastShipment
 from crosstrack.domain.normalize import EventNormalizer
 from crosstrack.domain.numbers import TrackingNumberDetector
+from crosstrack.geo.holidays import recent_holidays
 from crosstrack.geo.phones import PhoneNumbers
 from crosstrack.services.accounts import Accounts
 from crosstrack.services.alert_desk import AlertDesk
+from crosstrack.services.alert_inputs import (
+    AlertInputSource,
+    HolidayCalendar,
+    NormsReport,
+    refresh_norms,
+)
+from crosstrack.services.alert_settings import AlertSettingsDesk
 from crosstrack.services.buyers import BuyerDesk
 from crosstrack.services.eta_history import past_shipments
 from crosstrack.services.eta_refresh import EtaRefresher
@@ -47,6 +55,8 @@ class Services:
     clock: Clock
     eta_refresher: EtaRefresher
     alert_desk: AlertDesk
+    alert_settings: AlertSettingsDesk
+    alert_inputs: AlertInputSource
     buyers: BuyerDesk
 
     @classmethod
@@ -64,15 +74,24 @@ class Services:
         eta: EtaEstimator | None = None,
         links: Mapping[str, CarrierLinks] | None = None,
         phones: PhoneChecker | None = None,
+        holidays: HolidayCalendar | None = None,
     ) -> Services:
         """Wire every use case around the same collaborators (reads may use ``read_uow``, a
         read-only factory that never waits for writers; ``receivers`` are the carriers whose
-        webhooks are taken, by slug; ``links``, carriers' public web links by slug)."""
+        webhooks are taken, by slug; ``links``, carriers' public web links by slug; ``holidays``,
+        public holidays for alerts' business days; ``phones``, the phone number checker)."""
+        alert_inputs = AlertInputSource(clock=clock, holidays=holidays or recent_holidays)
         registrar = Registrar(
             uow=uow, detector=detector, carriers=carriers, clock=clock, ids=ids, eta=eta
         )
         ingestor = Ingestor(
-            uow=uow, normalizer=normalizer, carriers=carriers, clock=clock, ids=ids, eta=eta
+            uow=uow,
+            normalizer=normalizer,
+            carriers=carriers,
+            clock=clock,
+            ids=ids,
+            eta=eta,
+            alert_inputs=alert_inputs,
         )
         return cls(
             accounts=Accounts(uow=uow, clock=clock, ids=ids),
@@ -87,8 +106,16 @@ class Services:
             carriers=carriers,
             uow=uow,
             clock=clock,
-            eta_refresher=EtaRefresher(uow=uow, eta=eta or NoEtaEstimator(), clock=clock, ids=ids),
+            eta_refresher=EtaRefresher(
+                uow=uow,
+                eta=eta or NoEtaEstimator(),
+                clock=clock,
+                ids=ids,
+                alert_inputs=alert_inputs,
+            ),
             alert_desk=AlertDesk(uow=uow, clock=clock, ids=ids),
+            alert_settings=AlertSettingsDesk(uow=uow, clock=clock),
+            alert_inputs=alert_inputs,
             buyers=BuyerDesk(
                 uow=uow,
                 carriers=carriers,
@@ -98,6 +125,10 @@ class Services:
                 ids=ids,
             ),
         )
+
+    def refresh_norms(self) -> NormsReport:
+        """Recompute the lane norms alerts compare with, from every stored history."""
+        return refresh_norms(self.uow, self.clock, source=self.alert_inputs)
 
     def past_shipments(self) -> Iterator[PastShipment]:
         """Every stored shipment as ETA training data (see ``services.eta_history``)."""

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from crosstrack.domain.shipment import Shipment, ShipmentState
 from crosstrack.domain.timeline import Timeline
+from crosstrack.services.alert_inputs import AlertInputs
 from crosstrack.services.alerting import AlertChanges, update_alerts
 from crosstrack.services.estimates import announce_eta, estimate_for
 from crosstrack.services.ports import EtaEstimator, IdFactory, UnitOfWork
@@ -34,6 +35,7 @@ def follow_up(
     open_alerts: Sequence[StoredAlert],
     *,
     eta: EtaEstimator,
+    inputs: AlertInputs,
     ids: IdFactory,
     now: datetime,
 ) -> FollowUp:
@@ -42,7 +44,9 @@ def follow_up(
     return FollowUp(
         state=state,
         messages=announce_eta(shipment, state, ids=ids, now=now),
-        alerts=update_alerts(shipment, state, timeline, open_alerts, ids=ids, now=now),
+        alerts=update_alerts(
+            shipment, state, timeline, open_alerts, inputs=inputs, ids=ids, now=now
+        ),
     )
 
 

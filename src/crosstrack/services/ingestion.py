@@ -23,6 +23,7 @@ from crosstrack.domain.numbers import normalize_number
 from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
 from crosstrack.domain.timeline import build_timeline
 from crosstrack.domain.vocabulary import Milestone
+from crosstrack.services.alert_inputs import AlertInputs, AlertInputSource
 from crosstrack.services.alerting import AlertChanges
 from crosstrack.services.changes import announce_changes, state_from_timeline
 from crosstrack.services.followups import follow_up, store_alert_changes
@@ -138,9 +139,11 @@ class Ingestor:
         clock: Clock,
         ids: IdFactory,
         eta: EtaEstimator | None = None,
+        alert_inputs: AlertInputSource | None = None,
     ) -> None:
         self._uow = uow
         self._eta: EtaEstimator = eta or NoEtaEstimator()
+        self._inputs = alert_inputs or AlertInputSource(clock=clock)
         self._normalizer = normalizer
         self._carriers = carriers
         self._clock = clock
@@ -161,6 +164,7 @@ class Ingestor:
             shipments = uow.shipments.get_many(keys, for_update=True)
             histories = uow.events.for_shipments([k for k in keys if k in shipments])
             open_alerts = uow.alerts.open_for([k for k in keys if k in shipments])
+            inputs = self._inputs.load(uow, {merchant_id for merchant_id, _ in shipments})
             alert_changes = AlertChanges()
             for key, items in groups.items():
                 shipment = shipments.get(key)
@@ -168,7 +172,12 @@ class Ingestor:
                     unmatched.extend(i for i, _ in items)
                     continue
                 outcome = self._ingest_one(
-                    uow, shipment, histories[key], [event for _, event in items], open_alerts[key]
+                    uow,
+                    shipment,
+                    histories[key],
+                    [event for _, event in items],
+                    open_alerts[key],
+                    inputs,
                 )
                 duplicates += len(items) - len(outcome.fresh) - len(outcome.quarantined)
                 for item in outcome.quarantined:
@@ -244,6 +253,7 @@ class Ingestor:
         before: list[StoredEvent],
         incoming: list[IncomingEvent],
         open_alerts: list[StoredAlert],
+        inputs: AlertInputs,
     ) -> _Outcome:
         """One shipment's new events, its new state, and the messages announcing what they
         changed. New legs are saved here; the rest is written by the caller, batched."""
@@ -294,6 +304,7 @@ class Ingestor:
             timeline,
             open_alerts,
             eta=self._eta,
+            inputs=inputs,
             ids=self._ids,
             now=now,
         )

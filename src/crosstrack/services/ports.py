@@ -8,13 +8,14 @@ the system-side look-ups by tracking number that carrier polls and webhooks need
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Any, Protocol, Self
 
 from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.eta import DeliveryEstimate, EtaQuery
+from crosstrack.domain.lane_norms import Norm
 from crosstrack.domain.polling import PollOutcome, StopReason
 from crosstrack.domain.shipment import Endpoint, Shipment, ShipmentLeg, ShipmentState
 from crosstrack.services.records import (
@@ -102,9 +103,11 @@ class ShipmentRepository(Protocol):
         """``save_state`` for many (merchant id, shipment id, state) at once."""
         ...
 
-    def stale_estimates(self, before: datetime, limit: int) -> Sequence[tuple[str, str]]:
-        """System side (ETA refresh): (merchant id, shipment id) of shipments not archived
-        whose delivery estimate was made before ``before``, oldest first, at most ``limit``."""
+    def due_for_sweep(self, before: datetime, limit: int) -> Sequence[tuple[str, str]]:
+        """System side (the sweep): (merchant id, shipment id) of shipments still going (not
+        delivered, returned or archived) whose estimate and alerts were last worked out
+        before ``before`` (at registration, an event, or the last sweep), oldest first, at
+        most ``limit``; with an estimate or without."""
         ...
 
     def add_leg(
@@ -279,6 +282,34 @@ class BuyerRequestRepository(Protocol):
         ...
 
 
+class LaneNormRepository(Protocol):
+    """System-wide (no tenant): what is normal per lane, as counts and P95s."""
+
+    def replace_all(self, norms: Sequence[Norm], at: datetime) -> None:
+        """Replace every stored norm with ``norms`` computed at ``at``."""
+        ...
+
+    def all(self) -> list[Norm]: ...
+
+    def computed_at(self) -> datetime | None:
+        """When the stored norms were computed (``None``: never)."""
+        ...
+
+
+class AlertSettingsRepository(Protocol):
+    def for_merchants(self, merchant_ids: Collection[str]) -> dict[str, dict[str, dict[str, Any]]]:
+        """Merchant id -> lane -> its checked overrides (merchants without any are absent)."""
+        ...
+
+    def put(self, merchant_id: str, lane: str, settings: Mapping[str, Any], at: datetime) -> None:
+        """Set (replace) the merchant's overrides for ``lane``."""
+        ...
+
+    def delete(self, merchant_id: str, lane: str) -> bool:
+        """Drop the merchant's overrides for ``lane``; False if it had none."""
+        ...
+
+
 class PhoneChecker(Protocol):
     def check(self, text: str, country: str | None) -> str:
         """``text`` as an E.164 number, a national one read in ``country``; raises
@@ -300,6 +331,8 @@ class UnitOfWork(Protocol):
     alerts: AlertRepository
     tracking_links: TrackingLinkRepository
     buyer_requests: BuyerRequestRepository
+    lane_norms: LaneNormRepository
+    alert_settings: AlertSettingsRepository
 
     def __enter__(self) -> Self: ...
 

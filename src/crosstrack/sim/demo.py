@@ -135,6 +135,11 @@ def start_demo(
         f"{report.events_stored} outcome events"
     )
     say(train_demo_model(history, settings))
+    norms = services.refresh_norms()
+    say(
+        f"lane norms: {norms.norms} P95s in {norms.scopes} scopes from {norms.shipments} "
+        "past shipments (docs/alerts.md)"
+    )
     shipments = [register_parcel(services, merchant_id, parcel) for parcel in live]
     say(
         f"live: {len(shipments)} synthetic shipments moving at {options.speed:g}x "

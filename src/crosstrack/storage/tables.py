@@ -100,7 +100,12 @@ shipments = Table(
     Column("event_count", Integer(), nullable=False, server_default=text("0")),
     Column("dwell", JsonDocument, comment="milestone -> whole microseconds"),
     Column("eta", JsonDocument, comment="the latest delivery estimate (docs/eta.md)"),
-    Column("eta_as_of", UtcDateTime(), comment="when it was made (refresh finds stale ones)"),
+    Column("eta_as_of", UtcDateTime(), comment="when the latest estimate was made"),
+    Column(
+        "checked_at",
+        UtcDateTime(),
+        comment="when its estimate and alerts were last worked out; NULL once it has ended",
+    ),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
     Column("archived_at", UtcDateTime()),
@@ -111,7 +116,8 @@ shipments = Table(
     Index("ix_shipments_merchant_destination", "merchant_id", "destination_country", "created_at"),
     Index("ix_shipments_merchant_updated", "merchant_id", "updated_at"),
     Index("ix_shipments_merchant_order_ref", "merchant_id", "order_ref"),
-    Index("ix_shipments_eta_as_of", "eta_as_of"),
+    # The sweep: shipments still going whose estimate and alerts are oldest.
+    Index("ix_shipments_checked_at", "checked_at"),
 )
 
 legs = Table(
@@ -229,6 +235,28 @@ buyer_requests = Table(
     Column("answers", JsonDocument, nullable=False, comment="ids of the alerts it answers"),
     Column("created_at", UtcDateTime(), nullable=False),
     Index("ix_buyer_requests_shipment", "shipment_id", "created_at"),
+)
+
+lane_norms = Table(
+    "lane_norms",
+    metadata,
+    Column("scope", String(32), nullable=False, comment="CN-FR (lane), *-FR (destination) or *"),
+    Column("milestone", CODE, nullable=False),
+    Column("kind", CODE, nullable=False, comment="stay or gap"),
+    Column("p95_seconds", Float(), nullable=False),
+    Column("samples", Integer(), nullable=False),
+    Column("computed_at", UtcDateTime(), nullable=False),
+    PrimaryKeyConstraint("scope", "milestone", "kind"),
+)
+
+alert_settings = Table(
+    "alert_settings",
+    metadata,
+    Column("merchant_id", ID, ForeignKey("merchants.id"), nullable=False),
+    Column("lane", String(32), nullable=False, comment="'' (every lane), *-FR or CN-FR"),
+    Column("settings", JsonDocument, nullable=False, comment="thresholds overridden"),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    PrimaryKeyConstraint("merchant_id", "lane"),
 )
 
 webhook_endpoints = Table(

@@ -24,10 +24,12 @@ from sqlalchemy import Connection, Engine
 
 from crosstrack.services.ports import (
     AlertRepository,
+    AlertSettingsRepository,
     ApiKeyRepository,
     BuyerRequestRepository,
     EventRepository,
     IdempotencyRepository,
+    LaneNormRepository,
     MerchantRepository,
     OutboxRepository,
     PollRepository,
@@ -40,10 +42,12 @@ from crosstrack.services.ports import (
 from crosstrack.storage.engine import READ_ONLY_OPTION
 from crosstrack.storage.repositories import (
     SqlAlertRepository,
+    SqlAlertSettingsRepository,
     SqlApiKeyRepository,
     SqlBuyerRequestRepository,
     SqlEventRepository,
     SqlIdempotencyRepository,
+    SqlLaneNormRepository,
     SqlMerchantRepository,
     SqlOutboxRepository,
     SqlPollRepository,
@@ -67,6 +71,8 @@ class SqlUnitOfWork:
     alerts: AlertRepository
     tracking_links: TrackingLinkRepository
     buyer_requests: BuyerRequestRepository
+    lane_norms: LaneNormRepository
+    alert_settings: AlertSettingsRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -91,6 +97,8 @@ class SqlUnitOfWork:
         self.alerts = SqlAlertRepository(connection)
         self.tracking_links = SqlTrackingLinkRepository(connection)
         self.buyer_requests = SqlBuyerRequestRepository(connection)
+        self.lane_norms = SqlLaneNormRepository(connection)
+        self.alert_settings = SqlAlertSettingsRepository(connection)
         return self
 
     def __exit__(

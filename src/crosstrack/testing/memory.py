@@ -7,13 +7,14 @@ block without committing (or raising) changes nothing, as a database transaction
 from __future__ import annotations
 
 import copy
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from crosstrack.domain.alerts import AlertKind
+from crosstrack.domain.lane_norms import Norm
 from crosstrack.domain.shipment import (
     BuyerContact,
     Endpoint,
@@ -21,6 +22,7 @@ from crosstrack.domain.shipment import (
     ShipmentLeg,
     ShipmentState,
 )
+from crosstrack.domain.vocabulary import TERMINAL_STATUSES
 from crosstrack.services.records import (
     AlertState,
     ApiKey,
@@ -56,6 +58,11 @@ class _Data:
     quarantine: list[QuarantinedPayload] = field(default_factory=list)
     alerts: dict[str, StoredAlert] = field(default_factory=dict)
     tracking_links: dict[str, TrackingLink] = field(default_factory=dict)
+    checked: dict[str, datetime] = field(default_factory=dict)
+    lane_norms: list[Norm] = field(default_factory=list)
+    norms_computed_at: datetime | None = None
+    alert_settings: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    """Shipment id -> when its estimate and alerts were worked out (while it is going)."""
     buyer_requests: dict[str, BuyerRequest] = field(default_factory=dict)
 
 
@@ -91,6 +98,8 @@ class InMemoryUnitOfWork:
         self.alerts = _Alerts(self._data)
         self.tracking_links = _TrackingLinks(self._data)
         self.buyer_requests = _BuyerRequests(self._data)
+        self.lane_norms = _LaneNorms(self._data)
+        self.alert_settings = _AlertSettings(self._data)
 
     def __enter__(self) -> Self:
         self._data = copy.copy(self._store.data)
@@ -152,6 +161,7 @@ class _Shipments:
 
     def add(self, shipment: Shipment) -> None:
         self._d.shipments[shipment.id] = shipment
+        self._check(shipment.id, shipment.state, shipment.updated_at)
         for leg in shipment.legs:
             self._d.polls[leg.id] = fresh_poll_state(leg, shipment.created_at)
 
@@ -226,6 +236,13 @@ class _Shipments:
         found = self.get(merchant_id, shipment_id)
         if found is not None:
             self._d.shipments[shipment_id] = replace(found, state=state, updated_at=updated_at)
+            self._check(shipment_id, state, updated_at)
+
+    def _check(self, shipment_id: str, state: ShipmentState, at: datetime) -> None:
+        if state.status in TERMINAL_STATUSES:
+            self._d.checked.pop(shipment_id, None)
+        else:
+            self._d.checked[shipment_id] = at
 
     def save_states(
         self, states: Sequence[tuple[str, str, ShipmentState]], updated_at: datetime
@@ -233,13 +250,13 @@ class _Shipments:
         for merchant_id, shipment_id, state in states:
             self.save_state(merchant_id, shipment_id, state, updated_at)
 
-    def stale_estimates(self, before: datetime, limit: int) -> Sequence[tuple[str, str]]:
-        stale = sorted(
-            (s.state.eta.as_of, s.id, s.merchant_id)
-            for s in self._d.shipments.values()
-            if s.state.eta is not None and s.state.eta.as_of < before and s.archived_at is None
+    def due_for_sweep(self, before: datetime, limit: int) -> Sequence[tuple[str, str]]:
+        due = sorted(
+            (at, shipment_id, self._d.shipments[shipment_id].merchant_id)
+            for shipment_id, at in self._d.checked.items()
+            if at < before
         )
-        return [(merchant_id, shipment_id) for _, shipment_id, merchant_id in stale[:limit]]
+        return [(merchant_id, shipment_id) for _, shipment_id, merchant_id in due[:limit]]
 
     def add_leg(
         self, merchant_id: str, shipment_id: str, leg: ShipmentLeg, updated_at: datetime
@@ -267,6 +284,7 @@ class _Shipments:
         if found is None:
             return False
         self._d.shipments[shipment_id] = replace(found, archived_at=at, updated_at=at)
+        self._d.checked.pop(shipment_id, None)
         return True
 
     def delete(self, merchant_id: str, shipment_id: str) -> bool:
@@ -275,6 +293,7 @@ class _Shipments:
         for leg in self._d.shipments.pop(shipment_id).legs:
             self._d.polls.pop(leg.id, None)
         self._d.events.pop(shipment_id, None)
+        self._d.checked.pop(shipment_id, None)
         return True
 
     def correct_buyer(
@@ -471,6 +490,39 @@ class _BuyerRequests:
             ),
             key=lambda r: (r.created_at, r.id),
         )
+
+
+class _LaneNorms:
+    def __init__(self, data: _Data) -> None:
+        self._d = data
+
+    def replace_all(self, norms: Sequence[Norm], at: datetime) -> None:
+        self._d.lane_norms = list(norms)
+        self._d.norms_computed_at = at
+
+    def all(self) -> list[Norm]:
+        return list(self._d.lane_norms)
+
+    def computed_at(self) -> datetime | None:
+        return self._d.norms_computed_at
+
+
+class _AlertSettings:
+    def __init__(self, data: _Data) -> None:
+        self._d = data
+
+    def for_merchants(self, merchant_ids: Collection[str]) -> dict[str, dict[str, dict[str, Any]]]:
+        found: dict[str, dict[str, dict[str, Any]]] = {}
+        for (merchant_id, lane), settings in self._d.alert_settings.items():
+            if merchant_id in merchant_ids:
+                found.setdefault(merchant_id, {})[lane] = dict(settings)
+        return found
+
+    def put(self, merchant_id: str, lane: str, settings: Mapping[str, Any], at: datetime) -> None:
+        self._d.alert_settings[(merchant_id, lane)] = dict(settings)
+
+    def delete(self, merchant_id: str, lane: str) -> bool:
+        return self._d.alert_settings.pop((merchant_id, lane), None) is not None
 
 
 class _Idempotency:

@@ -3,6 +3,7 @@
 from fastapi import APIRouter
 
 from crosstrack.api.routes import (
+    alert_settings,
     alerts,
     carriers,
     changes,
@@ -19,6 +20,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     health.router,
     shipments.router,
     alerts.router,
+    alert_settings.router,
     changes.router,
     events.router,
     imports.router,

@@ -19,6 +19,7 @@ from crosstrack.api.schemas.requests import (
 from crosstrack.api.schemas.responses import (
     AlertList,
     AlertOut,
+    AlertSettingsOut,
     BuyerRequestOut,
     BuyerRequestReceipt,
     BuyerSideOut,
@@ -48,6 +49,7 @@ __all__ = [
     "AlertList",
     "AlertOut",
     "AlertQuery",
+    "AlertSettingsOut",
     "AssignAlert",
     "BatchEvent",
     "Buyer",

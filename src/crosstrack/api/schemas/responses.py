@@ -298,3 +298,12 @@ class BuyerRequestReceipt(BaseModel):
     created_at: datetime
     answered_alerts: int = Field(description="How many open alerts it answers.")
     phone: str | None = Field(default=None, description="The number kept, masked.")
+
+
+class AlertSettingsOut(BaseModel):
+    """Alert thresholds: crosstrack's defaults and the merchant's overrides by lane."""
+
+    defaults: dict[str, Any] = Field(description="What applies where nothing is overridden.")
+    lanes: dict[str, dict[str, Any]] = Field(
+        description='Overrides by lane: `""` every lane, `*-FR` a destination, `CN-FR` a lane.'
+    )

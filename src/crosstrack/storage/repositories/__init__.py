@@ -9,6 +9,10 @@ from crosstrack.storage.repositories.accounts import (
     SqlIdempotencyRepository,
     SqlMerchantRepository,
 )
+from crosstrack.storage.repositories.alert_inputs import (
+    SqlAlertSettingsRepository,
+    SqlLaneNormRepository,
+)
 from crosstrack.storage.repositories.alerts import SqlAlertRepository
 from crosstrack.storage.repositories.buyers import (
     SqlBuyerRequestRepository,
@@ -22,10 +26,12 @@ from crosstrack.storage.repositories.shipments import SqlShipmentRepository
 
 __all__ = [
     "SqlAlertRepository",
+    "SqlAlertSettingsRepository",
     "SqlApiKeyRepository",
     "SqlBuyerRequestRepository",
     "SqlEventRepository",
     "SqlIdempotencyRepository",
+    "SqlLaneNormRepository",
     "SqlMerchantRepository",
     "SqlOutboxRepository",
     "SqlPollRepository",

@@ -9,7 +9,7 @@ milestone, so they read back exactly.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Row
@@ -22,7 +22,7 @@ from crosstrack.domain.shipment import (
     ShipmentLeg,
     ShipmentState,
 )
-from crosstrack.domain.vocabulary import Milestone, Reason, Status
+from crosstrack.domain.vocabulary import TERMINAL_STATUSES, Milestone, Reason, Status
 
 _MICROSECOND = timedelta(microseconds=1)
 
@@ -42,7 +42,7 @@ def shipment_values(shipment: Shipment) -> dict[str, Any]:
         "buyer_phone": buyer.phone,
         "buyer_locale": buyer.locale,
         "buyer_timezone": buyer.timezone,
-        **state_values(shipment.state),
+        **state_values(shipment.state, shipment.updated_at),
         "created_at": shipment.created_at,
         "updated_at": shipment.updated_at,
         "archived_at": shipment.archived_at,
@@ -58,9 +58,11 @@ def _endpoint_values(prefix: str, endpoint: Endpoint | None) -> dict[str, Any]:
     }
 
 
-def state_values(state: ShipmentState) -> dict[str, Any]:
-    """The state columns of a ``shipments`` row."""
+def state_values(state: ShipmentState, at: datetime) -> dict[str, Any]:
+    """The state columns of a ``shipments`` row written at ``at`` (when the estimate and
+    alerts were worked out: ``checked_at``, left empty once the shipment has ended)."""
     return {
+        "checked_at": None if state.status in TERMINAL_STATUSES else at,
         "status": state.status.value,
         "milestone": state.milestone.value,
         "reason": state.reason.value,

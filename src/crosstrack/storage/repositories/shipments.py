@@ -216,7 +216,8 @@ class SqlShipmentRepository:
     def save_state(
         self, merchant_id: str, shipment_id: str, state: ShipmentState, updated_at: datetime
     ) -> None:
-        self._update(merchant_id, shipment_id, **state_values(state), updated_at=updated_at)
+        values = state_values(state, updated_at)
+        self._update(merchant_id, shipment_id, **values, updated_at=updated_at)
 
     def save_states(
         self, states: Sequence[tuple[str, str, ShipmentState]], updated_at: datetime
@@ -224,16 +225,21 @@ class SqlShipmentRepository:
         """Update many shipments' state in one executemany."""
         if states:
             rows = [
-                {**state_values(state), "updated_at": updated_at, "b_shipment": s, "b_merchant": m}
+                {
+                    **state_values(state, updated_at),
+                    "updated_at": updated_at,
+                    "b_shipment": s,
+                    "b_merchant": m,
+                }
                 for m, s, state in states
             ]
             self._conn.execute(_UPDATE, rows)
 
-    def stale_estimates(self, before: datetime, limit: int) -> Sequence[tuple[str, str]]:
+    def due_for_sweep(self, before: datetime, limit: int) -> Sequence[tuple[str, str]]:
         query = (
             select(shipments.c.merchant_id, shipments.c.id)
-            .where(shipments.c.eta_as_of < before, shipments.c.archived_at.is_(None))
-            .order_by(shipments.c.eta_as_of, shipments.c.id)
+            .where(shipments.c.checked_at < before)
+            .order_by(shipments.c.checked_at, shipments.c.id)
             .limit(limit)
         )
         return [(row.merchant_id, row.id) for row in self._conn.execute(query)]
@@ -263,7 +269,9 @@ class SqlShipmentRepository:
 
     def archive(self, merchant_id: str, shipment_id: str, at: datetime) -> bool:
         """Hide from listings (kept, and still readable by id). False if not found."""
-        return self._update(merchant_id, shipment_id, archived_at=at, updated_at=at)
+        return self._update(
+            merchant_id, shipment_id, archived_at=at, updated_at=at, checked_at=None
+        )
 
     def delete(self, merchant_id: str, shipment_id: str) -> bool:
         """Delete with its legs, events and alerts. False if not found."""
