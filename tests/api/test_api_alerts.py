@@ -7,6 +7,7 @@ from typing import Any
 from api_tenants import Body, Tenant
 from fastapi.testclient import TestClient
 
+from crosstrack.services.facade import Services
 from crosstrack.testing import FrozenClock
 
 PROBLEM = {
@@ -106,3 +107,36 @@ def test_the_shipment_list_filters_on_open_alerts(
     assert client.get("/v1/shipments?alert=nonsense", headers=alice.headers).status_code == 422
     client.post(f"/v1/alerts/{alert['id']}/resolve", headers=alice.headers)
     assert listed("alert=any") == []
+
+
+def test_lane_disruptions_are_listed_for_the_merchants_they_concern_only(
+    client: TestClient, alice: Tenant, bob: Tenant, services: Services, clock: FrozenClock
+) -> None:
+    from datetime import date
+
+    from crosstrack.domain.vocabulary import Milestone
+    from crosstrack.services.records import StoredDisruption
+
+    with services.uow() as uow:
+        uow.lane_disruptions.add(
+            StoredDisruption(
+                id="lane-1",
+                destination="FR",
+                milestone=Milestone.IMPORT_CUSTOMS,
+                began_on=date(2026, 1, 1),
+                raised_on=date(2026, 1, 3),
+                normal_hours=14.0,
+                latest_hours=60.5,
+                peak_hours=61.0,
+                updated_at=clock.now,
+                notified={alice.merchant.id: 3},
+            )
+        )
+        uow.commit()
+    (listed,) = client.get("/v1/lane-disruptions", headers=alice.headers).json()["data"]
+    assert listed["destination"] == "FR" and listed["your_parcels_waiting"] == 3
+    assert listed["folded_alerts"] == 0 and "60 h" in listed["merchant_action"]
+    assert client.get("/v1/lane-disruptions", headers=bob.headers).json()["data"] == []
+    everything = client.get("/v1/lane-disruptions?status=all", headers=alice.headers)
+    assert len(everything.json()["data"]) == 1
+    assert client.get("/v1/lane-disruptions?status=maybe", headers=alice.headers).status_code == 422

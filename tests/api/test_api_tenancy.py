@@ -179,6 +179,8 @@ def test_every_route_is_public_or_covered_by_a_tenancy_test(services: Services) 
         ("POST", "/v1/alerts/{alert_id}/acknowledge"),
         ("POST", "/v1/alerts/{alert_id}/assign"),
         ("POST", "/v1/alerts/{alert_id}/resolve"),
+        # test_api_alerts.py: test_lane_disruptions_are_listed_for_the_merchants_they_...
+        ("GET", "/v1/lane-disruptions"),
         # test_api_alert_settings.py: test_another_merchant_neither_sees_nor_changes_...
         ("GET", "/v1/alert-settings"),
         ("PUT", "/v1/alert-settings"),

@@ -56,3 +56,36 @@ def test_alert_settings_are_kept_per_merchant_and_lane(uow_factory: UnitOfWorkFa
             "m-a": {"": {"not_collected_days": 7}},
             "m-b": {"*-FR": {"late_risk_probability": 0.8}},
         }
+
+
+def test_lane_disruptions_are_stored_updated_and_found_while_current(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from crosstrack.services.records import StoredDisruption
+
+    disruption = StoredDisruption(
+        id="lane-1",
+        destination="FR",
+        milestone=Milestone.IMPORT_CUSTOMS,
+        began_on=date(2026, 1, 1),
+        raised_on=date(2026, 1, 3),
+        normal_hours=14.0,
+        latest_hours=60.5,
+        peak_hours=61.0,
+        updated_at=T0,
+        notified={"m-a": 3, "m-b": 1},
+    )
+    with uow_factory() as uow:
+        uow.lane_disruptions.add(disruption)
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.lane_disruptions.current(date(2026, 1, 10)) == [disruption]
+        over = replace(disruption, ended_on=date(2026, 1, 9), latest_hours=15.0)
+        uow.lane_disruptions.save(over)
+        uow.commit()
+    with uow_factory() as uow:
+        assert uow.lane_disruptions.current(date(2026, 1, 9)) == [over]
+        assert uow.lane_disruptions.current(date(2026, 1, 10)) == []

@@ -78,3 +78,29 @@ def test_open_alerts_by_shipment_and_resolution(uow_factory: UnitOfWorkFactory) 
         uow.alerts.resolve(["a-1"], later + timedelta(days=1))  # already resolved: unchanged
         assert uow.alerts.for_shipment(A, "s-1")[0].resolved_at == later
         assert uow.alerts.for_shipment(B, "s-1") == []
+
+
+def test_alerts_folded_under_a_lane_disruption_are_counted_and_kept_out_of_the_queue(
+    uow_factory: UnitOfWorkFactory,
+) -> None:
+    from dataclasses import replace
+
+    from crosstrack.services.records import AlertState
+
+    _seed(uow_factory)
+    folded = replace(_alert("a-1", "s-1", "one"), lane_disruption_id="lane-1")
+    with uow_factory() as uow:
+        uow.alerts.add_many([folded, _alert("a-2", "s-2", "two")])
+        uow.commit()
+    with uow_factory() as uow:
+        queue = uow.alerts.queue(A, state=AlertState.OPEN, kind=None, limit=10)
+        assert [a.id for a in queue] == ["a-2"]
+        everything = uow.alerts.queue(
+            A, state=AlertState.OPEN, kind=None, limit=10, include_folded=True
+        )
+        assert [a.id for a in everything] == ["a-1", "a-2"]
+        assert everything[0] == folded
+        assert uow.alerts.folded(A, ["lane-1", "lane-2"]) == {"lane-1": 1}
+        assert uow.alerts.folded(B, ["lane-1"]) == {}
+        uow.alerts.resolve(["a-1"], T0 + timedelta(days=1))
+        assert uow.alerts.folded(A, ["lane-1"]) == {}

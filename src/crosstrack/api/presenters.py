@@ -15,8 +15,15 @@ from crosstrack.domain.timeline import TimelineEvent
 from crosstrack.services.buyers import BuyerView
 from crosstrack.services.imports import ImportReport
 from crosstrack.services.ingestion import IngestReport
+from crosstrack.services.lane_watch import merchant_action
 from crosstrack.services.queries import ShipmentView
-from crosstrack.services.records import BuyerRequest, Page, StoredAlert, StoredEvent
+from crosstrack.services.records import (
+    BuyerRequest,
+    Page,
+    StoredAlert,
+    StoredDisruption,
+    StoredEvent,
+)
 
 
 def endpoint(value: Endpoint | None) -> schemas.Endpoint | None:
@@ -64,6 +71,7 @@ def alert(value: StoredAlert) -> schemas.AlertOut:
         merchant_action=value.actions.merchant,
         acknowledged_at=value.acknowledged_at,
         assigned_to=value.assigned_to,
+        lane_disruption_id=value.lane_disruption_id,
     )
 
 
@@ -295,4 +303,22 @@ def import_report(value: ImportReport) -> schemas.ImportReportOut:
             schemas.ImportRowError(line=e.line, field=e.field, message=e.message)
             for e in value.errors
         ],
+    )
+
+
+def disruption(value: StoredDisruption, parcels: int, folded: int) -> schemas.LaneDisruptionOut:
+    """A lane disruption as one merchant sees it."""
+    return schemas.LaneDisruptionOut(
+        id=value.id,
+        destination=value.destination,
+        milestone=value.milestone,
+        began_on=value.began_on,
+        raised_on=value.raised_on,
+        ended_on=value.ended_on,
+        normal_hours=value.normal_hours,
+        latest_hours=value.latest_hours,
+        peak_hours=value.peak_hours,
+        your_parcels_waiting=parcels,
+        folded_alerts=folded,
+        merchant_action=merchant_action(value, parcels),
     )

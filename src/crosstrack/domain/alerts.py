@@ -343,6 +343,7 @@ def _from_time(
                     AlertKind.CUSTOMS_DWELL,
                     f"customs_dwell:{milestone.value}:{since.isoformat()}:{_days(limit)}d",
                     since + limit,
+                    milestone=milestone.value,
                     dwell_hours=round((now - since).total_seconds() / 3600, 1),
                     limit_hours=round(limit.total_seconds() / 3600, 1),
                 )

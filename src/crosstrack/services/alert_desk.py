@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import timedelta
 
 from crosstrack.domain.alerts import AlertKind
 from crosstrack.services.alerting import alert_message
 from crosstrack.services.errors import InvalidInput, NotFound
 from crosstrack.services.ports import Clock, IdFactory, UnitOfWorkFactory
-from crosstrack.services.records import AlertState, StoredAlert, Topic
+from crosstrack.services.records import AlertState, StoredAlert, StoredDisruption, Topic
 
 MAX_QUEUE = 200
+ENDED_SHOWN = timedelta(days=30)
+"""Ended lane disruptions stay listed (with ``include_ended``) this long."""
 
 
 class AlertDesk:
@@ -33,12 +36,36 @@ class AlertDesk:
         state: AlertState = AlertState.OPEN,
         kind: AlertKind | None = None,
         limit: int = 50,
+        include_folded: bool = False,
     ) -> list[StoredAlert]:
-        """Open alerts oldest first (resolved or all: newest first), at most ``limit``."""
+        """Open alerts oldest first (resolved or all: newest first), at most ``limit``;
+        alerts folded under a lane disruption only with ``include_folded``."""
         if not 1 <= limit <= MAX_QUEUE:
             raise InvalidInput(f"limit must be between 1 and {MAX_QUEUE}", field="limit")
         with self._uow() as uow:
-            return uow.alerts.queue(merchant_id, state=state, kind=kind, limit=limit)
+            return uow.alerts.queue(
+                merchant_id, state=state, kind=kind, limit=limit, include_folded=include_folded
+            )
+
+    def disruptions(
+        self, merchant_id: str, *, include_ended: bool = False
+    ) -> list[tuple[StoredDisruption, int, int]]:
+        """The lane disruptions that concern the merchant (it was told, or has alerts folded
+        under one), open ones (and those ended in the last 30 days with ``include_ended``),
+        each with the merchant's parcels waiting when told and its open alerts folded."""
+        today = self._clock().date()
+        with self._uow() as uow:
+            current = [
+                d
+                for d in uow.lane_disruptions.current(today - ENDED_SHOWN)
+                if include_ended or d.ended_on is None
+            ]
+            folded = uow.alerts.folded(merchant_id, [d.id for d in current])
+        return [
+            (d, d.notified.get(merchant_id, 0), folded.get(d.id, 0))
+            for d in current
+            if merchant_id in d.notified or d.id in folded
+        ]
 
     def acknowledge(self, merchant_id: str, alert_id: str) -> StoredAlert:
         """Mark the alert as taken (the first acknowledgement's time is kept)."""
@@ -66,7 +93,8 @@ class AlertDesk:
                 return alert
             closed = replace(alert, resolved_at=now)
             uow.alerts.save(closed)
-            uow.outbox.add_many([alert_message(closed, Topic.ALERT_RESOLVED, self._ids, now)])
+            if closed.lane_disruption_id is None:  # a folded alert was never announced
+                uow.outbox.add_many([alert_message(closed, Topic.ALERT_RESOLVED, self._ids, now)])
             uow.commit()
         return closed
 

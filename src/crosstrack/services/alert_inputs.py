@@ -18,6 +18,7 @@ from crosstrack.domain.alert_settings import policy_for
 from crosstrack.domain.alerts import AlertContext, AlertPolicy
 from crosstrack.domain.lane_norms import MIN_SAMPLES, NormsBuilder, NormsTable
 from crosstrack.domain.shipment import Shipment, ShipmentState
+from crosstrack.domain.vocabulary import Milestone
 from crosstrack.services.histories import stored_histories
 from crosstrack.services.ports import Clock, UnitOfWork, UnitOfWorkFactory
 
@@ -39,6 +40,13 @@ class AlertInputs:
     """Merchant id -> lane -> overrides."""
     holidays: HolidayCalendar = no_holidays
     defaults: AlertPolicy = field(default_factory=AlertPolicy)
+    disrupted: Mapping[str, str] = field(default_factory=dict)
+    """Destination country -> the id of the lane disruption open there."""
+
+    def disruption(self, shipment: Shipment) -> str | None:
+        """The lane disruption open at the shipment's destination, if any."""
+        destination = shipment.destination
+        return self.disrupted.get(destination.country) if destination else None
 
     def policy(self, shipment: Shipment) -> AlertPolicy:
         """The defaults overridden by the shipment's merchant for its lane."""
@@ -72,7 +80,8 @@ class AlertInputs:
 
 
 class AlertInputSource:
-    """Loads :class:`AlertInputs` for a batch; keeps the lane norms for ``norms_ttl``."""
+    """Loads :class:`AlertInputs` for a batch; keeps the lane norms and the open lane
+    disruptions for ``norms_ttl``."""
 
     def __init__(
         self,
@@ -84,32 +93,39 @@ class AlertInputSource:
         self._clock = clock
         self._holidays = holidays
         self._ttl = norms_ttl
-        self._norms: tuple[datetime, NormsTable] | None = None
+        self._lanes_read: tuple[datetime, NormsTable, dict[str, str]] | None = None
         self._lock = threading.Lock()
 
     def load(self, uow: UnitOfWork, merchant_ids: Collection[str]) -> AlertInputs:
         """The inputs for shipments of ``merchant_ids``, read in ``uow``'s transaction."""
+        norms, disrupted = self._lanes(uow)
         return AlertInputs(
-            norms=self._table(uow),
+            norms=norms,
             settings=uow.alert_settings.for_merchants(set(merchant_ids)),
             holidays=self._holidays,
+            disrupted=disrupted,
         )
 
-    def forget_norms(self) -> None:
-        """Read the norms again at the next load (after they were recomputed)."""
+    def forget_lanes(self) -> None:
+        """Read the norms and disruptions again at the next load (they were recomputed)."""
         with self._lock:
-            self._norms = None
+            self._lanes_read = None
 
-    def _table(self, uow: UnitOfWork) -> NormsTable:
+    def _lanes(self, uow: UnitOfWork) -> tuple[NormsTable, dict[str, str]]:
         now = self._clock()
         with self._lock:
-            kept = self._norms
+            kept = self._lanes_read
         if kept is not None and timedelta(0) <= now - kept[0] < self._ttl:
-            return kept[1]
+            return kept[1], kept[2]
         table = NormsTable(uow.lane_norms.all())
+        disrupted = {
+            d.destination: d.id
+            for d in uow.lane_disruptions.current(now.date())
+            if d.ended_on is None and d.milestone is Milestone.IMPORT_CUSTOMS
+        }
         with self._lock:
-            self._norms = (now, table)
-        return table
+            self._lanes_read = (now, table, disrupted)
+        return table, disrupted
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,5 +160,5 @@ def refresh_norms(
         work.lane_norms.replace_all(norms, clock())
         work.commit()
     if source is not None:
-        source.forget_norms()
+        source.forget_lanes()
     return NormsReport(shipments=count, norms=len(norms), scopes=len({n.scope for n in norms}))

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from crosstrack.domain.alerts import DetectedAlert, detect_alerts
+from crosstrack.domain.alerts import AlertKind, DetectedAlert, detect_alerts
 from crosstrack.domain.shipment import Shipment, ShipmentState
 from crosstrack.domain.timeline import Timeline
+from crosstrack.domain.vocabulary import Milestone
 from crosstrack.services.alert_inputs import AlertInputs
 from crosstrack.services.ports import IdFactory
 from crosstrack.services.records import OutboxMessage, StoredAlert, Topic
@@ -49,7 +50,9 @@ def update_alerts(
     detected = detect_alerts(
         timeline, inputs.context(shipment, state, now), inputs.policy(shipment)
     )
-    return reconcile(shipment, detected, open_alerts, ids=ids, now=now)
+    return reconcile(
+        shipment, detected, open_alerts, ids=ids, now=now, disruption=inputs.disruption(shipment)
+    )
 
 
 def reconcile(
@@ -59,8 +62,11 @@ def reconcile(
     *,
     ids: IdFactory,
     now: datetime,
+    disruption: str | None = None,
 ) -> AlertChanges:
-    """New causes become alerts; open alerts whose cause is no longer detected resolve."""
+    """New causes become alerts; open alerts whose cause is no longer detected resolve. With
+    a ``disruption`` open on the shipment's lane, a new import-customs dwell alert is folded
+    under it: stored, and announced with the lane rather than on its own."""
     changes = AlertChanges()
     open_causes = {a.cause for a in open_alerts}
     detected_causes = {d.cause for d in detected}
@@ -77,14 +83,25 @@ def reconcile(
             since=problem.since,
             opened_at=now,
             evidence=dict(problem.evidence),
+            lane_disruption_id=disruption if _folds(problem) else None,
         )
         changes.raised.append(alert)
-        changes.messages.append(alert_message(alert, Topic.ALERT_RAISED, ids, now))
+        if alert.lane_disruption_id is None:
+            changes.messages.append(alert_message(alert, Topic.ALERT_RAISED, ids, now))
     for alert in open_alerts:
         if alert.cause not in detected_causes:
             changes.resolved.append(alert)
-            changes.messages.append(alert_message(alert, Topic.ALERT_RESOLVED, ids, now))
+            if alert.lane_disruption_id is None:
+                changes.messages.append(alert_message(alert, Topic.ALERT_RESOLVED, ids, now))
     return changes
+
+
+def _folds(problem: DetectedAlert) -> bool:
+    """Whether a lane disruption covers this problem: a long wait in import customs."""
+    return (
+        problem.kind is AlertKind.CUSTOMS_DWELL
+        and problem.evidence.get("milestone") == Milestone.IMPORT_CUSTOMS.value
+    )
 
 
 def alert_message(alert: StoredAlert, topic: Topic, ids: IdFactory, now: datetime) -> OutboxMessage:

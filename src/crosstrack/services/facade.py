@@ -26,6 +26,7 @@ from crosstrack.services.eta_history import past_shipments
 from crosstrack.services.eta_refresh import EtaRefresher
 from crosstrack.services.imports import Importer
 from crosstrack.services.ingestion import Ingestor
+from crosstrack.services.lane_watch import LaneWatch
 from crosstrack.services.ports import (
     Clock,
     EtaEstimator,
@@ -57,6 +58,7 @@ class Services:
     alert_desk: AlertDesk
     alert_settings: AlertSettingsDesk
     alert_inputs: AlertInputSource
+    lane_watch: LaneWatch
     buyers: BuyerDesk
 
     @classmethod
@@ -116,6 +118,7 @@ class Services:
             alert_desk=AlertDesk(uow=uow, clock=clock, ids=ids),
             alert_settings=AlertSettingsDesk(uow=uow, clock=clock),
             alert_inputs=alert_inputs,
+            lane_watch=LaneWatch(uow=uow, clock=clock, ids=ids, source=alert_inputs),
             buyers=BuyerDesk(
                 uow=uow,
                 carriers=carriers,

@@ -9,7 +9,7 @@ the system-side look-ups by tracking number that carrier polls and webhooks need
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from types import TracebackType
 from typing import Any, Protocol, Self
 
@@ -33,6 +33,7 @@ from crosstrack.services.records import (
     QuarantinedPayload,
     ShipmentFilter,
     StoredAlert,
+    StoredDisruption,
     StoredEvent,
     TrackingLink,
 )
@@ -252,9 +253,20 @@ class AlertRepository(Protocol):
         ...
 
     def queue(
-        self, merchant_id: str, *, state: AlertState, kind: AlertKind | None, limit: int
+        self,
+        merchant_id: str,
+        *,
+        state: AlertState,
+        kind: AlertKind | None,
+        limit: int,
+        include_folded: bool = False,
     ) -> list[StoredAlert]:
-        """The merchant's alerts: open ones oldest first (a work queue), others newest first."""
+        """The merchant's alerts: open ones oldest first (a work queue), others newest first;
+        those folded under a lane disruption only with ``include_folded``."""
+        ...
+
+    def folded(self, merchant_id: str, disruption_ids: Sequence[str]) -> dict[str, int]:
+        """Disruption id -> how many of the merchant's open alerts are folded under it."""
         ...
 
     def save(self, alert: StoredAlert) -> None:
@@ -296,6 +308,20 @@ class LaneNormRepository(Protocol):
         ...
 
 
+class LaneDisruptionRepository(Protocol):
+    """System-wide: lane disruptions found from every merchant's parcels."""
+
+    def current(self, since: date) -> list[StoredDisruption]:
+        """Disruptions open, or ended on or after ``since``, oldest first."""
+        ...
+
+    def add(self, disruption: StoredDisruption) -> None: ...
+
+    def save(self, disruption: StoredDisruption) -> None:
+        """Write its changing fields (ended_on, latest and peak hours, notified)."""
+        ...
+
+
 class AlertSettingsRepository(Protocol):
     def for_merchants(self, merchant_ids: Collection[str]) -> dict[str, dict[str, dict[str, Any]]]:
         """Merchant id -> lane -> its checked overrides (merchants without any are absent)."""
@@ -333,6 +359,7 @@ class UnitOfWork(Protocol):
     buyer_requests: BuyerRequestRepository
     lane_norms: LaneNormRepository
     alert_settings: AlertSettingsRepository
+    lane_disruptions: LaneDisruptionRepository
 
     def __enter__(self) -> Self: ...
 

@@ -82,6 +82,8 @@ class Topic(StrEnum):
     ALERT_RAISED = "alert.raised"
     ALERT_RESOLVED = "alert.resolved"
     BUYER_REQUEST = "buyer.request"
+    LANE_DISRUPTION_RAISED = "lane.disruption_raised"
+    LANE_DISRUPTION_ENDED = "lane.disruption_ended"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,11 +129,31 @@ class StoredAlert:
     """When someone in customer service took it (the work queue)."""
     assigned_to: str | None = None
     """Who in customer service owns it (free text: a name or an id)."""
+    lane_disruption_id: str | None = None
+    """Folded under this lane disruption: announced with the lane, not on its own."""
 
     @property
     def actions(self) -> AlertActions:
         """What the buyer and the merchant can do."""
         return ACTIONS[self.kind]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDisruption:
+    """A lane disruption as stored: found system-wide, told to the merchants it concerns."""
+
+    id: str
+    destination: str
+    milestone: Milestone
+    began_on: date
+    raised_on: date
+    normal_hours: float
+    latest_hours: float
+    peak_hours: float
+    updated_at: datetime
+    ended_on: date | None = None
+    notified: Mapping[str, int] = field(default_factory=dict)
+    """Merchant id -> how many of its parcels were waiting when it was told."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -208,6 +208,7 @@ alerts = Table(
     Column("acknowledged_at", UtcDateTime()),
     Column("assigned_to", String(200)),
     Column("evidence", JsonDocument, nullable=False),
+    Column("lane_disruption_id", ID, comment="folded under this lane disruption (not announced)"),
     # A cause is raised once per shipment, ever.
     UniqueConstraint("shipment_id", "cause"),
     Index("ix_alerts_shipment_open", "shipment_id", "resolved_at"),
@@ -247,6 +248,23 @@ lane_norms = Table(
     Column("samples", Integer(), nullable=False),
     Column("computed_at", UtcDateTime(), nullable=False),
     PrimaryKeyConstraint("scope", "milestone", "kind"),
+)
+
+lane_disruptions = Table(
+    "lane_disruptions",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("destination", String(8), nullable=False, comment="destination country"),
+    Column("milestone", CODE, nullable=False, comment="where parcels wait (import_customs)"),
+    Column("began_on", Date(), nullable=False),
+    Column("raised_on", Date(), nullable=False),
+    Column("ended_on", Date()),
+    Column("normal_hours", Float(), nullable=False),
+    Column("latest_hours", Float(), nullable=False),
+    Column("peak_hours", Float(), nullable=False),
+    Column("notified", JsonDocument, nullable=False, comment="merchant id -> parcels waiting"),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("destination", "milestone", "began_on"),
 )
 
 alert_settings = Table(

@@ -29,6 +29,7 @@ from crosstrack.services.ports import (
     BuyerRequestRepository,
     EventRepository,
     IdempotencyRepository,
+    LaneDisruptionRepository,
     LaneNormRepository,
     MerchantRepository,
     OutboxRepository,
@@ -47,6 +48,7 @@ from crosstrack.storage.repositories import (
     SqlBuyerRequestRepository,
     SqlEventRepository,
     SqlIdempotencyRepository,
+    SqlLaneDisruptionRepository,
     SqlLaneNormRepository,
     SqlMerchantRepository,
     SqlOutboxRepository,
@@ -73,6 +75,7 @@ class SqlUnitOfWork:
     buyer_requests: BuyerRequestRepository
     lane_norms: LaneNormRepository
     alert_settings: AlertSettingsRepository
+    lane_disruptions: LaneDisruptionRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -99,6 +102,7 @@ class SqlUnitOfWork:
         self.buyer_requests = SqlBuyerRequestRepository(connection)
         self.lane_norms = SqlLaneNormRepository(connection)
         self.alert_settings = SqlAlertSettingsRepository(connection)
+        self.lane_disruptions = SqlLaneDisruptionRepository(connection)
         return self
 
     def __exit__(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from types import TracebackType
 from typing import Any, Self
 
@@ -36,6 +36,7 @@ from crosstrack.services.records import (
     QuarantinedPayload,
     ShipmentFilter,
     StoredAlert,
+    StoredDisruption,
     StoredEvent,
     TrackingLink,
 )
@@ -61,6 +62,7 @@ class _Data:
     checked: dict[str, datetime] = field(default_factory=dict)
     lane_norms: list[Norm] = field(default_factory=list)
     norms_computed_at: datetime | None = None
+    lane_disruptions: dict[str, StoredDisruption] = field(default_factory=dict)
     alert_settings: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     """Shipment id -> when its estimate and alerts were worked out (while it is going)."""
     buyer_requests: dict[str, BuyerRequest] = field(default_factory=dict)
@@ -100,6 +102,7 @@ class InMemoryUnitOfWork:
         self.buyer_requests = _BuyerRequests(self._data)
         self.lane_norms = _LaneNorms(self._data)
         self.alert_settings = _AlertSettings(self._data)
+        self.lane_disruptions = _LaneDisruptions(self._data)
 
     def __enter__(self) -> Self:
         self._data = copy.copy(self._store.data)
@@ -425,12 +428,19 @@ class _Alerts:
         return found if found is not None and found.merchant_id == merchant_id else None
 
     def queue(
-        self, merchant_id: str, *, state: AlertState, kind: AlertKind | None, limit: int
+        self,
+        merchant_id: str,
+        *,
+        state: AlertState,
+        kind: AlertKind | None,
+        limit: int,
+        include_folded: bool = False,
     ) -> list[StoredAlert]:
         mine = [
             a
             for a in self._d.alerts.values()
             if a.merchant_id == merchant_id
+            and (include_folded or a.lane_disruption_id is None)
             and (kind is None or a.kind is kind)
             and (state is AlertState.ALL or (state is AlertState.OPEN) == (a.resolved_at is None))
         ]
@@ -446,6 +456,18 @@ class _Alerts:
                 assigned_to=alert.assigned_to,
                 resolved_at=alert.resolved_at,
             )
+
+    def folded(self, merchant_id: str, disruption_ids: Sequence[str]) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for a in self._d.alerts.values():
+            if (
+                a.merchant_id == merchant_id
+                and a.resolved_at is None
+                and a.lane_disruption_id in disruption_ids
+                and a.lane_disruption_id is not None
+            ):
+                counts[a.lane_disruption_id] = counts.get(a.lane_disruption_id, 0) + 1
+        return counts
 
     def resolve(self, alert_ids: Sequence[str], at: datetime) -> None:
         for alert_id in alert_ids:
@@ -505,6 +527,27 @@ class _LaneNorms:
 
     def computed_at(self) -> datetime | None:
         return self._d.norms_computed_at
+
+
+class _LaneDisruptions:
+    def __init__(self, data: _Data) -> None:
+        self._d = data
+
+    def current(self, since: date) -> list[StoredDisruption]:
+        return sorted(
+            (
+                d
+                for d in self._d.lane_disruptions.values()
+                if d.ended_on is None or d.ended_on >= since
+            ),
+            key=lambda d: (d.raised_on, d.id),
+        )
+
+    def add(self, disruption: StoredDisruption) -> None:
+        self._d.lane_disruptions[disruption.id] = disruption
+
+    def save(self, disruption: StoredDisruption) -> None:
+        self._d.lane_disruptions[disruption.id] = disruption
 
 
 class _AlertSettings:

@@ -20,6 +20,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     health.router,
     shipments.router,
     alerts.router,
+    alerts.disruptions,
     alert_settings.router,
     changes.router,
     events.router,

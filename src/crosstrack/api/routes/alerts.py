@@ -27,7 +27,11 @@ def list_alerts(
 ) -> schemas.AlertList:
     """Open alerts oldest first (a queue to work through); resolved or all: newest first."""
     found = services.alert_desk.queue(
-        key.merchant_id, state=query.status, kind=query.kind, limit=query.limit
+        key.merchant_id,
+        state=query.status,
+        kind=query.kind,
+        limit=query.limit,
+        include_folded=query.include_folded,
     )
     return schemas.AlertList(data=[presenters.alert(a) for a in found])
 
@@ -65,3 +69,23 @@ def assign_alert(
 def resolve_alert(alert_id: AlertId, key: Writer, services: ServicesDep) -> schemas.AlertOut:
     """Close the alert (the same problem is not raised again; a new one would be)."""
     return presenters.alert(services.alert_desk.resolve(key.merchant_id, alert_id))
+
+
+disruptions = APIRouter(prefix="/v1/lane-disruptions", tags=["alerts"])
+
+
+@disruptions.get(
+    "",
+    response_model=schemas.LaneDisruptionList,
+    summary="List lane disruptions",
+    responses=documented(401, 403, 422, 429),
+)
+def list_disruptions(
+    query: Annotated[schemas.DisruptionQuery, Query()], key: Reader, services: ServicesDep
+) -> schemas.LaneDisruptionList:
+    """Destinations whose customs are slow for many parcels at once, that concern you (you
+    have parcels waiting there): open ones, or with `status=all` those ended lately too."""
+    found = services.alert_desk.disruptions(key.merchant_id, include_ended=query.status == "all")
+    return schemas.LaneDisruptionList(
+        data=[presenters.disruption(d, parcels, folded) for d, parcels, folded in found]
+    )

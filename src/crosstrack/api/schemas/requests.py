@@ -139,6 +139,18 @@ class AlertQuery(BaseModel):
     )
     kind: AlertKind | None = None
     limit: int = Field(default=50, ge=1, le=200)
+    include_folded: bool = Field(
+        default=False,
+        description="Also the customs-dwell alerts folded under a lane disruption.",
+    )
+
+
+class DisruptionQuery(BaseModel):
+    """Filters of ``GET /v1/lane-disruptions``."""
+
+    status: Literal["open", "all"] = Field(
+        default="open", description="`open` (default), or `all`: also those ended lately."
+    )
 
 
 class AssignAlert(_Strict):

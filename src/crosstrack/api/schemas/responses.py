@@ -111,6 +111,10 @@ class AlertOut(BaseModel):
     merchant_action: str
     acknowledged_at: datetime | None = Field(description="When customer service took it.")
     assigned_to: str | None = Field(description="Who in customer service owns it.")
+    lane_disruption_id: str | None = Field(
+        default=None,
+        description="Folded under this lane disruption (announced with it, not on its own).",
+    )
 
 
 class AlertList(BaseModel):
@@ -307,3 +311,26 @@ class AlertSettingsOut(BaseModel):
     lanes: dict[str, dict[str, Any]] = Field(
         description='Overrides by lane: `""` every lane, `*-FR` a destination, `CN-FR` a lane.'
     )
+
+
+class LaneDisruptionOut(BaseModel):
+    """A destination's customs slower than normal for many parcels at once."""
+
+    id: str
+    destination: str = Field(description="Destination country (ISO 3166 alpha-2).")
+    milestone: Milestone
+    began_on: date = Field(description="The first slow day.")
+    raised_on: date = Field(description="The day it was found.")
+    ended_on: date | None
+    normal_hours: float = Field(description="Median wait in customs on normal days.")
+    latest_hours: float = Field(description="Median wait in customs on the latest day.")
+    peak_hours: float
+    your_parcels_waiting: int = Field(description="Your parcels waiting there when you were told.")
+    folded_alerts: int = Field(description="Your open customs-dwell alerts folded under it.")
+    merchant_action: str
+
+
+class LaneDisruptionList(BaseModel):
+    """Lane disruptions that concern the merchant, oldest first."""
+
+    data: list[LaneDisruptionOut]

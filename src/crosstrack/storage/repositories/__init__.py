@@ -11,6 +11,7 @@ from crosstrack.storage.repositories.accounts import (
 )
 from crosstrack.storage.repositories.alert_inputs import (
     SqlAlertSettingsRepository,
+    SqlLaneDisruptionRepository,
     SqlLaneNormRepository,
 )
 from crosstrack.storage.repositories.alerts import SqlAlertRepository
@@ -31,6 +32,7 @@ __all__ = [
     "SqlBuyerRequestRepository",
     "SqlEventRepository",
     "SqlIdempotencyRepository",
+    "SqlLaneDisruptionRepository",
     "SqlLaneNormRepository",
     "SqlMerchantRepository",
     "SqlOutboxRepository",

@@ -1,16 +1,18 @@
-"""What alert detection reads besides a shipment: lane norms and merchants' thresholds."""
+"""What alert detection reads besides a shipment: lane norms, merchants' thresholds and lane
+disruptions."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, Row, delete, func, insert, or_, select, update
 
 from crosstrack.domain.lane_norms import Norm, NormKind
 from crosstrack.domain.vocabulary import Milestone
-from crosstrack.storage.tables import alert_settings, lane_norms
+from crosstrack.services.records import StoredDisruption
+from crosstrack.storage.tables import alert_settings, lane_disruptions, lane_norms
 
 _CHUNK = 500
 
@@ -93,3 +95,64 @@ class SqlAlertSettingsRepository:
             )
         )
         return gone.rowcount > 0
+
+
+class SqlLaneDisruptionRepository:
+    """``LaneDisruptionRepository`` over the ``lane_disruptions`` table."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._conn = connection
+
+    def current(self, since: date) -> list[StoredDisruption]:
+        query = (
+            select(lane_disruptions)
+            .where(or_(lane_disruptions.c.ended_on.is_(None), lane_disruptions.c.ended_on >= since))
+            .order_by(lane_disruptions.c.raised_on, lane_disruptions.c.id)
+        )
+        return [_disruption(row) for row in self._conn.execute(query)]
+
+    def add(self, disruption: StoredDisruption) -> None:
+        self._conn.execute(
+            insert(lane_disruptions).values(
+                id=disruption.id,
+                destination=disruption.destination,
+                milestone=disruption.milestone.value,
+                began_on=disruption.began_on,
+                raised_on=disruption.raised_on,
+                **_changing(disruption),
+            )
+        )
+
+    def save(self, disruption: StoredDisruption) -> None:
+        self._conn.execute(
+            update(lane_disruptions)
+            .where(lane_disruptions.c.id == disruption.id)
+            .values(**_changing(disruption))
+        )
+
+
+def _changing(disruption: StoredDisruption) -> dict[str, Any]:
+    return {
+        "ended_on": disruption.ended_on,
+        "normal_hours": disruption.normal_hours,
+        "latest_hours": disruption.latest_hours,
+        "peak_hours": disruption.peak_hours,
+        "notified": dict(disruption.notified),
+        "updated_at": disruption.updated_at,
+    }
+
+
+def _disruption(row: Row[Any]) -> StoredDisruption:
+    return StoredDisruption(
+        id=row.id,
+        destination=row.destination,
+        milestone=Milestone(row.milestone),
+        began_on=row.began_on,
+        raised_on=row.raised_on,
+        normal_hours=row.normal_hours,
+        latest_hours=row.latest_hours,
+        peak_hours=row.peak_hours,
+        updated_at=row.updated_at,
+        ended_on=row.ended_on,
+        notified={str(k): int(v) for k, v in (row.notified or {}).items()},
+    )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, select, update
+from sqlalchemy import Connection, Row, bindparam, func, select, update
 
 from crosstrack.domain.alerts import AlertKind, Severity
 from crosstrack.services.records import AlertState, StoredAlert
@@ -46,6 +46,7 @@ class SqlAlertRepository:
                 "acknowledged_at": a.acknowledged_at,
                 "assigned_to": a.assigned_to,
                 "evidence": dict(a.evidence),
+                "lane_disruption_id": a.lane_disruption_id,
             }
             for a in items
         ]
@@ -85,10 +86,19 @@ class SqlAlertRepository:
         return None if row is None else alert_from_row(row)
 
     def queue(
-        self, merchant_id: str, *, state: AlertState, kind: AlertKind | None, limit: int
+        self,
+        merchant_id: str,
+        *,
+        state: AlertState,
+        kind: AlertKind | None,
+        limit: int,
+        include_folded: bool = False,
     ) -> list[StoredAlert]:
-        """The merchant's alerts: open ones oldest first (a work queue), others newest first."""
+        """The merchant's alerts: open ones oldest first (a work queue), others newest first;
+        those folded under a lane disruption only with ``include_folded``."""
         query = select(alerts).where(alerts.c.merchant_id == merchant_id)
+        if not include_folded:
+            query = query.where(alerts.c.lane_disruption_id.is_(None))
         if state is AlertState.OPEN:
             query = query.where(alerts.c.resolved_at.is_(None)).order_by(
                 alerts.c.opened_at, alerts.c.id
@@ -113,6 +123,21 @@ class SqlAlertRepository:
             )
         )
 
+    def folded(self, merchant_id: str, disruption_ids: Sequence[str]) -> dict[str, int]:
+        """Disruption id -> how many of the merchant's open alerts are folded under it."""
+        if not disruption_ids:
+            return {}
+        query = (
+            select(alerts.c.lane_disruption_id, func.count())
+            .where(
+                alerts.c.merchant_id == merchant_id,
+                alerts.c.resolved_at.is_(None),
+                alerts.c.lane_disruption_id.in_(list(disruption_ids)),
+            )
+            .group_by(alerts.c.lane_disruption_id)
+        )
+        return {row[0]: int(row[1]) for row in self._conn.execute(query)}
+
     def resolve(self, alert_ids: Sequence[str], at: datetime) -> None:
         """Mark open alerts resolved at ``at`` (already resolved ones keep their time)."""
         if alert_ids:
@@ -133,4 +158,5 @@ def alert_from_row(row: Row[Any]) -> StoredAlert:
         resolved_at=row.resolved_at,
         acknowledged_at=row.acknowledged_at,
         assigned_to=row.assigned_to,
+        lane_disruption_id=row.lane_disruption_id,
     )
