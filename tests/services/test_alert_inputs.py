@@ -8,8 +8,6 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from crosstrack import bootstrap
-from crosstrack.carriers.registry import carrier_directory
 from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.model import RawEvent
 from crosstrack.domain.shipment import Endpoint
@@ -17,7 +15,7 @@ from crosstrack.services.facade import Services
 from crosstrack.services.ingestion import IncomingEvent
 from crosstrack.services.records import EventSource, Merchant
 from crosstrack.services.registration import NumberInput, RegisterShipment
-from crosstrack.testing import FrozenClock, InMemoryStore, SequentialIds
+from crosstrack.testing import FrozenClock
 
 DESPATCHED = "Item despatched to overseas destination"
 
@@ -33,18 +31,6 @@ def s10(serial: int) -> str:
 @pytest.fixture
 def clock() -> FrozenClock:
     return FrozenClock(datetime(2026, 12, 18, 12, 0, tzinfo=UTC))  # a Friday
-
-
-@pytest.fixture
-def services(store: InMemoryStore, clock: FrozenClock) -> Services:
-    return Services.build(
-        uow=store.unit_of_work,
-        normalizer=bootstrap.build_normalizer(),
-        detector=bootstrap.build_detector(),
-        carriers=carrier_directory(),
-        clock=clock,
-        ids=SequentialIds(),
-    )
 
 
 def _register(services: Services, merchant: Merchant, number: str) -> str:

@@ -9,8 +9,6 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from test_alert_inputs import s10
 
-from crosstrack import bootstrap
-from crosstrack.carriers.registry import carrier_directory
 from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.model import RawEvent
 from crosstrack.domain.shipment import Endpoint
@@ -18,7 +16,7 @@ from crosstrack.services.facade import Services
 from crosstrack.services.ingestion import IncomingEvent
 from crosstrack.services.records import EventSource, Merchant, Topic
 from crosstrack.services.registration import NumberInput, RegisterShipment
-from crosstrack.testing import FrozenClock, InMemoryStore, SequentialIds
+from crosstrack.testing import FrozenClock, InMemoryStore
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
 CUSTOMS = "Customs clearance in progress"
@@ -28,18 +26,6 @@ RELEASED = "Released from customs"
 @pytest.fixture
 def clock() -> FrozenClock:
     return FrozenClock(NOW - timedelta(days=75))
-
-
-@pytest.fixture
-def services(store: InMemoryStore, clock: FrozenClock) -> Services:
-    return Services.build(
-        uow=store.unit_of_work,
-        normalizer=bootstrap.build_normalizer(),
-        detector=bootstrap.build_detector(),
-        carriers=carrier_directory(),
-        clock=clock,
-        ids=SequentialIds(),
-    )
 
 
 class Lane:

@@ -164,14 +164,7 @@ def buyer_side(view: BuyerView) -> schemas.BuyerSideOut:
             for a in view.open_alerts
         ],
         carriers=[
-            schemas.CarrierContactOut(
-                carrier=c.carrier,
-                name=c.name,
-                tracking_number=c.tracking_number,
-                last_mile=c.last_mile,
-                website=c.website,
-                tracking_url=c.tracking_url,
-            )
+            schemas.CarrierContactOut.model_validate(c, from_attributes=True)
             for c in view.carriers
         ],
     )
