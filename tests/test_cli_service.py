@@ -96,3 +96,16 @@ def test_alerts_norms_reports_what_it_learnt(database: str) -> None:
     code, text = _run("alerts", "norms", "--database-url", database)
     assert code == 0
     assert text == "lane norms: 0 P95s in 0 scopes from 0 shipments\n"  # an empty database
+
+
+def test_notifications_replay_needs_a_merchant_for_one_delivery_and_a_valid_time(
+    database: str,
+) -> None:
+    code, text = _run(
+        "notifications", "replay", "--dead-since", "2026-01-01", "--database-url", database
+    )
+    assert (code, text) == (0, "queued again: 0 deliveries\n")
+    assert (
+        _run("notifications", "replay", "--dead-since", "soon", "--database-url", database)[0] == 2
+    )
+    assert _run("notifications", "replay", "--delivery", "d-1", "--database-url", database)[0] == 2

@@ -6,7 +6,7 @@ Shells (CLI, API, workers) call these builders; nothing connects to anything at 
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -137,6 +137,8 @@ def build_services(
     from crosstrack.carriers.connectors import receivers_among
     from crosstrack.carriers.directory import load_links
     from crosstrack.carriers.registry import carrier_directory
+    from crosstrack.notify.webhooks import WebhookSender
+    from crosstrack.services.dispatch import DispatchSettings
     from crosstrack.services.facade import Services
     from crosstrack.storage.unit_of_work import unit_of_work_factory
 
@@ -157,6 +159,12 @@ def build_services(
         ids=ids or new_id,
         eta=eta or build_eta_estimator(settings),
         links=load_links(),
+        webhook_sender=WebhookSender(
+            timeout=settings.webhook_timeout_seconds,
+            allow_private=settings.webhook_allow_private,
+        ),
+        allow_private_webhooks=settings.webhook_allow_private,
+        dispatch=DispatchSettings(lease=timedelta(seconds=settings.dispatch_lease_seconds)),
     )
 
 

@@ -74,6 +74,21 @@ class Settings(BaseSettings):
     """How often ``crosstrack serve`` re-estimates shipments whose estimate is over 12 hours
     old (parcels with no new event)."""
 
+    dispatcher_enabled: bool = True
+    """Whether ``crosstrack serve`` delivers notifications (webhooks, email, SMS) in the
+    background; ``crosstrack dispatch`` runs the dispatcher alone."""
+    dispatch_interval_seconds: float = Field(default=1.0, gt=0)
+    """How often an idle dispatcher looks for new notifications (a busy one does not wait)."""
+    dispatch_lease_seconds: float = Field(default=60.0, gt=0)
+    """How long a delivery being sent stays hidden from other dispatchers; a dispatcher that
+    dies mid-send leaves it to the next one after this."""
+    webhook_timeout_seconds: float = Field(default=10.0, gt=0)
+    """Timeout of one webhook request."""
+    webhook_allow_private: bool = False
+    """Allow webhook endpoints on private, loopback and link-local addresses, and plain http
+    (tests and the demo only: it would let a merchant make crosstrack call inside your
+    network)."""
+
     @property
     def resolved_eta_model_dir(self) -> Path:
         """The ETA model directory (see ``eta_model_dir``)."""

@@ -181,6 +181,16 @@ def test_every_route_is_public_or_covered_by_a_tenancy_test(services: Services) 
         ("POST", "/v1/alerts/{alert_id}/resolve"),
         # test_api_alerts.py: test_lane_disruptions_are_listed_for_the_merchants_they_...
         ("GET", "/v1/lane-disruptions"),
+        # test_api_webhooks.py: test_another_merchant_can_neither_see_nor_touch_an_endpoint_...
+        ("POST", "/v1/webhooks"),
+        ("GET", "/v1/webhooks"),
+        ("GET", "/v1/webhooks/{endpoint_id}"),
+        ("PATCH", "/v1/webhooks/{endpoint_id}"),
+        ("DELETE", "/v1/webhooks/{endpoint_id}"),
+        ("POST", "/v1/webhooks/{endpoint_id}/rotate-secret"),
+        ("POST", "/v1/webhooks/{endpoint_id}/ping"),
+        ("GET", "/v1/webhooks/{endpoint_id}/deliveries"),
+        ("POST", "/v1/deliveries/{delivery_id}/replay"),
         # test_api_alert_settings.py: test_another_merchant_neither_sees_nor_changes_...
         ("GET", "/v1/alert-settings"),
         ("PUT", "/v1/alert-settings"),

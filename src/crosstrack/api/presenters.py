@@ -164,8 +164,7 @@ def buyer_side(view: BuyerView) -> schemas.BuyerSideOut:
             for a in view.open_alerts
         ],
         carriers=[
-            schemas.CarrierContactOut.model_validate(c, from_attributes=True)
-            for c in view.carriers
+            schemas.CarrierContactOut.model_validate(c, from_attributes=True) for c in view.carriers
         ],
     )
 

@@ -51,6 +51,7 @@ def serve(settings: Settings, services: Services, out: IO[str]) -> int:
     """Serve the HTTP API until interrupted, with the poller in a background thread."""
     import uvicorn
 
+    from crosstrack.workers.dispatcher import start_dispatcher
     from crosstrack.workers.eta_refresher import start_eta_refresher
     from crosstrack.workers.poller import run_poller
 
@@ -70,6 +71,11 @@ def serve(settings: Settings, services: Services, out: IO[str]) -> int:
     refresher = start_eta_refresher(
         services, interval=settings.eta_refresh_seconds, stop_event=stop
     )
+    dispatcher = (
+        start_dispatcher(services, interval=settings.dispatch_interval_seconds, stop_event=stop)
+        if settings.dispatcher_enabled
+        else None
+    )
     polling = (
         f"polling {len(set(map(id, connectors.values())))} connectors" if poller else "no poller"
     )
@@ -84,6 +90,47 @@ def serve(settings: Settings, services: Services, out: IO[str]) -> int:
         if poller is not None:
             poller.join(timeout=10)
         refresher.join(timeout=10)
+        if dispatcher is not None:
+            dispatcher.join(timeout=10)
+    return 0
+
+
+def _cmd_dispatch(args: argparse.Namespace, out: IO[str]) -> int:
+    from crosstrack.workers.dispatcher import run_dispatcher
+
+    settings, services = migrated_services(args)
+    stop = threading.Event()
+    out.write("crosstrack dispatcher: delivering notifications (Ctrl-C to stop)\n")
+    out.flush()
+    try:
+        run_dispatcher(services, interval=settings.dispatch_interval_seconds, stop_event=stop)
+    except KeyboardInterrupt:
+        stop.set()
+    finally:
+        services.dispatcher.close()
+    return 0
+
+
+def _cmd_notifications_replay(args: argparse.Namespace, out: IO[str]) -> int:
+    from datetime import UTC, datetime
+
+    _, services = migrated_services(args)
+    merchant_id = services.accounts.find_merchant(args.merchant).id if args.merchant else None
+    if args.delivery:
+        if merchant_id is None:
+            raise InvalidInput("--delivery needs --merchant", field="merchant")
+        services.endpoints.replay(merchant_id, args.delivery)
+        count = 1
+    else:
+        try:
+            since = datetime.fromisoformat(args.dead_since)
+        except ValueError:
+            raise InvalidInput(
+                "--dead-since is a date or time (ISO 8601)", field="--dead-since"
+            ) from None
+        since = since if since.tzinfo else since.replace(tzinfo=UTC)
+        count = services.endpoints.replay_dead(merchant_id, since)
+    out.write(f"queued again: {count} deliveries\n")
     return 0
 
 
@@ -173,6 +220,20 @@ def add_service_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     db = p.add_subparsers(dest="db_command", required=True)
     q = db.add_parser("upgrade", parents=[database], help="apply migrations")
     q.set_defaults(func=_cmd_db_upgrade)
+
+    p = sub.add_parser("dispatch", parents=[database], help="run the notification dispatcher alone")
+    p.set_defaults(func=_cmd_dispatch)
+
+    p = sub.add_parser("notifications", help="notification deliveries")
+    notifications = p.add_subparsers(dest="notifications_command", required=True)
+    q = notifications.add_parser(
+        "replay", parents=[database], help="send dead (or given) deliveries again"
+    )
+    which = q.add_mutually_exclusive_group(required=True)
+    which.add_argument("--delivery", help="one delivery id (with --merchant)")
+    which.add_argument("--dead-since", metavar="TIME", help="every dead delivery since TIME")
+    q.add_argument("--merchant", help="merchant id or name")
+    q.set_defaults(func=_cmd_notifications_replay)
 
     p = sub.add_parser("alerts", help="exception alerts")
     alerts = p.add_subparsers(dest="alerts_command", required=True)

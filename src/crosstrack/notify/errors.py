@@ -7,8 +7,9 @@ from crosstrack.domain.errors import CrosstrackError
 
 class DeliveryFailed(CrosstrackError):
     """A notification was not delivered. ``retryable`` says whether trying again later may
-    succeed (a timeout, a 5xx, a 429, a refused connection) or not (a 4xx, a rejected
-    address): the dispatcher backs off on the first and dead-letters the second."""
+    succeed (a timeout, a refused connection, an overloaded or temporarily failing server)
+    or not (a rejected address, a refused credential): the dispatcher backs off on the first
+    and dead-letters the second. Each channel decides which of its answers are which."""
 
     code = "delivery_failed"
 

@@ -12,6 +12,7 @@ from crosstrack.domain.normalize import EventNormalizer
 from crosstrack.domain.numbers import TrackingNumberDetector
 from crosstrack.geo.holidays import recent_holidays
 from crosstrack.geo.phones import PhoneNumbers
+from crosstrack.notify.webhooks import WebhookSender
 from crosstrack.services.accounts import Accounts
 from crosstrack.services.alert_desk import AlertDesk
 from crosstrack.services.alert_inputs import (
@@ -22,6 +23,8 @@ from crosstrack.services.alert_inputs import (
 )
 from crosstrack.services.alert_settings import AlertSettingsDesk
 from crosstrack.services.buyers import BuyerDesk
+from crosstrack.services.dispatch import Dispatcher, DispatchSettings
+from crosstrack.services.endpoints import EndpointDesk
 from crosstrack.services.eta_history import past_shipments
 from crosstrack.services.eta_refresh import EtaRefresher
 from crosstrack.services.imports import Importer
@@ -34,6 +37,7 @@ from crosstrack.services.ports import (
     NoEtaEstimator,
     PhoneChecker,
     UnitOfWorkFactory,
+    WebhookPort,
 )
 from crosstrack.services.queries import Queries
 from crosstrack.services.registration import Registrar
@@ -59,6 +63,8 @@ class Services:
     alert_settings: AlertSettingsDesk
     alert_inputs: AlertInputSource
     lane_watch: LaneWatch
+    endpoints: EndpointDesk
+    dispatcher: Dispatcher
     buyers: BuyerDesk
 
     @classmethod
@@ -77,11 +83,16 @@ class Services:
         links: Mapping[str, CarrierLinks] | None = None,
         phones: PhoneChecker | None = None,
         holidays: HolidayCalendar | None = None,
+        webhook_sender: WebhookPort | None = None,
+        allow_private_webhooks: bool = False,
+        dispatch: DispatchSettings | None = None,
     ) -> Services:
         """Wire every use case around the same collaborators (reads may use ``read_uow``, a
         read-only factory that never waits for writers; ``receivers`` are the carriers whose
         webhooks are taken, by slug; ``links``, carriers' public web links by slug; ``holidays``,
-        public holidays for alerts' business days; ``phones``, the phone number checker)."""
+        public holidays for alerts' business days; ``phones``, the phone number checker;
+        ``webhook_sender`` delivers webhooks, to private addresses only with
+        ``allow_private_webhooks``)."""
         alert_inputs = AlertInputSource(clock=clock, holidays=holidays or recent_holidays)
         registrar = Registrar(
             uow=uow, detector=detector, carriers=carriers, clock=clock, ids=ids, eta=eta
@@ -119,6 +130,16 @@ class Services:
             alert_settings=AlertSettingsDesk(uow=uow, clock=clock),
             alert_inputs=alert_inputs,
             lane_watch=LaneWatch(uow=uow, clock=clock, ids=ids, source=alert_inputs),
+            endpoints=EndpointDesk(
+                uow=uow, clock=clock, ids=ids, allow_private=allow_private_webhooks
+            ),
+            dispatcher=Dispatcher(
+                uow=uow,
+                clock=clock,
+                ids=ids,
+                webhooks=webhook_sender or WebhookSender(allow_private=allow_private_webhooks),
+                settings=dispatch,
+            ),
             buyers=BuyerDesk(
                 uow=uow,
                 carriers=carriers,

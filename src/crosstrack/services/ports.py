@@ -14,6 +14,7 @@ from types import TracebackType
 from typing import Any, Protocol, Self
 
 from crosstrack.domain.alerts import AlertKind
+from crosstrack.domain.delivery import Channel, DeliveryStatus
 from crosstrack.domain.eta import DeliveryEstimate, EtaQuery
 from crosstrack.domain.lane_norms import Norm
 from crosstrack.domain.polling import PollOutcome, StopReason
@@ -22,6 +23,7 @@ from crosstrack.services.records import (
     AlertState,
     ApiKey,
     BuyerRequest,
+    Delivery,
     DueLeg,
     IdempotentResponse,
     LegTarget,
@@ -36,6 +38,7 @@ from crosstrack.services.records import (
     StoredDisruption,
     StoredEvent,
     TrackingLink,
+    WebhookEndpoint,
 )
 
 
@@ -158,9 +161,81 @@ class EventRepository(Protocol):
         ...
 
 
+class WebhookEndpointRepository(Protocol):
+    def add(self, endpoint: WebhookEndpoint) -> None: ...
+
+    def get(self, merchant_id: str, endpoint_id: str) -> WebhookEndpoint | None: ...
+
+    def for_merchant(self, merchant_id: str) -> list[WebhookEndpoint]:
+        """The merchant's endpoints, oldest first (active or not)."""
+        ...
+
+    def active_for(self, merchant_ids: Collection[str]) -> dict[str, list[WebhookEndpoint]]:
+        """System side (fan-out): merchant id -> its active endpoints."""
+        ...
+
+    def get_many(self, endpoint_ids: Collection[str]) -> dict[str, WebhookEndpoint]:
+        """System side (delivery): endpoints by id."""
+        ...
+
+    def save(self, endpoint: WebhookEndpoint) -> None: ...
+
+    def delete(self, merchant_id: str, endpoint_id: str) -> bool: ...
+
+
+class DeliveryRepository(Protocol):
+    def add_many(self, deliveries: Sequence[Delivery]) -> int:
+        """Store deliveries; one already stored for its (message, channel, target) is skipped."""
+        ...
+
+    def supersede(self, coalesce_key: str, keep: str) -> int:
+        """Mark pending deliveries of ``coalesce_key`` not yet attempted, except ``keep``,
+        superseded; returns how many."""
+        ...
+
+    def claim_due(
+        self, now: datetime, lease_until: datetime, limit: int, per_target: int
+    ) -> list[tuple[Delivery, OutboxMessage]]:
+        """System side: take up to ``limit`` pending deliveries due at ``now`` (at most
+        ``per_target`` for one destination, so a slow one cannot take every slot), oldest due
+        first, counting an attempt and leasing each until ``lease_until`` (if the taker dies,
+        another takes it then). Concurrent takers never get the same delivery."""
+        ...
+
+    def save(self, delivery: Delivery) -> None:
+        """Write its status, attempts, times and last error."""
+        ...
+
+    def get(self, merchant_id: str, delivery_id: str) -> Delivery | None: ...
+
+    def for_target(
+        self,
+        merchant_id: str,
+        channel: Channel,
+        target: str,
+        *,
+        status: DeliveryStatus | None,
+        limit: int,
+    ) -> list[Delivery]:
+        """A destination's deliveries, newest first."""
+        ...
+
+    def give_up_pending(self, channel: Channel, target: str, reason: str, at: datetime) -> int:
+        """Mark every pending delivery to a destination dead (its endpoint was disabled)."""
+        ...
+
+    def dead(self, merchant_id: str | None, since: datetime, limit: int) -> list[Delivery]:
+        """Dead deliveries created since ``since`` (of one merchant, or all), oldest first."""
+        ...
+
+
 class OutboxRepository(Protocol):
     def add_many(self, messages: Sequence[OutboxMessage]) -> int:
         """Store messages; one whose idempotency key is already stored is skipped."""
+        ...
+
+    def mark_dispatched(self, message_ids: Sequence[str], at: datetime) -> None:
+        """Mark messages as handed to their destinations (fanned out into deliveries)."""
         ...
 
     def pending(self, limit: int) -> list[OutboxMessage]:
@@ -336,6 +411,12 @@ class AlertSettingsRepository(Protocol):
         ...
 
 
+class WebhookPort(Protocol):
+    def send(self, url: str, body: bytes, headers: Mapping[str, str]) -> int:
+        """POST ``body``; the 2xx status, or ``DeliveryFailed`` (``crosstrack.notify``)."""
+        ...
+
+
 class PhoneChecker(Protocol):
     def check(self, text: str, country: str | None) -> str:
         """``text`` as an E.164 number, a national one read in ``country``; raises
@@ -360,6 +441,8 @@ class UnitOfWork(Protocol):
     lane_norms: LaneNormRepository
     alert_settings: AlertSettingsRepository
     lane_disruptions: LaneDisruptionRepository
+    webhook_endpoints: WebhookEndpointRepository
+    deliveries: DeliveryRepository
 
     def __enter__(self) -> Self: ...
 

@@ -10,6 +10,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 from crosstrack.domain.alerts import ACTIONS, AlertActions, AlertKind, Severity
 from crosstrack.domain.buyer_requests import BuyerRequestKind
+from crosstrack.domain.delivery import Channel, DeliveryStatus
 from crosstrack.domain.model import NormalizedEvent
 from crosstrack.domain.polling import PollOutcome, StopReason
 from crosstrack.domain.vocabulary import Milestone, Status
@@ -84,6 +85,8 @@ class Topic(StrEnum):
     BUYER_REQUEST = "buyer.request"
     LANE_DISRUPTION_RAISED = "lane.disruption_raised"
     LANE_DISRUPTION_ENDED = "lane.disruption_ended"
+    ENDPOINT_DISABLED = "webhook.endpoint_disabled"
+    PING = "webhook.ping"
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +139,63 @@ class StoredAlert:
     def actions(self) -> AlertActions:
         """What the buyer and the merchant can do."""
         return ACTIONS[self.kind]
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookEndpoint:
+    """A merchant's URL that receives signed notifications of the topics it wants."""
+
+    id: str
+    merchant_id: str
+    url: str
+    secret: str = field(repr=False)
+    topics: frozenset[str]
+    """Topic values, or ``{"*"}`` for every topic."""
+    created_at: datetime
+    active: bool = True
+    description: str = ""
+    previous_secret: str | None = field(default=None, repr=False)
+    previous_secret_expires_at: datetime | None = None
+    disabled_at: datetime | None = None
+    disabled_reason: str | None = None
+    failures_in_a_row: int = 0
+    failing_since: datetime | None = None
+    coalesce_seconds: int = 0
+    """Hold shipment updates this long and send only the latest (0: send each)."""
+    contact_email: str | None = None
+
+    def accepts(self, topic: str) -> bool:
+        return "*" in self.topics or topic in self.topics
+
+    def signing_secrets(self, now: datetime) -> list[str]:
+        """The secrets to sign with now: the current one, and the previous one while valid."""
+        secrets = [self.secret]
+        expires = self.previous_secret_expires_at
+        if self.previous_secret and expires is not None and now < expires:
+            secrets.append(self.previous_secret)
+        return secrets
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """One message on its way to one destination, with its attempts."""
+
+    id: str
+    merchant_id: str
+    message_id: str
+    channel: Channel
+    target: str
+    """The endpoint id, the email address or the phone number."""
+    status: DeliveryStatus
+    created_at: datetime
+    next_attempt_at: datetime
+    expires_at: datetime
+    attempts: int = 0
+    last_attempt_at: datetime | None = None
+    last_error: str | None = None
+    last_status: int | None = None
+    delivered_at: datetime | None = None
+    coalesce_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -284,9 +284,18 @@ webhook_endpoints = Table(
     Column("merchant_id", ID, ForeignKey("merchants.id"), nullable=False, index=True),
     Column("url", Text(), nullable=False),
     Column("secret", String(200), nullable=False),
-    Column("topics", Text(), nullable=False, comment="space-separated Topic values"),
+    Column("topics", Text(), nullable=False, comment="space-separated Topic values, or *"),
     Column("active", Boolean(), nullable=False, server_default=text("true")),
     Column("created_at", UtcDateTime(), nullable=False),
+    Column("description", String(200)),
+    Column("previous_secret", String(200), comment="still signed with until it expires"),
+    Column("previous_secret_expires_at", UtcDateTime()),
+    Column("disabled_at", UtcDateTime()),
+    Column("disabled_reason", Text()),
+    Column("failures_in_a_row", Integer(), nullable=False, server_default=text("0")),
+    Column("failing_since", UtcDateTime()),
+    Column("coalesce_seconds", Integer(), nullable=False, server_default=text("0")),
+    Column("contact_email", String(320), comment="told when the endpoint is disabled"),
 )
 
 outbox = Table(
@@ -306,6 +315,31 @@ outbox = Table(
     UniqueConstraint("idempotency_key"),
     # The dispatcher's queue: undispatched messages, oldest first.
     Index("ix_outbox_pending", "dispatched_at", "created_at", "id"),
+)
+
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("merchant_id", ID, nullable=False),
+    Column("message_id", ID, ForeignKey("outbox.id"), nullable=False),
+    Column("channel", CODE, nullable=False, comment="webhook, email or sms"),
+    Column("target", String(320), nullable=False, comment="endpoint id, address or number"),
+    Column("status", CODE, nullable=False, comment="pending, delivered, dead, superseded"),
+    Column("attempts", Integer(), nullable=False, server_default=text("0")),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("next_attempt_at", UtcDateTime(), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False, comment="given up after this"),
+    Column("last_attempt_at", UtcDateTime()),
+    Column("last_error", Text()),
+    Column("last_status", Integer()),
+    Column("delivered_at", UtcDateTime()),
+    Column("coalesce_key", String(300), comment="newer updates of the same key replace it"),
+    UniqueConstraint("message_id", "channel", "target"),
+    # The dispatcher's queue: pending deliveries, soonest due first.
+    Index("ix_deliveries_due", "status", "next_attempt_at"),
+    Index("ix_deliveries_target", "merchant_id", "channel", "target", "created_at"),
+    Index("ix_deliveries_coalesce", "coalesce_key", "status"),
 )
 
 idempotency_keys = Table(

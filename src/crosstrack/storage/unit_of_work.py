@@ -27,6 +27,7 @@ from crosstrack.services.ports import (
     AlertSettingsRepository,
     ApiKeyRepository,
     BuyerRequestRepository,
+    DeliveryRepository,
     EventRepository,
     IdempotencyRepository,
     LaneDisruptionRepository,
@@ -39,6 +40,7 @@ from crosstrack.services.ports import (
     TrackingLinkRepository,
     UnitOfWork,
     UnitOfWorkFactory,
+    WebhookEndpointRepository,
 )
 from crosstrack.storage.engine import READ_ONLY_OPTION
 from crosstrack.storage.repositories import (
@@ -46,6 +48,7 @@ from crosstrack.storage.repositories import (
     SqlAlertSettingsRepository,
     SqlApiKeyRepository,
     SqlBuyerRequestRepository,
+    SqlDeliveryRepository,
     SqlEventRepository,
     SqlIdempotencyRepository,
     SqlLaneDisruptionRepository,
@@ -56,6 +59,7 @@ from crosstrack.storage.repositories import (
     SqlQuarantineRepository,
     SqlShipmentRepository,
     SqlTrackingLinkRepository,
+    SqlWebhookEndpointRepository,
 )
 
 
@@ -76,6 +80,8 @@ class SqlUnitOfWork:
     lane_norms: LaneNormRepository
     alert_settings: AlertSettingsRepository
     lane_disruptions: LaneDisruptionRepository
+    webhook_endpoints: WebhookEndpointRepository
+    deliveries: DeliveryRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -103,6 +109,8 @@ class SqlUnitOfWork:
         self.lane_norms = SqlLaneNormRepository(connection)
         self.alert_settings = SqlAlertSettingsRepository(connection)
         self.lane_disruptions = SqlLaneDisruptionRepository(connection)
+        self.webhook_endpoints = SqlWebhookEndpointRepository(connection)
+        self.deliveries = SqlDeliveryRepository(connection)
         return self
 
     def __exit__(

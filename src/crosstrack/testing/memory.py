@@ -27,6 +27,7 @@ from crosstrack.services.records import (
     AlertState,
     ApiKey,
     BuyerRequest,
+    Delivery,
     IdempotentResponse,
     LegTarget,
     Merchant,
@@ -39,6 +40,11 @@ from crosstrack.services.records import (
     StoredDisruption,
     StoredEvent,
     TrackingLink,
+    WebhookEndpoint,
+)
+from crosstrack.testing.memory_notifications import (
+    InMemoryDeliveries,
+    InMemoryWebhookEndpoints,
 )
 from crosstrack.testing.memory_polling import (
     InMemoryPollRepository,
@@ -63,6 +69,10 @@ class _Data:
     lane_norms: list[Norm] = field(default_factory=list)
     norms_computed_at: datetime | None = None
     lane_disruptions: dict[str, StoredDisruption] = field(default_factory=dict)
+    webhook_endpoints: dict[str, WebhookEndpoint] = field(default_factory=dict)
+    dispatched: set[str] = field(default_factory=set)
+    """Ids of outbox messages fanned out."""
+    deliveries: dict[str, Delivery] = field(default_factory=dict)
     alert_settings: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     """Shipment id -> when its estimate and alerts were worked out (while it is going)."""
     buyer_requests: dict[str, BuyerRequest] = field(default_factory=dict)
@@ -103,6 +113,8 @@ class InMemoryUnitOfWork:
         self.lane_norms = _LaneNorms(self._data)
         self.alert_settings = _AlertSettings(self._data)
         self.lane_disruptions = _LaneDisruptions(self._data)
+        self.webhook_endpoints = InMemoryWebhookEndpoints(self._data.webhook_endpoints)
+        self.deliveries = InMemoryDeliveries(self._data.deliveries, self._data.outbox)
 
     def __enter__(self) -> Self:
         self._data = copy.copy(self._store.data)
@@ -385,8 +397,12 @@ class _Outbox:
                 added += 1
         return added
 
+    def mark_dispatched(self, message_ids: Sequence[str], at: datetime) -> None:
+        self._d.dispatched.update(message_ids)
+
     def pending(self, limit: int) -> list[OutboxMessage]:
-        return sorted(self._d.outbox.values(), key=lambda m: (m.created_at, m.id))[:limit]
+        waiting = (m for m in self._d.outbox.values() if m.id not in self._d.dispatched)
+        return sorted(waiting, key=lambda m: (m.created_at, m.id))[:limit]
 
 
 class _Alerts:

@@ -14,6 +14,7 @@ from crosstrack.api.routes import (
     imports,
     shipments,
     tracking,
+    webhooks,
 )
 
 ROUTERS: tuple[APIRouter, ...] = (
@@ -28,6 +29,8 @@ ROUTERS: tuple[APIRouter, ...] = (
     hooks.router,
     carriers.router,
     tracking.router,
+    webhooks.router,
+    webhooks.deliveries,
     docs.router,
 )
 

@@ -9,13 +9,17 @@ from crosstrack.api.schemas.requests import (
     BuyerRequestIn,
     ChangeShipment,
     CreateShipment,
+    CreateWebhook,
+    DeliveryQuery,
     DisruptionQuery,
     EventBatch,
     EventIn,
     LegCarrier,
+    RotateSecret,
     ShipmentEvents,
     ShipmentQuery,
     TrackingNumberIn,
+    UpdateWebhook,
 )
 from crosstrack.api.schemas.responses import (
     AlertList,
@@ -28,6 +32,8 @@ from crosstrack.api.schemas.responses import (
     Carrier,
     CarrierContactOut,
     CarrierList,
+    DeliveryList,
+    DeliveryOut,
     Detection,
     EtaOut,
     Health,
@@ -45,6 +51,8 @@ from crosstrack.api.schemas.responses import (
     ShipmentSummary,
     TimelineEntry,
     WebhookAnswer,
+    WebhookList,
+    WebhookOut,
 )
 
 __all__ = [
@@ -66,6 +74,10 @@ __all__ = [
     "CarrierList",
     "ChangeShipment",
     "CreateShipment",
+    "CreateWebhook",
+    "DeliveryList",
+    "DeliveryOut",
+    "DeliveryQuery",
     "Detection",
     "DisruptionQuery",
     "Endpoint",
@@ -85,6 +97,7 @@ __all__ = [
     "Place",
     "PublicAlert",
     "RawEventOut",
+    "RotateSecret",
     "ShipmentEvents",
     "ShipmentOut",
     "ShipmentPage",
@@ -92,5 +105,8 @@ __all__ = [
     "ShipmentSummary",
     "TimelineEntry",
     "TrackingNumberIn",
+    "UpdateWebhook",
     "WebhookAnswer",
+    "WebhookList",
+    "WebhookOut",
 ]

@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from crosstrack.api.schemas.common import Buyer, Endpoint
 from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.buyer_requests import BuyerRequestKind
+from crosstrack.domain.delivery import DeliveryStatus
 from crosstrack.domain.vocabulary import Milestone, Status
 from crosstrack.services.records import AlertState
 
@@ -178,3 +179,43 @@ class BuyerRequestIn(_Strict):
     phone: str | None = Field(default=None, max_length=40)
     address: AddressIn | None = None
     note: str | None = Field(default=None, max_length=500)
+
+
+class CreateWebhook(_Strict):
+    """Subscribe an endpoint (``POST /v1/webhooks``)."""
+
+    url: str = Field(min_length=8, max_length=2000, description="https:// (http:// in tests)")
+    topics: list[str] = Field(
+        default=["*"], max_length=50, description="Topics to receive, or `*` for all."
+    )
+    description: str = Field(default="", max_length=200)
+    contact_email: str | None = Field(
+        default=None, max_length=320, description="Told when the endpoint is disabled."
+    )
+    coalesce_seconds: int = Field(
+        default=0, ge=0, le=3600, description="Hold shipment updates this long; send the latest."
+    )
+
+
+class UpdateWebhook(_Strict):
+    """Change an endpoint (``PATCH``); fields left out stay. ``active: true`` re-enables."""
+
+    url: str | None = Field(default=None, min_length=8, max_length=2000)
+    topics: list[str] | None = Field(default=None, max_length=50)
+    description: str | None = Field(default=None, max_length=200)
+    contact_email: str | None = Field(default=None, max_length=320)
+    coalesce_seconds: int | None = Field(default=None, ge=0, le=3600)
+    active: bool | None = None
+
+
+class RotateSecret(_Strict):
+    """A new signing secret; the previous one keeps signing for ``keep_previous_hours``."""
+
+    keep_previous_hours: float = Field(default=24.0, ge=0, le=168)
+
+
+class DeliveryQuery(BaseModel):
+    """Filters of an endpoint's deliveries."""
+
+    status: DeliveryStatus | None = None
+    limit: int = Field(default=50, ge=1, le=200)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from crosstrack.api.schemas.common import Buyer, Endpoint
 from crosstrack.domain.alerts import AlertKind, Severity
 from crosstrack.domain.buyer_requests import BuyerRequestKind
+from crosstrack.domain.delivery import DeliveryStatus
 from crosstrack.domain.eta import EtaBasis
 from crosstrack.domain.model import TimeBasis
 from crosstrack.domain.ordering import Placement
@@ -334,3 +335,47 @@ class LaneDisruptionList(BaseModel):
     """Lane disruptions that concern the merchant, oldest first."""
 
     data: list[LaneDisruptionOut]
+
+
+class WebhookOut(BaseModel):
+    """A webhook endpoint. ``secret`` is shown when it is made (create, rotate) only."""
+
+    id: str
+    url: str
+    topics: list[str]
+    description: str
+    active: bool
+    created_at: datetime
+    contact_email: str | None
+    coalesce_seconds: int
+    failures_in_a_row: int
+    failing_since: datetime | None
+    disabled_at: datetime | None
+    disabled_reason: str | None
+    previous_secret_expires_at: datetime | None
+    secret: str | None = Field(default=None, description="Only in the answer that made it.")
+
+
+class WebhookList(BaseModel):
+    data: list[WebhookOut]
+
+
+class DeliveryOut(BaseModel):
+    """One notification on its way to one destination."""
+
+    id: str
+    event_id: str = Field(description="The message's id: the same for every destination.")
+    channel: str
+    status: DeliveryStatus
+    attempts: int
+    created_at: datetime
+    next_attempt_at: datetime | None = Field(description="While pending: the next attempt.")
+    expires_at: datetime
+    last_attempt_at: datetime | None
+    last_status: int | None
+    last_error: str | None
+    delivered_at: datetime | None
+
+
+class DeliveryList(BaseModel):
+    data: list[DeliveryOut]

@@ -20,6 +20,10 @@ from crosstrack.storage.repositories.buyers import (
     SqlTrackingLinkRepository,
 )
 from crosstrack.storage.repositories.events import SqlEventRepository
+from crosstrack.storage.repositories.notifications import (
+    SqlDeliveryRepository,
+    SqlWebhookEndpointRepository,
+)
 from crosstrack.storage.repositories.outbox import SqlOutboxRepository
 from crosstrack.storage.repositories.polling import SqlPollRepository
 from crosstrack.storage.repositories.quarantine import SqlQuarantineRepository
@@ -30,6 +34,7 @@ __all__ = [
     "SqlAlertSettingsRepository",
     "SqlApiKeyRepository",
     "SqlBuyerRequestRepository",
+    "SqlDeliveryRepository",
     "SqlEventRepository",
     "SqlIdempotencyRepository",
     "SqlLaneDisruptionRepository",
@@ -40,4 +45,5 @@ __all__ = [
     "SqlQuarantineRepository",
     "SqlShipmentRepository",
     "SqlTrackingLinkRepository",
+    "SqlWebhookEndpointRepository",
 ]

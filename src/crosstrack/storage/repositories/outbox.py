@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, Row, bindparam, select, update
 
 from crosstrack.services.records import OutboxMessage, Topic
 from crosstrack.storage.repositories.conflicts import insert_skipping_duplicates
@@ -15,6 +17,11 @@ _PENDING = (
     .where(outbox.c.dispatched_at.is_(None))
     .order_by(outbox.c.created_at, outbox.c.id)
     .limit(bindparam("limit"))
+)
+
+
+_DISPATCHED = (
+    update(outbox).where(outbox.c.id == bindparam("b_id")).values(dispatched_at=bindparam("b_at"))
 )
 
 
@@ -45,18 +52,28 @@ class SqlOutboxRepository:
         stmt = insert_skipping_duplicates(self._conn.dialect.name, outbox, ("idempotency_key",))
         return self._conn.execute(stmt, rows).rowcount
 
+    def mark_dispatched(self, message_ids: Sequence[str], at: datetime) -> None:
+        """Mark messages as handed to their destinations (fanned out into deliveries)."""
+        if message_ids:
+            self._conn.execute(
+                _DISPATCHED, [{"b_id": message_id, "b_at": at} for message_id in message_ids]
+            )
+
     def pending(self, limit: int) -> list[OutboxMessage]:
         """Messages not yet dispatched, oldest first."""
         rows = self._conn.execute(_PENDING, {"limit": limit})
-        return [
-            OutboxMessage(
-                id=row.id,
-                merchant_id=row.merchant_id,
-                shipment_id=row.shipment_id,
-                topic=Topic(row.topic),
-                payload=row.payload,
-                idempotency_key=row.idempotency_key,
-                created_at=row.created_at,
-            )
-            for row in rows
-        ]
+        return [message_from_row(row) for row in rows]
+
+
+def message_from_row(row: Row[Any], prefix: str = "") -> OutboxMessage:
+    """A message from an ``outbox`` row (or its ``prefix``-labelled columns in a join)."""
+    values = row._mapping
+    return OutboxMessage(
+        id=values[f"{prefix}id"],
+        merchant_id=values[f"{prefix}merchant_id"],
+        shipment_id=values[f"{prefix}shipment_id"],
+        topic=Topic(values[f"{prefix}topic"]),
+        payload=values[f"{prefix}payload"],
+        idempotency_key=values[f"{prefix}idempotency_key"],
+        created_at=values[f"{prefix}created_at"],
+    )

@@ -1,0 +1,317 @@
+"""The dispatcher: from the outbox to every destination, at least once, never lost.
+
+Two steps, each its own transaction, so a dispatcher killed at any moment loses nothing:
+
+1. **Fan-out** turns each new outbox message into one *delivery* per destination (each of the
+   merchant's active endpoints subscribed to its topic), stored before the message is marked
+   dispatched. A message goes once to a destination (unique per message and destination).
+   With coalescing on an endpoint, a newer update of the same shipment and topic replaces a
+   delivery not yet attempted.
+2. **Delivery** takes due deliveries with a lease (the attempt is counted and the delivery
+   hidden until the lease ends), sends them outside any transaction, then records the
+   outcome. A dispatcher that dies mid-send leaves the lease to expire: the delivery is sent
+   again, with the same event id, which receivers use to drop the duplicate. Failures back off
+   (``domain/delivery.py``) for three days, then the delivery is dead until replayed; an
+   endpoint failing every attempt for three days is disabled and the merchant told.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from crosstrack.domain.delivery import (
+    GIVE_UP_AFTER,
+    Channel,
+    DeliveryStatus,
+    gives_up,
+    retry_delay,
+    should_disable,
+)
+from crosstrack.notify.errors import DeliveryFailed
+from crosstrack.notify.signing import HEADER, sign
+from crosstrack.services.ports import Clock, IdFactory, UnitOfWork, UnitOfWorkFactory, WebhookPort
+from crosstrack.services.records import (
+    Delivery,
+    OutboxMessage,
+    Topic,
+    WebhookEndpoint,
+)
+
+API_VERSION = "2026-11-26"
+"""The version of the webhook payloads (docs/webhooks.md)."""
+COALESCED_TOPICS = frozenset({Topic.STATUS_CHANGED, Topic.MILESTONE_REACHED, Topic.ETA_CHANGED})
+"""Updates a newer one of the same shipment makes stale (alerts and the rest are each sent)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DispatchSettings:
+    lease: timedelta = timedelta(seconds=60)
+    """How long a taken delivery stays hidden: longer than a send can take."""
+    batch: int = 100
+    per_target: int = 4
+    """At most this many deliveries to one destination per batch: a slow endpoint cannot
+    take every slot."""
+    threads: int = 8
+
+
+@dataclass(frozen=True, slots=True)
+class DispatchReport:
+    fanned_out: int = 0
+    """Messages handed to their destinations."""
+    delivered: int = 0
+    failed: int = 0
+    """Attempts that failed and will be tried again."""
+    dead: int = 0
+    disabled: int = 0
+    """Endpoints disabled."""
+
+    @property
+    def attempts(self) -> int:
+        return self.delivered + self.failed + self.dead
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    delivery: Delivery
+    status: int | None = None
+    error: DeliveryFailed | None = None
+
+
+def envelope(message: OutboxMessage) -> dict[str, Any]:
+    """The JSON body of a webhook (docs/webhooks.md)."""
+    return {
+        "id": message.id,
+        "type": message.topic.value,
+        "api_version": API_VERSION,
+        "created_at": message.created_at.isoformat().replace("+00:00", "Z"),
+        "data": dict(message.payload),
+    }
+
+
+class Dispatcher:
+    """Fans out the outbox and delivers what is due."""
+
+    def __init__(
+        self,
+        *,
+        uow: UnitOfWorkFactory,
+        clock: Clock,
+        ids: IdFactory,
+        webhooks: WebhookPort,
+        settings: DispatchSettings | None = None,
+        jitter: Callable[[], float] = random.random,
+    ) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._ids = ids
+        self._webhooks = webhooks
+        self.settings = settings or DispatchSettings()
+        self._jitter = jitter
+        self._pool = ThreadPoolExecutor(
+            max_workers=self.settings.threads, thread_name_prefix="crosstrack-send"
+        )
+
+    def run_once(self) -> DispatchReport:
+        """Fan out what is new, then deliver one batch of what is due."""
+        fanned = self.fan_out()
+        delivered = self.deliver_due()
+        return replace(delivered, fanned_out=fanned)
+
+    def fan_out(self, limit: int = 500) -> int:
+        """Turn new outbox messages into deliveries; returns how many messages."""
+        now = self._clock()
+        with self._uow() as uow:
+            messages = uow.outbox.pending(limit)
+            if not messages:
+                return 0
+            endpoints = uow.webhook_endpoints.active_for({m.merchant_id for m in messages})
+            created: list[Delivery] = []
+            for message in messages:
+                for endpoint in endpoints.get(message.merchant_id, []):
+                    if endpoint.accepts(message.topic.value):
+                        created.append(self._delivery(message, endpoint, now))
+            uow.deliveries.add_many(created)
+            for delivery in created:
+                if delivery.coalesce_key is not None:
+                    uow.deliveries.supersede(delivery.coalesce_key, keep=delivery.id)
+            uow.outbox.mark_dispatched([m.id for m in messages], now)
+            uow.commit()
+        return len(messages)
+
+    def deliver_due(self) -> DispatchReport:
+        """Send one batch of due deliveries and record how each went."""
+        now = self._clock()
+        settings = self.settings
+        with self._uow() as uow:
+            claimed = uow.deliveries.claim_due(
+                now, now + settings.lease, settings.batch, settings.per_target
+            )
+            endpoints = uow.webhook_endpoints.get_many(
+                {d.target for d, _ in claimed if d.channel is Channel.WEBHOOK}
+            )
+            uow.commit()
+        if not claimed:
+            return DispatchReport()
+        outcomes = list(
+            self._pool.map(lambda pair: self._send(pair[0], pair[1], endpoints), claimed)
+        )
+        return self._record(outcomes, endpoints)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+
+    def _delivery(
+        self, message: OutboxMessage, endpoint: WebhookEndpoint, now: datetime
+    ) -> Delivery:
+        coalesce = (
+            endpoint.coalesce_seconds > 0
+            and message.shipment_id is not None
+            and message.topic in COALESCED_TOPICS
+        )
+        return Delivery(
+            id=self._ids(),
+            merchant_id=message.merchant_id,
+            message_id=message.id,
+            channel=Channel.WEBHOOK,
+            target=endpoint.id,
+            status=DeliveryStatus.PENDING,
+            created_at=now,
+            next_attempt_at=(
+                message.created_at + timedelta(seconds=endpoint.coalesce_seconds)
+                if coalesce
+                else now
+            ),
+            expires_at=now + GIVE_UP_AFTER,
+            coalesce_key=(
+                f"{endpoint.id}:{message.shipment_id}:{message.topic.value}" if coalesce else None
+            ),
+        )
+
+    def _send(
+        self,
+        delivery: Delivery,
+        message: OutboxMessage,
+        endpoints: Mapping[str, WebhookEndpoint],
+    ) -> _Outcome:
+        endpoint = endpoints.get(delivery.target)
+        if endpoint is None or not endpoint.active:
+            gone = DeliveryFailed("the endpoint was deleted or disabled", retryable=False)
+            return _Outcome(delivery, error=gone)
+        body = json.dumps(envelope(message), separators=(",", ":")).encode("utf-8")
+        now = self._clock()
+        headers = {
+            HEADER: sign(endpoint.signing_secrets(now), int(now.timestamp()), body),
+            "Crosstrack-Event-Id": message.id,
+            "Crosstrack-Event-Type": message.topic.value,
+            "Crosstrack-Delivery-Id": delivery.id,
+            "Crosstrack-Attempt": str(delivery.attempts),
+        }
+        try:
+            status = self._webhooks.send(endpoint.url, body, headers)
+        except DeliveryFailed as exc:
+            return _Outcome(delivery, status=exc.status, error=exc)
+        return _Outcome(delivery, status=status)
+
+    def _record(
+        self, outcomes: list[_Outcome], endpoints: Mapping[str, WebhookEndpoint]
+    ) -> DispatchReport:
+        now = self._clock()
+        delivered = failed = dead = disabled = 0
+        health = dict(endpoints)
+        with self._uow() as uow:
+            for outcome in outcomes:
+                delivery = outcome.delivery
+                if outcome.error is None:
+                    uow.deliveries.save(
+                        replace(
+                            delivery,
+                            status=DeliveryStatus.DELIVERED,
+                            delivered_at=now,
+                            last_status=outcome.status,
+                            last_error=None,
+                        )
+                    )
+                    delivered += 1
+                else:
+                    final = self._failed(uow, delivery, outcome, now)
+                    dead += final
+                    failed += not final
+                endpoint = health.get(delivery.target)
+                if endpoint is not None and endpoint.active:
+                    endpoint = _health(endpoint, outcome.error is None, now)
+                    if should_disable(endpoint.failures_in_a_row, endpoint.failing_since, now):
+                        endpoint = self._disable(uow, endpoint, outcome, now)
+                        disabled += 1
+                    health[delivery.target] = endpoint
+            for endpoint_id, endpoint in health.items():
+                if endpoint != endpoints.get(endpoint_id):
+                    uow.webhook_endpoints.save(endpoint)
+            uow.commit()
+        return DispatchReport(delivered=delivered, failed=failed, dead=dead, disabled=disabled)
+
+    def _failed(
+        self, uow: UnitOfWork, delivery: Delivery, outcome: _Outcome, now: datetime
+    ) -> bool:
+        """Record a failed attempt; True when the delivery is now dead."""
+        error = outcome.error
+        assert error is not None
+        retry_at = now + retry_delay(delivery.attempts, self._jitter)
+        final = not error.retryable or gives_up(delivery.expires_at, retry_at)
+        uow.deliveries.save(
+            replace(
+                delivery,
+                status=DeliveryStatus.DEAD if final else DeliveryStatus.PENDING,
+                next_attempt_at=now if final else retry_at,
+                last_status=outcome.status,
+                last_error=error.message[:1000],
+            )
+        )
+        return final
+
+    def _disable(
+        self, uow: UnitOfWork, endpoint: WebhookEndpoint, outcome: _Outcome, now: datetime
+    ) -> WebhookEndpoint:
+        reason = (
+            f"every attempt failed since {endpoint.failing_since:%Y-%m-%d %H:%M} UTC "
+            f"({endpoint.failures_in_a_row} in a row); last: "
+            f"{outcome.error.message if outcome.error else 'unknown'}"
+        )
+        off = replace(endpoint, active=False, disabled_at=now, disabled_reason=reason)
+        uow.deliveries.give_up_pending(Channel.WEBHOOK, endpoint.id, "endpoint disabled", now)
+        uow.outbox.add_many(
+            [
+                OutboxMessage(
+                    id=self._ids(),
+                    merchant_id=endpoint.merchant_id,
+                    shipment_id=None,
+                    topic=Topic.ENDPOINT_DISABLED,
+                    payload={
+                        "endpoint_id": endpoint.id,
+                        "url": endpoint.url,
+                        "reason": reason,
+                        "contact_email": endpoint.contact_email,
+                    },
+                    idempotency_key=f"endpoint:{endpoint.id}:disabled:{now.isoformat()}",
+                    created_at=now,
+                )
+            ]
+        )
+        return off
+
+
+def _health(endpoint: WebhookEndpoint, succeeded: bool, now: datetime) -> WebhookEndpoint:
+    if succeeded:
+        if endpoint.failures_in_a_row == 0 and endpoint.failing_since is None:
+            return endpoint
+        return replace(endpoint, failures_in_a_row=0, failing_since=None)
+    return replace(
+        endpoint,
+        failures_in_a_row=endpoint.failures_in_a_row + 1,
+        failing_since=endpoint.failing_since or now,
+    )

@@ -1,0 +1,367 @@
+"""The SMS channel: TwilioSms against a fake Twilio over real HTTP on loopback, and the texts."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from datetime import date
+
+import httpx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosstrack.domain.alerts import AlertKind
+from crosstrack.domain.vocabulary import Status
+from crosstrack.notify.errors import DeliveryFailed
+from crosstrack.notify.sms import (
+    CATALOGS,
+    TOPICS,
+    SmsSettings,
+    TwilioSms,
+    is_gsm7,
+    resolve_locale,
+    sms_fits,
+    sms_segments,
+    sms_text,
+)
+from crosstrack.testing.server import free_port
+from crosstrack.testing.sms_server import FakeTwilio
+
+TOKEN = "s3cret-auth-token-0123456789abcdef"
+SID = "AC" + "a1" * 16
+TO = "+33612345678"
+URL = "https://track.example.com/t/Jq8xV2mN4pL7rT1sK9wZ3bYc"
+
+
+@pytest.fixture
+def twilio() -> Iterator[FakeTwilio]:
+    with FakeTwilio(account_sid=SID, auth_token=TOKEN) as server:
+        yield server
+
+
+@pytest.fixture
+def sender(twilio: FakeTwilio) -> Iterator[TwilioSms]:
+    with TwilioSms(twilio.settings(timeout=2.0)) as sms:
+        yield sms
+
+
+def failure(sms: TwilioSms, to: str = TO, key: str = "key-1") -> DeliveryFailed:
+    with pytest.raises(DeliveryFailed) as caught:
+        sms.send(to, "Hello", idempotency_key=key)
+    assert TOKEN not in str(caught.value)
+    return caught.value
+
+
+class TestSending:
+    def test_the_message_arrives_and_its_sid_comes_back(
+        self, twilio: FakeTwilio, sender: TwilioSms
+    ) -> None:
+        sid = sender.send(TO, "Acme: Your order #1 is on its way. €5", idempotency_key="k-1")
+
+        assert re.fullmatch(r"SM[0-9a-f]{32}", sid)
+        assert twilio.messages == [
+            {
+                "sid": sid,
+                "to": TO,
+                "from": "+15005550006",
+                "body": "Acme: Your order #1 is on its way. €5",
+                "idempotency_token": "k-1",
+            }
+        ]
+
+    def test_the_request_has_twilios_shape(self, twilio: FakeTwilio) -> None:
+        seen: list[httpx.Request] = []
+
+        def record(request: httpx.Request) -> None:
+            seen.append(request)
+
+        with (
+            httpx.Client(event_hooks={"request": [record]}) as client,
+            TwilioSms(twilio.settings(), client=client) as sms,
+        ):
+            sms.send(TO, "Hi", idempotency_key="k-2")
+
+        (request,) = seen
+        assert request.method == "POST"
+        assert request.url.path == f"/2010-04-01/Accounts/{SID}/Messages.json"
+        assert request.headers["content-type"] == "application/x-www-form-urlencoded"
+        assert request.headers["i-twilio-idempotency-token"] == "k-2"
+        assert request.headers["authorization"].startswith("Basic ")
+        assert dict(httpx.QueryParams(request.content.decode())) == {
+            "To": TO,
+            "From": "+15005550006",
+            "Body": "Hi",
+        }
+
+    def test_a_wrong_auth_token_is_refused_for_good(self, twilio: FakeTwilio) -> None:
+        settings = SmsSettings(SID, "not-the-token", "+15005550006", base_url=twilio.base_url)
+        with TwilioSms(settings) as sms:
+            problem = failure(sms)
+        assert (problem.retryable, problem.status) == (False, 401)
+        assert "20003" in str(problem)
+        assert "not-the-token" not in str(problem)
+        assert twilio.messages == []
+
+    def test_an_invalid_to_number_is_not_retried(
+        self, twilio: FakeTwilio, sender: TwilioSms
+    ) -> None:
+        problem = failure(sender, to="+1555")
+        assert (problem.retryable, problem.status) == (False, 400)
+        assert "21211" in str(problem)
+        assert "The 'To' number +1555 is not a valid phone number." in str(problem)
+        assert twilio.messages == []
+
+    @pytest.mark.parametrize("status", [500, 503, 429])
+    def test_server_errors_and_rate_limits_are_retryable(
+        self, twilio: FakeTwilio, sender: TwilioSms, status: int
+    ) -> None:
+        twilio.fail_next(status=status, times=2)
+
+        for _ in range(2):
+            problem = failure(sender)
+            assert (problem.retryable, problem.status) == (True, status)
+            assert f"HTTP {status}" in str(problem)
+
+        assert sender.send(TO, "Hello", idempotency_key="key-1").startswith("SM")
+        assert len(twilio.messages) == 1
+
+    def test_another_client_error_is_not_retryable_and_says_twilios_code(
+        self, twilio: FakeTwilio, sender: TwilioSms
+    ) -> None:
+        twilio.fail_next(
+            status=400, code=21610, message="Attempt to send to unsubscribed recipient"
+        )
+        problem = failure(sender)
+        assert (problem.retryable, problem.status) == (False, 400)
+        assert "21610" in str(problem) and "unsubscribed recipient" in str(problem)
+
+    def test_a_refused_connection_is_retryable(self) -> None:
+        settings = SmsSettings(
+            SID, TOKEN, "+15005550006", base_url=f"http://127.0.0.1:{free_port()}"
+        )
+        with TwilioSms(settings) as sms:
+            problem = failure(sms)
+        assert (problem.retryable, problem.status) == (True, None)
+
+    def test_a_timeout_is_retryable_and_the_retry_sends_once(self, twilio: FakeTwilio) -> None:
+        twilio.delay_next(0.8)
+        with TwilioSms(twilio.settings(timeout=0.2)) as sms:
+            started = time.monotonic()
+            problem = failure(sms, key="late-1")
+            assert time.monotonic() - started < 0.7
+            assert (problem.retryable, problem.status) == (True, None)
+
+            sid = sms.send(TO, "Hello", idempotency_key="late-1")
+
+        deadline = time.monotonic() + 5
+        while twilio.requests_answered < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert twilio.requests_answered == 2
+        assert [message["sid"] for message in twilio.messages] == [sid]
+
+    def test_the_same_idempotency_key_sends_once(
+        self, twilio: FakeTwilio, sender: TwilioSms
+    ) -> None:
+        first = sender.send(TO, "Hello", idempotency_key="same")
+        again = sender.send(TO, "Hello", idempotency_key="same")
+        other = sender.send(TO, "Hello", idempotency_key="other")
+
+        assert first == again != other
+        assert [message["sid"] for message in twilio.messages] == [first, other]
+
+    def test_the_auth_token_stays_out_of_reprs(self, sender: TwilioSms) -> None:
+        settings = SmsSettings(SID, TOKEN, "+15005550006")
+        assert TOKEN not in repr(settings)
+        assert TOKEN not in repr(sender)
+
+    def test_a_provider_message_echoing_the_token_is_redacted(
+        self, twilio: FakeTwilio, sender: TwilioSms
+    ) -> None:
+        twilio.fail_next(status=400, code=20001, message=f"bad request with {TOKEN}")
+        assert "[redacted]" in str(failure(sender))
+
+
+class TestSegments:
+    @pytest.mark.parametrize(
+        ("text", "segments"),
+        [
+            ("", 1),
+            ("a" * 160, 1),
+            ("a" * 161, 2),
+            ("€" * 80, 1),
+            ("€" + "a" * 159, 2),
+            ("[]{}" + "a" * 152, 1),
+            ("a" * 306, 2),
+            ("a" * 307, 3),
+            # An escape sequence is never split: the € moves to the second segment.
+            ("a" * 152 + "€" + "a" * 152, 3),
+            ("包" * 70, 1),
+            ("包" * 71, 2),
+            ("包" * 134, 2),
+            ("包" * 135, 3),
+            ("ç" + "a" * 69, 1),
+            ("ç" + "a" * 70, 2),
+            ("😀" * 35, 1),
+            ("a" + "😀" * 35, 2),
+        ],
+    )
+    def test_known_strings(self, text: str, segments: int) -> None:
+        assert sms_segments(text) == segments
+
+    def test_gsm7_knows_its_alphabet(self) -> None:
+        assert is_gsm7("Zustellung am 3. März; à bientôt"[:26])
+        assert is_gsm7("ÄÖÜäöüßéèñ¿¡£¥§€[]")
+        assert not is_gsm7("ç")  # only the capital Ç is in the basic table
+        assert not is_gsm7("ã")
+        assert not is_gsm7("…")
+
+
+def text(**overrides: object) -> str:
+    arguments: dict[str, object] = {
+        "locale": "en",
+        "merchant_name": "Acme Store",
+        "order_ref": "#10234",
+        "topic": "shipment.status_changed",
+        "status": "in_transit",
+        "tracking_url": URL,
+    }
+    arguments.update(overrides)
+    return sms_text(**arguments)  # type: ignore[arg-type]
+
+
+class TestTexts:
+    def test_english(self) -> None:
+        assert text(eta_from=date(2026, 3, 3), eta_to=date(2026, 3, 5)) == (
+            f"Acme Store: Your order #10234 is on its way. Expected Mar 3-5. {URL}"
+        )
+        assert text(topic="shipment.delivered", status="delivered") == (
+            f"Acme Store: Your order #10234 has been delivered. {URL}"
+        )
+        assert text(topic="alert.raised", alert_kind="customs_held") == (
+            f"Acme Store: There is an issue with your order #10234: held by customs. {URL}"
+        )
+
+    def test_french(self) -> None:
+        assert text(locale="fr-FR", eta_from=date(2026, 3, 1), eta_to=date(2026, 3, 4)) == (
+            f"Acme Store : Votre commande #10234 est en route. "
+            f"Livraison prévue du 1er au 4 mars. {URL}"
+        )
+        assert (
+            text(
+                locale="fr",
+                topic="shipment.eta_changed",
+                eta_from=date(2026, 3, 30),
+                eta_to=date(2026, 4, 2),
+            )
+            == f"Acme Store : Votre commande #10234 est désormais attendue du 30 mars au 2 avril. {URL}"
+        )
+
+    def test_chinese(self) -> None:
+        assert text(locale="zh-Hans", eta_from=date(2026, 3, 3), eta_to=date(2026, 3, 5)) == (
+            f"【Acme Store】您的订单#10234正在运输中。预计3月3日至5日送达。 {URL}"
+        )
+        assert text(locale="zh-CN", topic="alert.resolved", alert_kind="lost") == (
+            f"【Acme Store】您的订单#10234的异常已解除：包裹下落不明。 {URL}"
+        )
+
+    def test_unknown_topics_and_statuses_give_a_generic_update(self) -> None:
+        generic = f"Acme Store: There is an update on your order #10234. {URL}"
+        assert text(topic="shipment.something_new") == generic
+        assert text(status="no_such_status") == generic
+        assert text(topic="alert.raised", alert_kind="no_such_kind") == (
+            f"Acme Store: There is an issue with your order #10234. {URL}"
+        )
+
+    @pytest.mark.parametrize(
+        ("locale", "resolved"),
+        [
+            ("en", "en"),
+            ("en-GB", "en"),
+            ("fr_CA", "fr"),
+            ("DE-at", "de"),
+            ("es-MX", "es"),
+            ("pt-BR", "pt-BR"),
+            ("pt-PT", "pt-BR"),
+            ("pt", "pt-BR"),
+            ("zh-Hans", "zh-Hans"),
+            ("zh-Hans-CN", "zh-Hans"),
+            ("zh-CN", "zh-Hans"),
+            ("zh", "zh-Hans"),
+            ("zh-TW", "en"),
+            ("zh-HK", "en"),
+            ("zh-Hant", "en"),
+            ("zh-Hant-TW", "en"),
+            ("ja-JP", "en"),
+            ("", "en"),
+        ],
+    )
+    def test_locale_fallback(self, locale: str, resolved: str) -> None:
+        assert resolve_locale(locale) == resolved
+
+    def test_traditional_chinese_readers_get_english(self) -> None:
+        assert text(locale="zh-TW") == text(locale="en")
+
+    def test_every_status_and_alert_kind_is_translated(self) -> None:
+        statuses = set(Status) - {Status.UNKNOWN}
+        for locale, catalog in CATALOGS.items():
+            assert set(catalog.statuses) == statuses, locale
+            assert set(catalog.alerts) == set(AlertKind), locale
+
+    def test_a_long_merchant_name_is_shortened_first_and_the_url_kept(self) -> None:
+        name = "The Extraordinarily Long-Named Handmade Ceramics and Homeware Emporium of Lisbon"
+        for locale in CATALOGS:
+            sms = text(locale=locale, merchant_name=name, eta_from=date(2026, 3, 3))
+            assert sms.endswith(URL)
+            assert sms_fits(sms), sms
+            assert name not in sms
+            assert "..." in sms or "…" in sms, sms
+
+        english = text(merchant_name=name, eta_from=date(2026, 3, 3))
+        assert english.startswith("The Extraordinarily Long-Named Handmade")
+        assert "Expected Mar 3." in english and len(english) <= 160
+
+    def test_a_chinese_text_stays_within_two_segments(self) -> None:
+        sms = text(locale="zh-Hans", merchant_name="深圳市某某跨境电子商务有限公司旗舰店" * 6)
+        assert sms.endswith(URL) and sms_segments(sms) <= 2
+        assert sms.startswith("【深圳市") and "…】" in sms
+
+    def test_the_url_is_never_cut_even_when_nothing_fits(self) -> None:
+        url = "https://track.example.com/" + "x" * 200
+        sms = text(tracking_url=url, merchant_name="Acme Store")
+        assert sms == f"Your order #10234 is on its way. {url}"
+
+    @settings(max_examples=150, deadline=None)
+    @given(
+        locale=st.sampled_from([*CATALOGS, "fr-CA", "zh-TW", "xx"]),
+        topic=st.sampled_from([*TOPICS, "other"]),
+        status=st.sampled_from([s.value for s in Status]),
+        kind=st.none() | st.sampled_from([k.value for k in AlertKind]),
+        merchant=st.text(max_size=120),
+        order=st.from_regex(r"#?[A-Z0-9-]{1,10}", fullmatch=True),
+        eta=st.none() | st.tuples(st.dates(), st.dates()),
+    )
+    def test_every_text_fits_and_ends_with_the_url(
+        self,
+        locale: str,
+        topic: str,
+        status: str,
+        kind: str | None,
+        merchant: str,
+        order: str,
+        eta: tuple[date, date] | None,
+    ) -> None:
+        sms = sms_text(
+            locale=locale,
+            merchant_name=merchant,
+            order_ref=order,
+            topic=topic,
+            status=status,
+            tracking_url=URL,
+            eta_from=eta[0] if eta else None,
+            eta_to=eta[1] if eta else None,
+            alert_kind=kind,
+        )
+        assert sms.endswith(" " + URL)
+        assert sms_fits(sms), sms
