@@ -41,6 +41,7 @@ bench: $(STAMP) ## run the benchmarks and print their figures (about a quarter o
 	$(PY) bench/bench_eta.py
 	$(PY) bench/eval_alerts.py
 	$(PY) bench/bench_lanes.py
+	$(PY) bench/bench_webhooks.py
 	$(PY) bench/eval_disruption.py
 
 clean: ## remove the virtual environment and caches

@@ -77,7 +77,7 @@ class Settings(BaseSettings):
     dispatcher_enabled: bool = True
     """Whether ``crosstrack serve`` delivers notifications (webhooks, email, SMS) in the
     background; ``crosstrack dispatch`` runs the dispatcher alone."""
-    dispatch_interval_seconds: float = Field(default=1.0, gt=0)
+    dispatch_interval_seconds: float = Field(default=0.25, gt=0)
     """How often an idle dispatcher looks for new notifications (a busy one does not wait)."""
     dispatch_lease_seconds: float = Field(default=60.0, gt=0)
     """How long a delivery being sent stays hidden from other dispatchers; a dispatcher that

@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable, Mapping
+import threading
+from collections import Counter
+from collections.abc import Callable
+from concurrent import futures
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -54,10 +57,12 @@ class DispatchSettings:
     lease: timedelta = timedelta(seconds=60)
     """How long a taken delivery stays hidden: longer than a send can take."""
     batch: int = 100
+    """At most this many deliveries taken at once."""
     per_target: int = 4
-    """At most this many deliveries to one destination per batch: a slow endpoint cannot
-    take every slot."""
+    """At most this many sends in flight to one destination: a slow endpoint cannot take
+    every slot."""
     threads: int = 8
+    """Sends at once (twice as many may be taken and queued)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +79,16 @@ class DispatchReport:
     @property
     def attempts(self) -> int:
         return self.delivered + self.failed + self.dead
+
+
+def _add(first: DispatchReport, second: DispatchReport) -> DispatchReport:
+    return DispatchReport(
+        fanned_out=first.fanned_out + second.fanned_out,
+        delivered=first.delivered + second.delivered,
+        failed=first.failed + second.failed,
+        dead=first.dead + second.dead,
+        disabled=first.disabled + second.disabled,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,12 +131,28 @@ class Dispatcher:
         self._pool = ThreadPoolExecutor(
             max_workers=self.settings.threads, thread_name_prefix="crosstrack-send"
         )
+        self._lock = threading.Lock()
+        self._flying: dict[futures.Future[_Outcome], str] = {}
+        self._per_target: Counter[str] = Counter()
 
-    def run_once(self) -> DispatchReport:
-        """Fan out what is new, then deliver one batch of what is due."""
+    def run_once(self, *, wait: bool = True) -> DispatchReport:
+        """Fan out what is new, then deliver what is due (``wait``: until every send in
+        flight has been recorded; else only start them, as the worker loop does)."""
         fanned = self.fan_out()
-        delivered = self.deliver_due()
+        delivered = self.deliver_due(wait=wait)
         return replace(delivered, fanned_out=fanned)
+
+    @property
+    def in_flight(self) -> int:
+        with self._lock:
+            return len(self._flying)
+
+    def wait_for_progress(self, timeout: float) -> None:
+        """Block until a send in flight ends, or ``timeout`` seconds."""
+        with self._lock:
+            flying = list(self._flying)
+        if flying:
+            futures.wait(flying, timeout=timeout, return_when=futures.FIRST_COMPLETED)
 
     def fan_out(self, limit: int = 500) -> int:
         """Turn new outbox messages into deliveries; returns how many messages."""
@@ -144,27 +175,67 @@ class Dispatcher:
             uow.commit()
         return len(messages)
 
-    def deliver_due(self) -> DispatchReport:
-        """Send one batch of due deliveries and record how each went."""
+    def deliver_due(self, *, wait: bool = True) -> DispatchReport:
+        """Record the sends that ended, then start sends of due deliveries while there are
+        free slots (at most ``per_target`` in flight to one destination: a slow endpoint
+        holds its own slots, never the others'); with ``wait``, until all have ended."""
+        report = self._collect(block=False)
         now = self._clock()
         settings = self.settings
-        with self._uow() as uow:
-            claimed = uow.deliveries.claim_due(
-                now, now + settings.lease, settings.batch, settings.per_target
-            )
-            endpoints = uow.webhook_endpoints.get_many(
-                {d.target for d, _ in claimed if d.channel is Channel.WEBHOOK}
-            )
-            uow.commit()
-        if not claimed:
-            return DispatchReport()
-        outcomes = list(
-            self._pool.map(lambda pair: self._send(pair[0], pair[1], endpoints), claimed)
-        )
-        return self._record(outcomes, endpoints)
+        with self._lock:
+            free = 2 * settings.threads - len(self._flying)
+            busy = [t for t, n in self._per_target.items() if n >= settings.per_target]
+        if free > 0:
+            with self._uow() as uow:
+                claimed = uow.deliveries.claim_due(
+                    now,
+                    now + settings.lease,
+                    min(free, settings.batch),
+                    settings.per_target,
+                    skip_targets=busy,
+                )
+                endpoints = uow.webhook_endpoints.get_many(
+                    {d.target for d, _ in claimed if d.channel is Channel.WEBHOOK}
+                )
+                uow.commit()
+            for delivery, message in claimed:
+                self._start(delivery, message, endpoints.get(delivery.target))
+        if wait:
+            report = _add(report, self._collect(block=True))
+        return report
+
+    def drain(self) -> DispatchReport:
+        """Wait for the sends in flight and record them (taking nothing new)."""
+        return self._collect(block=True)
 
     def close(self) -> None:
+        self.drain()
         self._pool.shutdown(wait=True)
+
+    def _start(
+        self, delivery: Delivery, message: OutboxMessage, endpoint: WebhookEndpoint | None
+    ) -> None:
+        future = self._pool.submit(self._send, delivery, message, endpoint)
+        with self._lock:
+            self._flying[future] = delivery.target
+            self._per_target[delivery.target] += 1
+
+    def _collect(self, *, block: bool) -> DispatchReport:
+        """Record the outcomes of the sends that ended (all of them, with ``block``)."""
+        with self._lock:
+            flying = list(self._flying)
+        if block and flying:
+            futures.wait(flying)
+        done = [f for f in flying if f.done()]
+        if not done:
+            return DispatchReport()
+        with self._lock:
+            for future in done:
+                target = self._flying.pop(future)
+                self._per_target[target] -= 1
+                if self._per_target[target] <= 0:
+                    del self._per_target[target]
+        return self._record([f.result() for f in done])
 
     def _delivery(
         self, message: OutboxMessage, endpoint: WebhookEndpoint, now: datetime
@@ -194,12 +265,8 @@ class Dispatcher:
         )
 
     def _send(
-        self,
-        delivery: Delivery,
-        message: OutboxMessage,
-        endpoints: Mapping[str, WebhookEndpoint],
+        self, delivery: Delivery, message: OutboxMessage, endpoint: WebhookEndpoint | None
     ) -> _Outcome:
-        endpoint = endpoints.get(delivery.target)
         if endpoint is None or not endpoint.active:
             gone = DeliveryFailed("the endpoint was deleted or disabled", retryable=False)
             return _Outcome(delivery, error=gone)
@@ -218,13 +285,14 @@ class Dispatcher:
             return _Outcome(delivery, status=exc.status, error=exc)
         return _Outcome(delivery, status=status)
 
-    def _record(
-        self, outcomes: list[_Outcome], endpoints: Mapping[str, WebhookEndpoint]
-    ) -> DispatchReport:
+    def _record(self, outcomes: list[_Outcome]) -> DispatchReport:
         now = self._clock()
         delivered = failed = dead = disabled = 0
-        health = dict(endpoints)
         with self._uow() as uow:
+            endpoints = uow.webhook_endpoints.get_many(
+                {o.delivery.target for o in outcomes if o.delivery.channel is Channel.WEBHOOK}
+            )
+            health = dict(endpoints)
             for outcome in outcomes:
                 delivery = outcome.delivery
                 if outcome.error is None:

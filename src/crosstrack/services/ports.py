@@ -194,12 +194,19 @@ class DeliveryRepository(Protocol):
         ...
 
     def claim_due(
-        self, now: datetime, lease_until: datetime, limit: int, per_target: int
+        self,
+        now: datetime,
+        lease_until: datetime,
+        limit: int,
+        per_target: int,
+        *,
+        skip_targets: Collection[str] = (),
     ) -> list[tuple[Delivery, OutboxMessage]]:
         """System side: take up to ``limit`` pending deliveries due at ``now`` (at most
-        ``per_target`` for one destination, so a slow one cannot take every slot), oldest due
-        first, counting an attempt and leasing each until ``lease_until`` (if the taker dies,
-        another takes it then). Concurrent takers never get the same delivery."""
+        ``per_target`` for one destination, none for ``skip_targets``, so a slow one cannot
+        take every slot), oldest due first, counting an attempt and leasing each until
+        ``lease_until`` (if the taker dies, another takes it then). Concurrent takers never
+        get the same delivery."""
         ...
 
     def save(self, delivery: Delivery) -> None:

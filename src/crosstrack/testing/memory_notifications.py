@@ -76,7 +76,13 @@ class InMemoryDeliveries:
         return count
 
     def claim_due(
-        self, now: datetime, lease_until: datetime, limit: int, per_target: int
+        self,
+        now: datetime,
+        lease_until: datetime,
+        limit: int,
+        per_target: int,
+        *,
+        skip_targets: Collection[str] = (),
     ) -> list[tuple[Delivery, OutboxMessage]]:
         messages = {m.id: m for m in self._outbox.values()}
         due = sorted(
@@ -90,7 +96,7 @@ class InMemoryDeliveries:
         per: dict[str, int] = defaultdict(int)
         out: list[tuple[Delivery, OutboxMessage]] = []
         for d in due:
-            if per[d.target] >= per_target or len(out) >= limit:
+            if per[d.target] >= per_target or len(out) >= limit or d.target in skip_targets:
                 continue
             per[d.target] += 1
             taken = replace(

@@ -1,6 +1,7 @@
 """The dispatcher loop: deliver notifications until told to stop (``crosstrack serve`` runs
-it in a thread; ``crosstrack dispatch`` runs it alone). A busy dispatcher goes straight on
-with the next batch; an idle one waits ``interval`` seconds."""
+it in a thread; ``crosstrack dispatch`` runs it alone). Sends run in the dispatcher's pool;
+the loop records those that ended and starts new ones as slots free up, and waits
+``interval`` seconds only when there is nothing to do."""
 
 from __future__ import annotations
 
@@ -16,19 +17,25 @@ def run_dispatcher(services: Services, *, interval: float, stop_event: threading
     """Fan out and deliver, batch after batch; failures are logged and retried later."""
     log.info("dispatcher started: idle wait %.1f s", interval)
     while not stop_event.is_set():
+        dispatcher = services.dispatcher
         busy = False
         try:
-            report = services.dispatcher.run_once()
+            report = dispatcher.run_once(wait=False)
         except Exception:
             log.exception("dispatch failed")
         else:
-            busy = report.fanned_out > 0 or report.attempts > 0
+            busy = report.fanned_out > 0
             if report.dead or report.disabled:
                 log.warning(
                     "deliveries dead: %d, endpoints disabled: %d", report.dead, report.disabled
                 )
-        if not busy:
+        if busy:
+            continue
+        if dispatcher.in_flight:
+            dispatcher.wait_for_progress(min(interval, 0.05))
+        else:
             stop_event.wait(interval)
+    services.dispatcher.drain()  # record what is in flight before stopping
     log.info("dispatcher stopped")
 
 

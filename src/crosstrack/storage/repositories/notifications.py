@@ -122,7 +122,13 @@ class SqlDeliveryRepository:
         ).rowcount
 
     def claim_due(
-        self, now: datetime, lease_until: datetime, limit: int, per_target: int
+        self,
+        now: datetime,
+        lease_until: datetime,
+        limit: int,
+        per_target: int,
+        *,
+        skip_targets: Collection[str] = (),
     ) -> list[tuple[Delivery, OutboxMessage]]:
         query = (
             select(deliveries.c.id, deliveries.c.target)
@@ -130,6 +136,8 @@ class SqlDeliveryRepository:
             .order_by(deliveries.c.next_attempt_at, deliveries.c.id)
             .limit(limit * 5)
         )
+        if skip_targets:
+            query = query.where(deliveries.c.target.not_in(list(skip_targets)))
         if self._conn.dialect.name == "postgresql":
             query = query.with_for_update(skip_locked=True)
         taken: list[str] = []
