@@ -18,12 +18,19 @@ if TYPE_CHECKING:
 
     from crosstrack.carriers.connector import CarrierConnector
     from crosstrack.config import Settings
+    from crosstrack.domain.delivery import Channel
     from crosstrack.domain.normalize import EventNormalizer
     from crosstrack.domain.numbers import TrackingNumberDetector
     from crosstrack.eta.history import ZoneLookup
     from crosstrack.geo import OfflineGazetteer
     from crosstrack.services.facade import Services
-    from crosstrack.services.ports import Clock, EtaEstimator, IdFactory, UnitOfWorkFactory
+    from crosstrack.services.ports import (
+        BuyerChannel,
+        Clock,
+        EtaEstimator,
+        IdFactory,
+        UnitOfWorkFactory,
+    )
 
 
 @cache
@@ -140,6 +147,7 @@ def build_services(
     from crosstrack.notify.webhooks import WebhookSender
     from crosstrack.services.dispatch import DispatchSettings
     from crosstrack.services.facade import Services
+    from crosstrack.services.links import Links
     from crosstrack.storage.unit_of_work import unit_of_work_factory
 
     if uow is None:
@@ -165,7 +173,46 @@ def build_services(
         ),
         allow_private_webhooks=settings.webhook_allow_private,
         dispatch=DispatchSettings(lease=timedelta(seconds=settings.dispatch_lease_seconds)),
+        public_links=Links(
+            settings.resolved_public_base_url, settings.secret_key.get_secret_value()
+        ),
+        buyer_channels=build_buyer_channels(settings),
     )
+
+
+def build_buyer_channels(settings: Settings) -> dict[Channel, BuyerChannel]:
+    """Email when an SMTP server is set, SMS when a provider account is (else none)."""
+    from crosstrack.domain.delivery import Channel
+    from crosstrack.notify.email import EmailChannel, SmtpSender, SmtpSettings
+    from crosstrack.notify.sms import SmsChannel, SmsSettings, TwilioSms
+
+    channels: dict[Channel, BuyerChannel] = {}
+    if settings.smtp_host:
+        password = settings.smtp_password.get_secret_value() if settings.smtp_password else None
+        channels[Channel.EMAIL] = EmailChannel(
+            SmtpSender(
+                SmtpSettings(
+                    host=settings.smtp_host,
+                    port=settings.smtp_port,
+                    username=settings.smtp_username,
+                    password=password,
+                    starttls=settings.smtp_starttls,
+                    sender=settings.smtp_sender,
+                )
+            )
+        )
+    if settings.sms_account_sid and settings.sms_auth_token and settings.sms_from_number:
+        channels[Channel.SMS] = SmsChannel(
+            TwilioSms(
+                SmsSettings(
+                    account_sid=settings.sms_account_sid,
+                    auth_token=settings.sms_auth_token.get_secret_value(),
+                    from_number=settings.sms_from_number,
+                    base_url=settings.sms_base_url,
+                )
+            )
+        )
+    return channels
 
 
 def build_app(settings: Settings, services: Services | None = None) -> FastAPI:

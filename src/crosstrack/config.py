@@ -89,6 +89,29 @@ class Settings(BaseSettings):
     (tests and the demo only: it would let a merchant make crosstrack call inside your
     network)."""
 
+    public_base_url: str | None = None
+    """Where buyers reach this installation (links in emails and SMS: tracking pages,
+    unsubscribe); default ``http://<host>:<port>``."""
+    smtp_host: str | None = None
+    """SMTP server for buyer emails; without it no email is sent (docs/email.md)."""
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: Literal["auto", "always", "never"] = "auto"
+    """``auto``: STARTTLS when the server offers it; ``always``: refuse a server without it."""
+    smtp_sender: str = "crosstrack <no-reply@localhost>"
+    """The From of buyer emails."""
+    sms_account_sid: str | None = None
+    """Twilio account SID for buyer SMS; without it no SMS is sent (docs/sms.md)."""
+    sms_auth_token: SecretStr | None = None
+    sms_from_number: str | None = None
+    """The sending number (E.164)."""
+    sms_base_url: str = "https://api.twilio.com"
+
+    @property
+    def resolved_public_base_url(self) -> str:
+        return self.public_base_url or f"http://{self.host}:{self.port}"
+
     @property
     def resolved_eta_model_dir(self) -> Path:
         """The ETA model directory (see ``eta_model_dir``)."""

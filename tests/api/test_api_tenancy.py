@@ -191,6 +191,12 @@ def test_every_route_is_public_or_covered_by_a_tenancy_test(services: Services) 
         ("POST", "/v1/webhooks/{endpoint_id}/ping"),
         ("GET", "/v1/webhooks/{endpoint_id}/deliveries"),
         ("POST", "/v1/deliveries/{delivery_id}/replay"),
+        # test_api_subscriptions.py: test_another_merchant_neither_sees_nor_changes_...
+        ("GET", "/v1/shipments/{shipment_id}/subscriptions"),
+        ("POST", "/v1/shipments/{shipment_id}/subscriptions"),
+        ("DELETE", "/v1/shipments/{shipment_id}/subscriptions/{subscription_id}"),
+        ("GET", "/v1/notification-rules"),
+        ("PUT", "/v1/notification-rules/{channel}"),
         # test_api_alert_settings.py: test_another_merchant_neither_sees_nor_changes_...
         ("GET", "/v1/alert-settings"),
         ("PUT", "/v1/alert-settings"),
@@ -202,6 +208,13 @@ def test_every_route_is_public_or_covered_by_a_tenancy_test(services: Services) 
     # Keyed by a shipment's token, not an API key: test_api_tracking.py,
     # test_a_token_reaches_its_own_shipment_only.
     public |= {("GET", "/v1/tracking/{token}"), ("POST", "/v1/tracking/{token}/requests")}
+    # The buyer's "notify me" (by token) and the signed unsubscribe link:
+    # test_api_subscriptions.py, test_a_buyer_subscribes_from_the_page_and_unsubscribes_...
+    public |= {
+        ("POST", "/v1/tracking/{token}/subscriptions"),
+        ("GET", "/v1/unsubscribe/{token}"),
+        ("POST", "/v1/unsubscribe/{token}"),
+    }
     paths = create_app(services).openapi()["paths"]
     routes = {(method.upper(), path) for path, item in paths.items() for method in item}
     assert routes == covered | directory | public

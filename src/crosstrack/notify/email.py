@@ -22,8 +22,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from crosstrack.notify.email_locale import format_window, resolve_locale
 from crosstrack.notify.email_smtp import SmtpSender, SmtpSettings
 from crosstrack.notify.email_texts import CATALOGS
+from crosstrack.services.records import BuyerUpdate
 
 __all__ = [
+    "EmailChannel",
     "RenderedEmail",
     "ShipmentEmail",
     "SmtpSender",
@@ -267,3 +269,31 @@ def _tidy_text(text: str) -> str:
     signature separator keeps its space (``-- ``), so mail clients can recognise it."""
     lines = "\n".join(line if line == _SIGNATURE else line.rstrip() for line in text.splitlines())
     return _BLANK_RUNS.sub("\n\n", lines).strip() + "\n"
+
+
+class EmailChannel:
+    """``BuyerChannel`` over SMTP: words a buyer update as an email and sends it."""
+
+    def __init__(self, sender: SmtpSender) -> None:
+        self._sender = sender
+
+    def send(self, to: str, update: BuyerUpdate, *, message_id: str) -> None:
+        email = ShipmentEmail(
+            to=to,
+            locale=update.locale,
+            merchant_name=update.merchant_name,
+            order_ref=update.order_ref,
+            topic=update.topic,
+            status=update.status,
+            milestone=update.milestone,
+            tracking_url=update.tracking_url,
+            unsubscribe_url=update.unsubscribe_url,
+            eta_from=update.eta_from,
+            eta_to=update.eta_to,
+            alert_kind=update.alert_kind,
+            buyer_action=update.buyer_action,
+            timeline=tuple(
+                TimelineLine(line.when, line.text, line.place) for line in update.timeline
+            ),
+        )
+        self._sender.send(email, render(email), message_id=message_id)

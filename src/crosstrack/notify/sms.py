@@ -28,6 +28,7 @@ import httpx
 from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.vocabulary import Status
 from crosstrack.notify.errors import DeliveryFailed
+from crosstrack.services.records import BuyerUpdate
 
 log = logging.getLogger(__name__)
 
@@ -806,3 +807,24 @@ def _fit(catalog: _Catalog, merchant: str, wording: _Wording, url: str) -> str:
             if sms_fits(text):
                 return text
     return _compose(catalog, "", wording.short, url)
+
+
+class SmsChannel:
+    """``BuyerChannel`` over an SMS provider: words a buyer update as a short text."""
+
+    def __init__(self, provider: TwilioSms) -> None:
+        self._provider = provider
+
+    def send(self, to: str, update: BuyerUpdate, *, message_id: str) -> None:
+        body = sms_text(
+            locale=update.locale,
+            merchant_name=update.merchant_name,
+            order_ref=update.order_ref,
+            topic=update.topic,
+            status=update.status,
+            tracking_url=update.tracking_url,
+            eta_from=update.eta_from,
+            eta_to=update.eta_to,
+            alert_kind=update.alert_kind,
+        )
+        self._provider.send(to, body, idempotency_key=message_id)

@@ -21,7 +21,7 @@ import json
 import random
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent import futures
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -38,7 +38,20 @@ from crosstrack.domain.delivery import (
 )
 from crosstrack.notify.errors import DeliveryFailed
 from crosstrack.notify.signing import HEADER, sign
-from crosstrack.services.ports import Clock, IdFactory, UnitOfWork, UnitOfWorkFactory, WebhookPort
+from crosstrack.services.buyer_messages import (
+    Addressed,
+    buyer_deliveries,
+    prepare_buyer_messages,
+)
+from crosstrack.services.links import Links
+from crosstrack.services.ports import (
+    BuyerChannel,
+    Clock,
+    IdFactory,
+    UnitOfWork,
+    UnitOfWorkFactory,
+    WebhookPort,
+)
 from crosstrack.services.records import (
     Delivery,
     OutboxMessage,
@@ -121,8 +134,12 @@ class Dispatcher:
         webhooks: WebhookPort,
         settings: DispatchSettings | None = None,
         jitter: Callable[[], float] = random.random,
+        buyer_channels: Mapping[Channel, BuyerChannel] | None = None,
+        links: Links | None = None,
     ) -> None:
         self._uow = uow
+        self._buyer_channels = dict(buyer_channels or {}) if links is not None else {}
+        self._links = links
         self._clock = clock
         self._ids = ids
         self._webhooks = webhooks
@@ -167,6 +184,9 @@ class Dispatcher:
                 for endpoint in endpoints.get(message.merchant_id, []):
                     if endpoint.accepts(message.topic.value):
                         created.append(self._delivery(message, endpoint, now))
+            created += buyer_deliveries(
+                uow, messages, list(self._buyer_channels), ids=self._ids, now=now
+            )
             uow.deliveries.add_many(created)
             for delivery in created:
                 if delivery.coalesce_key is not None:
@@ -197,9 +217,15 @@ class Dispatcher:
                 endpoints = uow.webhook_endpoints.get_many(
                     {d.target for d, _ in claimed if d.channel is Channel.WEBHOOK}
                 )
+                buyers = prepare_buyer_messages(uow, claimed, self._links) if self._links else {}
                 uow.commit()
             for delivery, message in claimed:
-                self._start(delivery, message, endpoints.get(delivery.target))
+                where: WebhookEndpoint | Addressed | None = (
+                    endpoints.get(delivery.target)
+                    if delivery.channel is Channel.WEBHOOK
+                    else buyers.get(delivery.id)
+                )
+                self._start(delivery, message, where)
         if wait:
             report = _add(report, self._collect(block=True))
         return report
@@ -213,9 +239,12 @@ class Dispatcher:
         self._pool.shutdown(wait=True)
 
     def _start(
-        self, delivery: Delivery, message: OutboxMessage, endpoint: WebhookEndpoint | None
+        self,
+        delivery: Delivery,
+        message: OutboxMessage,
+        where: WebhookEndpoint | Addressed | None,
     ) -> None:
-        future = self._pool.submit(self._send, delivery, message, endpoint)
+        future = self._pool.submit(self._send, delivery, message, where)
         with self._lock:
             self._flying[future] = delivery.target
             self._per_target[delivery.target] += 1
@@ -265,8 +294,14 @@ class Dispatcher:
         )
 
     def _send(
-        self, delivery: Delivery, message: OutboxMessage, endpoint: WebhookEndpoint | None
+        self,
+        delivery: Delivery,
+        message: OutboxMessage,
+        where: WebhookEndpoint | Addressed | None,
     ) -> _Outcome:
+        if delivery.channel is not Channel.WEBHOOK:
+            return self._send_to_buyer(delivery, where)
+        endpoint = where if isinstance(where, WebhookEndpoint) else None
         if endpoint is None or not endpoint.active:
             gone = DeliveryFailed("the endpoint was deleted or disabled", retryable=False)
             return _Outcome(delivery, error=gone)
@@ -284,6 +319,19 @@ class Dispatcher:
         except DeliveryFailed as exc:
             return _Outcome(delivery, status=exc.status, error=exc)
         return _Outcome(delivery, status=status)
+
+    def _send_to_buyer(
+        self, delivery: Delivery, where: WebhookEndpoint | Addressed | None
+    ) -> _Outcome:
+        channel = self._buyer_channels.get(delivery.channel)
+        if not isinstance(where, Addressed) or channel is None:
+            gone = DeliveryFailed("unsubscribed, or the shipment is gone", retryable=False)
+            return _Outcome(delivery, error=gone)
+        try:
+            channel.send(where.to, where.update, message_id=delivery.id)
+        except DeliveryFailed as exc:
+            return _Outcome(delivery, status=exc.status, error=exc)
+        return _Outcome(delivery)
 
     def _record(self, outcomes: list[_Outcome]) -> DispatchReport:
         now = self._clock()

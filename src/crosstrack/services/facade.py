@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from crosstrack.carriers.connector import WebhookReceiver
 from crosstrack.domain.carriers import CarrierDirectory, CarrierLinks
+from crosstrack.domain.delivery import Channel
 from crosstrack.domain.eta import PastShipment
 from crosstrack.domain.normalize import EventNormalizer
 from crosstrack.domain.numbers import TrackingNumberDetector
@@ -30,7 +31,9 @@ from crosstrack.services.eta_refresh import EtaRefresher
 from crosstrack.services.imports import Importer
 from crosstrack.services.ingestion import Ingestor
 from crosstrack.services.lane_watch import LaneWatch
+from crosstrack.services.links import Links
 from crosstrack.services.ports import (
+    BuyerChannel,
     Clock,
     EtaEstimator,
     IdFactory,
@@ -41,7 +44,11 @@ from crosstrack.services.ports import (
 )
 from crosstrack.services.queries import Queries
 from crosstrack.services.registration import Registrar
+from crosstrack.services.subscriptions import SubscriptionDesk
 from crosstrack.services.webhooks import WebhookIntake
+
+DEVELOPMENT_LINKS = Links("http://127.0.0.1:8000", "development-only")
+"""Links for tests and tools built without settings (bootstrap passes the real ones)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +72,7 @@ class Services:
     lane_watch: LaneWatch
     endpoints: EndpointDesk
     dispatcher: Dispatcher
+    subscriptions: SubscriptionDesk
     buyers: BuyerDesk
 
     @classmethod
@@ -86,6 +94,8 @@ class Services:
         webhook_sender: WebhookPort | None = None,
         allow_private_webhooks: bool = False,
         dispatch: DispatchSettings | None = None,
+        public_links: Links | None = None,
+        buyer_channels: Mapping[Channel, BuyerChannel] | None = None,
     ) -> Services:
         """Wire every use case around the same collaborators (reads may use ``read_uow``, a
         read-only factory that never waits for writers; ``receivers`` are the carriers whose
@@ -139,6 +149,15 @@ class Services:
                 ids=ids,
                 webhooks=webhook_sender or WebhookSender(allow_private=allow_private_webhooks),
                 settings=dispatch,
+                buyer_channels=buyer_channels,
+                links=public_links,
+            ),
+            subscriptions=SubscriptionDesk(
+                uow=uow,
+                clock=clock,
+                ids=ids,
+                phones=phones or PhoneNumbers(),
+                links=public_links or DEVELOPMENT_LINKS,
             ),
             buyers=BuyerDesk(
                 uow=uow,

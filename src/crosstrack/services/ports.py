@@ -14,6 +14,7 @@ from types import TracebackType
 from typing import Any, Protocol, Self
 
 from crosstrack.domain.alerts import AlertKind
+from crosstrack.domain.buyer_notifications import BuyerRule
 from crosstrack.domain.delivery import Channel, DeliveryStatus
 from crosstrack.domain.eta import DeliveryEstimate, EtaQuery
 from crosstrack.domain.lane_norms import Norm
@@ -23,6 +24,7 @@ from crosstrack.services.records import (
     AlertState,
     ApiKey,
     BuyerRequest,
+    BuyerUpdate,
     Delivery,
     DueLeg,
     IdempotentResponse,
@@ -37,6 +39,7 @@ from crosstrack.services.records import (
     StoredAlert,
     StoredDisruption,
     StoredEvent,
+    Subscription,
     TrackingLink,
     WebhookEndpoint,
 )
@@ -236,6 +239,37 @@ class DeliveryRepository(Protocol):
         ...
 
 
+class SubscriptionRepository(Protocol):
+    def add(self, subscription: Subscription) -> bool:
+        """Store it; False when the shipment already has that channel and address (an
+        unsubscribed one stays unsubscribed)."""
+        ...
+
+    def get(self, merchant_id: str, subscription_id: str) -> Subscription | None: ...
+
+    def get_many(self, subscription_ids: Collection[str]) -> dict[str, Subscription]:
+        """System side (delivery, unsubscribe links)."""
+        ...
+
+    def active_for(self, shipment_ids: Collection[str]) -> dict[str, list[Subscription]]:
+        """System side (fan-out): shipment id -> its subscriptions not unsubscribed."""
+        ...
+
+    def for_shipment(self, merchant_id: str, shipment_id: str) -> list[Subscription]: ...
+
+    def unsubscribe(self, subscription_id: str, at: datetime) -> bool:
+        """False when it was unknown or already unsubscribed."""
+        ...
+
+
+class NotificationRuleRepository(Protocol):
+    def for_merchants(self, merchant_ids: Collection[str]) -> dict[str, dict[str, BuyerRule]]:
+        """Merchant id -> channel -> its rule (merchants without one are absent)."""
+        ...
+
+    def put(self, merchant_id: str, channel: str, rule: BuyerRule, at: datetime) -> None: ...
+
+
 class OutboxRepository(Protocol):
     def add_many(self, messages: Sequence[OutboxMessage]) -> int:
         """Store messages; one whose idempotency key is already stored is skipped."""
@@ -424,6 +458,16 @@ class WebhookPort(Protocol):
         ...
 
 
+class BuyerChannel(Protocol):
+    """Email or SMS to a buyer."""
+
+    def send(self, to: str, update: BuyerUpdate, *, message_id: str) -> None:
+        """Deliver ``update`` to ``to`` (an address or a number); ``message_id`` is stable
+        across attempts (the Message-ID, the provider's idempotency key). Raises
+        ``DeliveryFailed``."""
+        ...
+
+
 class PhoneChecker(Protocol):
     def check(self, text: str, country: str | None) -> str:
         """``text`` as an E.164 number, a national one read in ``country``; raises
@@ -450,6 +494,8 @@ class UnitOfWork(Protocol):
     lane_disruptions: LaneDisruptionRepository
     webhook_endpoints: WebhookEndpointRepository
     deliveries: DeliveryRepository
+    subscriptions: SubscriptionRepository
+    notification_rules: NotificationRuleRepository
 
     def __enter__(self) -> Self: ...
 

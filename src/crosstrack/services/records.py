@@ -177,6 +177,52 @@ class WebhookEndpoint:
 
 
 @dataclass(frozen=True, slots=True)
+class UpdateLine:
+    """One line of a parcel's history for a buyer: local time, the carrier's words, where."""
+
+    when: str
+    text: str
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BuyerUpdate:
+    """What one email or SMS to a buyer says (channel adapters word and format it)."""
+
+    locale: str
+    merchant_name: str
+    order_ref: str
+    topic: str
+    status: str
+    milestone: str
+    tracking_url: str
+    unsubscribe_url: str
+    eta_from: date | None = None
+    eta_to: date | None = None
+    alert_kind: str | None = None
+    buyer_action: str | None = None
+    timeline: tuple[UpdateLine, ...] = ()
+    """Newest first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """Someone who gets a shipment's updates on one channel."""
+
+    id: str
+    merchant_id: str
+    shipment_id: str
+    channel: Channel
+    address: str = field(repr=False)
+    """An email address, or an E.164 phone number: contact data, never on public pages."""
+    source: str
+    """``registration`` (the buyer given by the merchant), ``merchant`` or ``buyer``."""
+    created_at: datetime
+    locale: str | None = None
+    unsubscribed_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Delivery:
     """One message on its way to one destination, with its attempts."""
 

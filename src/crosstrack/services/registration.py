@@ -24,6 +24,7 @@ from crosstrack.services.ports import (
     UnitOfWorkFactory,
 )
 from crosstrack.services.records import OutboxMessage, Topic
+from crosstrack.services.subscriptions import subscriptions_at_registration
 
 #: Below this detection confidence a carrier is not assumed (the leg's carrier stays unknown).
 MIN_DETECTION_CONFIDENCE = 0.3
@@ -117,6 +118,8 @@ class Registrar:
             uow.shipments.add(shipment)
             link = issue_link(shipment, tokens=self._tokens)
             uow.tracking_links.add(link)
+            for subscription in subscriptions_at_registration(shipment, self._ids):
+                uow.subscriptions.add(subscription)
             uow.outbox.add_many([self._created_message(shipment, link.token)])
             uow.commit()
         return Registration(shipment, created=True)

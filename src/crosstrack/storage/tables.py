@@ -342,6 +342,33 @@ deliveries = Table(
     Index("ix_deliveries_coalesce", "coalesce_key", "status"),
 )
 
+subscriptions = Table(
+    "subscriptions",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("merchant_id", ID, nullable=False),
+    Column("shipment_id", ID, ForeignKey("shipments.id", ondelete="CASCADE"), nullable=False),
+    Column("channel", CODE, nullable=False, comment="email or sms"),
+    Column("address", String(320), nullable=False, comment="email address or E.164 number"),
+    Column("locale", String(35)),
+    Column("source", CODE, nullable=False, comment="registration, merchant or buyer"),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("unsubscribed_at", UtcDateTime()),
+    UniqueConstraint("shipment_id", "channel", "address"),
+)
+
+notification_rules = Table(
+    "notification_rules",
+    metadata,
+    Column("merchant_id", ID, ForeignKey("merchants.id"), nullable=False),
+    Column("channel", CODE, nullable=False),
+    Column("enabled", Boolean(), nullable=False),
+    Column("triggers", Text(), nullable=False, comment="space-separated triggers"),
+    Column("quiet_hours", String(11), comment="HH:MM-HH:MM in the buyer's zone"),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    PrimaryKeyConstraint("merchant_id", "channel"),
+)
+
 idempotency_keys = Table(
     "idempotency_keys",
     metadata,

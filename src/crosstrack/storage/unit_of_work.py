@@ -33,10 +33,12 @@ from crosstrack.services.ports import (
     LaneDisruptionRepository,
     LaneNormRepository,
     MerchantRepository,
+    NotificationRuleRepository,
     OutboxRepository,
     PollRepository,
     QuarantineRepository,
     ShipmentRepository,
+    SubscriptionRepository,
     TrackingLinkRepository,
     UnitOfWork,
     UnitOfWorkFactory,
@@ -54,10 +56,12 @@ from crosstrack.storage.repositories import (
     SqlLaneDisruptionRepository,
     SqlLaneNormRepository,
     SqlMerchantRepository,
+    SqlNotificationRuleRepository,
     SqlOutboxRepository,
     SqlPollRepository,
     SqlQuarantineRepository,
     SqlShipmentRepository,
+    SqlSubscriptionRepository,
     SqlTrackingLinkRepository,
     SqlWebhookEndpointRepository,
 )
@@ -82,6 +86,8 @@ class SqlUnitOfWork:
     lane_disruptions: LaneDisruptionRepository
     webhook_endpoints: WebhookEndpointRepository
     deliveries: DeliveryRepository
+    subscriptions: SubscriptionRepository
+    notification_rules: NotificationRuleRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -111,6 +117,8 @@ class SqlUnitOfWork:
         self.lane_disruptions = SqlLaneDisruptionRepository(connection)
         self.webhook_endpoints = SqlWebhookEndpointRepository(connection)
         self.deliveries = SqlDeliveryRepository(connection)
+        self.subscriptions = SqlSubscriptionRepository(connection)
+        self.notification_rules = SqlNotificationRuleRepository(connection)
         return self
 
     def __exit__(

@@ -14,6 +14,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from crosstrack.domain.alerts import AlertKind
+from crosstrack.domain.buyer_notifications import BuyerRule
 from crosstrack.domain.lane_norms import Norm
 from crosstrack.domain.shipment import (
     BuyerContact,
@@ -39,11 +40,14 @@ from crosstrack.services.records import (
     StoredAlert,
     StoredDisruption,
     StoredEvent,
+    Subscription,
     TrackingLink,
     WebhookEndpoint,
 )
 from crosstrack.testing.memory_notifications import (
     InMemoryDeliveries,
+    InMemoryNotificationRules,
+    InMemorySubscriptions,
     InMemoryWebhookEndpoints,
 )
 from crosstrack.testing.memory_polling import (
@@ -73,6 +77,8 @@ class _Data:
     dispatched: set[str] = field(default_factory=set)
     """Ids of outbox messages fanned out."""
     deliveries: dict[str, Delivery] = field(default_factory=dict)
+    subscriptions: dict[str, Subscription] = field(default_factory=dict)
+    notification_rules: dict[tuple[str, str], BuyerRule] = field(default_factory=dict)
     alert_settings: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     """Shipment id -> when its estimate and alerts were worked out (while it is going)."""
     buyer_requests: dict[str, BuyerRequest] = field(default_factory=dict)
@@ -115,6 +121,8 @@ class InMemoryUnitOfWork:
         self.lane_disruptions = _LaneDisruptions(self._data)
         self.webhook_endpoints = InMemoryWebhookEndpoints(self._data.webhook_endpoints)
         self.deliveries = InMemoryDeliveries(self._data.deliveries, self._data.outbox)
+        self.subscriptions = InMemorySubscriptions(self._data.subscriptions)
+        self.notification_rules = InMemoryNotificationRules(self._data.notification_rules)
 
     def __enter__(self) -> Self:
         self._data = copy.copy(self._store.data)

@@ -1,4 +1,5 @@
-"""In-memory webhook endpoints and deliveries (the ``crosstrack.testing`` store's)."""
+"""In-memory webhook endpoints, subscriptions, rules and deliveries (the
+``crosstrack.testing`` store's)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
+from crosstrack.domain.buyer_notifications import BuyerRule
 from crosstrack.domain.delivery import Channel, DeliveryStatus
-from crosstrack.services.records import Delivery, OutboxMessage, WebhookEndpoint
+from crosstrack.services.records import Delivery, OutboxMessage, Subscription, WebhookEndpoint
 
 
 class InMemoryWebhookEndpoints:
@@ -151,3 +153,59 @@ class InMemoryDeliveries:
             and (merchant_id is None or d.merchant_id == merchant_id)
         ]
         return sorted(found, key=lambda d: (d.created_at, d.id))[:limit]
+
+
+class InMemorySubscriptions:
+    def __init__(self, items: dict[str, Subscription]) -> None:
+        self._s = items
+
+    def add(self, subscription: Subscription) -> bool:
+        key = (subscription.shipment_id, subscription.channel, subscription.address)
+        if any((s.shipment_id, s.channel, s.address) == key for s in self._s.values()):
+            return False
+        self._s[subscription.id] = subscription
+        return True
+
+    def get(self, merchant_id: str, subscription_id: str) -> Subscription | None:
+        found = self._s.get(subscription_id)
+        return found if found is not None and found.merchant_id == merchant_id else None
+
+    def get_many(self, subscription_ids: Collection[str]) -> dict[str, Subscription]:
+        return {i: self._s[i] for i in subscription_ids if i in self._s}
+
+    def active_for(self, shipment_ids: Collection[str]) -> dict[str, list[Subscription]]:
+        found: dict[str, list[Subscription]] = defaultdict(list)
+        for s in sorted(self._s.values(), key=lambda s: (s.created_at, s.id)):
+            if s.shipment_id in shipment_ids and s.unsubscribed_at is None:
+                found[s.shipment_id].append(s)
+        return dict(found)
+
+    def for_shipment(self, merchant_id: str, shipment_id: str) -> list[Subscription]:
+        mine = (
+            s
+            for s in self._s.values()
+            if s.merchant_id == merchant_id and s.shipment_id == shipment_id
+        )
+        return sorted(mine, key=lambda s: (s.created_at, s.id))
+
+    def unsubscribe(self, subscription_id: str, at: datetime) -> bool:
+        found = self._s.get(subscription_id)
+        if found is None or found.unsubscribed_at is not None:
+            return False
+        self._s[subscription_id] = replace(found, unsubscribed_at=at)
+        return True
+
+
+class InMemoryNotificationRules:
+    def __init__(self, items: dict[tuple[str, str], BuyerRule]) -> None:
+        self._r = items
+
+    def for_merchants(self, merchant_ids: Collection[str]) -> dict[str, dict[str, BuyerRule]]:
+        found: dict[str, dict[str, BuyerRule]] = defaultdict(dict)
+        for (merchant_id, channel), rule in self._r.items():
+            if merchant_id in merchant_ids:
+                found[merchant_id][channel] = rule
+        return dict(found)
+
+    def put(self, merchant_id: str, channel: str, rule: BuyerRule, at: datetime) -> None:
+        self._r[(merchant_id, channel)] = rule

@@ -13,6 +13,7 @@ from crosstrack.api.routes import (
     hooks,
     imports,
     shipments,
+    subscriptions,
     tracking,
     webhooks,
 )
@@ -29,6 +30,8 @@ ROUTERS: tuple[APIRouter, ...] = (
     hooks.router,
     carriers.router,
     tracking.router,
+    subscriptions.router,
+    subscriptions.public,
     webhooks.router,
     webhooks.deliveries,
     docs.router,

@@ -219,3 +219,25 @@ class DeliveryQuery(BaseModel):
 
     status: DeliveryStatus | None = None
     limit: int = Field(default=50, ge=1, le=200)
+
+
+class SubscribeIn(_Strict):
+    """Subscribe to a shipment's updates by email or SMS."""
+
+    channel: Literal["email", "sms"]
+    address: str = Field(min_length=3, max_length=320, description="Email, or phone (E.164).")
+    locale: str | None = Field(default=None, max_length=35, description="e.g. `fr-FR`.")
+
+
+class RuleIn(_Strict):
+    """What a channel tells buyers (docs/notifications.md)."""
+
+    enabled: bool = True
+    triggers: list[str] = Field(
+        max_length=10,
+        description="Among status_changed, delivered, out_for_delivery, milestone_reached, "
+        "eta_moved, alert_raised, alert_resolved.",
+    )
+    quiet_hours: str | None = Field(
+        default=None, max_length=11, description="`HH:MM-HH:MM` in the buyer's time zone."
+    )

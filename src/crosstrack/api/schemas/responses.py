@@ -379,3 +379,39 @@ class DeliveryOut(BaseModel):
 
 class DeliveryList(BaseModel):
     data: list[DeliveryOut]
+
+
+class SubscriptionOut(BaseModel):
+    """Who gets a shipment's updates (returned to the merchant only)."""
+
+    id: str
+    channel: str
+    address: str
+    locale: str | None
+    source: str = Field(description="registration, merchant or buyer")
+    created_at: datetime
+    unsubscribed_at: datetime | None
+
+
+class SubscriptionList(BaseModel):
+    data: list[SubscriptionOut]
+
+
+class PublicSubscriptionOut(BaseModel):
+    """A buyer's "notify me", as the public page learns it back (the address masked)."""
+
+    id: str
+    channel: str
+    address: str
+
+
+class RuleOut(BaseModel):
+    channel: str
+    enabled: bool
+    triggers: list[str]
+    quiet_hours: str | None
+    default: bool = Field(description="True while the merchant has set no rule.")
+
+
+class RuleList(BaseModel):
+    data: list[RuleOut]

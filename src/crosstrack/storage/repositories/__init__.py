@@ -22,6 +22,8 @@ from crosstrack.storage.repositories.buyers import (
 from crosstrack.storage.repositories.events import SqlEventRepository
 from crosstrack.storage.repositories.notifications import (
     SqlDeliveryRepository,
+    SqlNotificationRuleRepository,
+    SqlSubscriptionRepository,
     SqlWebhookEndpointRepository,
 )
 from crosstrack.storage.repositories.outbox import SqlOutboxRepository
@@ -40,10 +42,12 @@ __all__ = [
     "SqlLaneDisruptionRepository",
     "SqlLaneNormRepository",
     "SqlMerchantRepository",
+    "SqlNotificationRuleRepository",
     "SqlOutboxRepository",
     "SqlPollRepository",
     "SqlQuarantineRepository",
     "SqlShipmentRepository",
+    "SqlSubscriptionRepository",
     "SqlTrackingLinkRepository",
     "SqlWebhookEndpointRepository",
 ]

@@ -1,4 +1,5 @@
-"""Where notifications go and how their delivery went: webhook endpoints and deliveries."""
+"""Where notifications go and how their delivery went: webhook endpoints, buyers' subscriptions
+and merchants' rules for them, and deliveries."""
 
 from __future__ import annotations
 
@@ -9,11 +10,18 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, and_, delete, insert, select, update
 
+from crosstrack.domain.buyer_notifications import BuyerRule, QuietHours, Trigger
 from crosstrack.domain.delivery import Channel, DeliveryStatus
-from crosstrack.services.records import Delivery, OutboxMessage, WebhookEndpoint
+from crosstrack.services.records import Delivery, OutboxMessage, Subscription, WebhookEndpoint
 from crosstrack.storage.repositories.conflicts import insert_skipping_duplicates
 from crosstrack.storage.repositories.outbox import message_from_row
-from crosstrack.storage.tables import deliveries, outbox, webhook_endpoints
+from crosstrack.storage.tables import (
+    deliveries,
+    notification_rules,
+    outbox,
+    subscriptions,
+    webhook_endpoints,
+)
 
 _CHUNK = 500
 _PENDING = DeliveryStatus.PENDING.value
@@ -306,4 +314,142 @@ def _delivery(row: Row[Any]) -> Delivery:
         last_status=values["last_status"],
         delivered_at=values["delivered_at"],
         coalesce_key=values["coalesce_key"],
+    )
+
+
+class SqlSubscriptionRepository:
+    """``SubscriptionRepository`` over the ``subscriptions`` table."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._conn = connection
+
+    def add(self, subscription: Subscription) -> bool:
+        stmt = insert_skipping_duplicates(
+            self._conn.dialect.name, subscriptions, ("shipment_id", "channel", "address")
+        )
+        row = {
+            "id": subscription.id,
+            "merchant_id": subscription.merchant_id,
+            "shipment_id": subscription.shipment_id,
+            "channel": subscription.channel.value,
+            "address": subscription.address,
+            "locale": subscription.locale,
+            "source": subscription.source,
+            "created_at": subscription.created_at,
+            "unsubscribed_at": subscription.unsubscribed_at,
+        }
+        return self._conn.execute(stmt, [row]).rowcount > 0
+
+    def get(self, merchant_id: str, subscription_id: str) -> Subscription | None:
+        row = self._conn.execute(
+            select(subscriptions).where(
+                subscriptions.c.merchant_id == merchant_id, subscriptions.c.id == subscription_id
+            )
+        ).first()
+        return None if row is None else _subscription(row)
+
+    def get_many(self, subscription_ids: Collection[str]) -> dict[str, Subscription]:
+        ids = sorted(set(subscription_ids))
+        found: dict[str, Subscription] = {}
+        for start in range(0, len(ids), _CHUNK):
+            rows = self._conn.execute(
+                select(subscriptions).where(subscriptions.c.id.in_(ids[start : start + _CHUNK]))
+            )
+            found.update({row.id: _subscription(row) for row in rows})
+        return found
+
+    def active_for(self, shipment_ids: Collection[str]) -> dict[str, list[Subscription]]:
+        ids = sorted(set(shipment_ids))
+        found: dict[str, list[Subscription]] = defaultdict(list)
+        for start in range(0, len(ids), _CHUNK):
+            rows = self._conn.execute(
+                select(subscriptions)
+                .where(
+                    subscriptions.c.shipment_id.in_(ids[start : start + _CHUNK]),
+                    subscriptions.c.unsubscribed_at.is_(None),
+                )
+                .order_by(subscriptions.c.created_at, subscriptions.c.id)
+            )
+            for row in rows:
+                found[row.shipment_id].append(_subscription(row))
+        return dict(found)
+
+    def for_shipment(self, merchant_id: str, shipment_id: str) -> list[Subscription]:
+        rows = self._conn.execute(
+            select(subscriptions)
+            .where(
+                subscriptions.c.merchant_id == merchant_id,
+                subscriptions.c.shipment_id == shipment_id,
+            )
+            .order_by(subscriptions.c.created_at, subscriptions.c.id)
+        )
+        return [_subscription(row) for row in rows]
+
+    def unsubscribe(self, subscription_id: str, at: datetime) -> bool:
+        return (
+            self._conn.execute(
+                update(subscriptions)
+                .where(
+                    subscriptions.c.id == subscription_id,
+                    subscriptions.c.unsubscribed_at.is_(None),
+                )
+                .values(unsubscribed_at=at)
+            ).rowcount
+            > 0
+        )
+
+
+class SqlNotificationRuleRepository:
+    """``NotificationRuleRepository`` over the ``notification_rules`` table."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._conn = connection
+
+    def for_merchants(self, merchant_ids: Collection[str]) -> dict[str, dict[str, BuyerRule]]:
+        ids = sorted(set(merchant_ids))
+        found: dict[str, dict[str, BuyerRule]] = defaultdict(dict)
+        for start in range(0, len(ids), _CHUNK):
+            rows = self._conn.execute(
+                select(notification_rules).where(
+                    notification_rules.c.merchant_id.in_(ids[start : start + _CHUNK])
+                )
+            )
+            for row in rows:
+                found[row.merchant_id][row.channel] = BuyerRule(
+                    enabled=bool(row.enabled),
+                    triggers=frozenset(Trigger(t) for t in row.triggers.split()),
+                    quiet=QuietHours.parse(row.quiet_hours) if row.quiet_hours else None,
+                )
+        return dict(found)
+
+    def put(self, merchant_id: str, channel: str, rule: BuyerRule, at: datetime) -> None:
+        self._conn.execute(
+            delete(notification_rules).where(
+                notification_rules.c.merchant_id == merchant_id,
+                notification_rules.c.channel == channel,
+            )
+        )
+        self._conn.execute(
+            insert(notification_rules).values(
+                merchant_id=merchant_id,
+                channel=channel,
+                enabled=rule.enabled,
+                triggers=" ".join(sorted(t.value for t in rule.triggers)),
+                quiet_hours=rule.quiet.to_text() if rule.quiet else None,
+                updated_at=at,
+            )
+        )
+
+
+def _subscription(row: Row[Any]) -> Subscription:
+    return Subscription(
+        id=row.id,
+        merchant_id=row.merchant_id,
+        shipment_id=row.shipment_id,
+        channel=Channel(row.channel),
+        address=row.address,
+        source=row.source,
+        created_at=row.created_at,
+        locale=row.locale,
+        unsubscribed_at=row.unsubscribed_at,
     )

@@ -34,6 +34,7 @@ from crosstrack.storage.tables import (
     events,
     legs,
     shipments,
+    subscriptions,
     tracking_links,
 )
 
@@ -60,7 +61,7 @@ _DELETE_CHILDREN = [
         child.c.shipment_id == bindparam("b_shipment"),
         child.c.merchant_id == bindparam("b_merchant"),
     )
-    for child in (events, alerts, buyer_requests, tracking_links, legs)
+    for child in (events, alerts, buyer_requests, tracking_links, subscriptions, legs)
 ]
 _TARGETS_CHUNK = 500
 _GET_MANY = (
