@@ -40,6 +40,8 @@ def test_every_operation_documents_its_responses_with_models(spec: dict[str, Any
         for code in success:
             if "text/html" in responses[code].get("content", {}):
                 assert path.startswith("/v1/unsubscribe/")  # a page for a person, not JSON
+            elif "text/event-stream" in responses[code].get("content", {}):
+                assert path.endswith("/stream")  # live updates
             elif code != "204":
                 content = responses[code].get("content", {}).get("application/json", {})
                 assert "$ref" in content.get("schema", {}), (method, path, code)

@@ -197,6 +197,8 @@ def test_every_route_is_public_or_covered_by_a_tenancy_test(services: Services) 
         ("DELETE", "/v1/shipments/{shipment_id}/subscriptions/{subscription_id}"),
         ("GET", "/v1/notification-rules"),
         ("PUT", "/v1/notification-rules/{channel}"),
+        # tests/notify/test_live_updates.py: another merchant's stream stays empty.
+        ("GET", "/v1/stream"),
         # test_api_alert_settings.py: test_another_merchant_neither_sees_nor_changes_...
         ("GET", "/v1/alert-settings"),
         ("PUT", "/v1/alert-settings"),
@@ -214,6 +216,7 @@ def test_every_route_is_public_or_covered_by_a_tenancy_test(services: Services) 
         ("POST", "/v1/tracking/{token}/subscriptions"),
         ("GET", "/v1/unsubscribe/{token}"),
         ("POST", "/v1/unsubscribe/{token}"),
+        ("GET", "/v1/tracking/{token}/stream"),
     }
     paths = create_app(services).openapi()["paths"]
     routes = {(method.upper(), path) for path, item in paths.items() for method in item}

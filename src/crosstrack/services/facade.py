@@ -32,6 +32,7 @@ from crosstrack.services.imports import Importer
 from crosstrack.services.ingestion import Ingestor
 from crosstrack.services.lane_watch import LaneWatch
 from crosstrack.services.links import Links
+from crosstrack.services.live import LiveFeed
 from crosstrack.services.ports import (
     BuyerChannel,
     Clock,
@@ -73,6 +74,7 @@ class Services:
     endpoints: EndpointDesk
     dispatcher: Dispatcher
     subscriptions: SubscriptionDesk
+    live: LiveFeed
     buyers: BuyerDesk
 
     @classmethod
@@ -152,6 +154,7 @@ class Services:
                 buyer_channels=buyer_channels,
                 links=public_links,
             ),
+            live=LiveFeed(uow=read_uow or uow, clock=clock),
             subscriptions=SubscriptionDesk(
                 uow=uow,
                 clock=clock,

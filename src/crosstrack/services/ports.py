@@ -283,6 +283,18 @@ class OutboxRepository(Protocol):
         """Messages not yet dispatched, oldest first."""
         ...
 
+    def after(
+        self,
+        merchant_id: str,
+        *,
+        shipment_id: str | None,
+        cursor: tuple[datetime, str] | None,
+        limit: int,
+    ) -> list[OutboxMessage]:
+        """The merchant's messages (of one shipment, when given) after ``cursor`` (created_at,
+        id), in order: what a live stream sends next."""
+        ...
+
 
 class IdempotencyRepository(Protocol):
     def get(self, merchant_id: str, key: str) -> IdempotentResponse | None: ...

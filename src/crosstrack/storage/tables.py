@@ -315,6 +315,9 @@ outbox = Table(
     UniqueConstraint("idempotency_key"),
     # The dispatcher's queue: undispatched messages, oldest first.
     Index("ix_outbox_pending", "dispatched_at", "created_at", "id"),
+    # Live streams: a merchant's messages, or a shipment's, in order from a point.
+    Index("ix_outbox_merchant_stream", "merchant_id", "created_at", "id"),
+    Index("ix_outbox_shipment_stream", "shipment_id", "created_at", "id"),
 )
 
 deliveries = Table(

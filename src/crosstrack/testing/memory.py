@@ -412,6 +412,26 @@ class _Outbox:
         waiting = (m for m in self._d.outbox.values() if m.id not in self._d.dispatched)
         return sorted(waiting, key=lambda m: (m.created_at, m.id))[:limit]
 
+    def after(
+        self,
+        merchant_id: str,
+        *,
+        shipment_id: str | None,
+        cursor: tuple[datetime, str] | None,
+        limit: int,
+    ) -> list[OutboxMessage]:
+        mine = sorted(
+            (
+                m
+                for m in self._d.outbox.values()
+                if m.merchant_id == merchant_id
+                and (shipment_id is None or m.shipment_id == shipment_id)
+                and (cursor is None or (m.created_at, m.id) > cursor)
+            ),
+            key=lambda m: (m.created_at, m.id),
+        )
+        return mine[:limit]
+
 
 class _Alerts:
     def __init__(self, data: _Data) -> None:

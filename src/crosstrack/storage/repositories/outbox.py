@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, select, update
+from sqlalchemy import Connection, Row, Select, and_, bindparam, or_, select, update
 
 from crosstrack.services.records import OutboxMessage, Topic
 from crosstrack.storage.repositories.conflicts import insert_skipping_duplicates
@@ -63,6 +63,31 @@ class SqlOutboxRepository:
         """Messages not yet dispatched, oldest first."""
         rows = self._conn.execute(_PENDING, {"limit": limit})
         return [message_from_row(row) for row in rows]
+
+    def after(
+        self,
+        merchant_id: str,
+        *,
+        shipment_id: str | None,
+        cursor: tuple[datetime, str] | None,
+        limit: int,
+    ) -> list[OutboxMessage]:
+        rows = self._conn.execute(_after_query(merchant_id, shipment_id, cursor, limit))
+        return [message_from_row(row) for row in rows]
+
+
+def _after_query(
+    merchant_id: str, shipment_id: str | None, cursor: tuple[datetime, str] | None, limit: int
+) -> Select[Any]:
+    query = select(outbox).where(outbox.c.merchant_id == merchant_id)
+    if shipment_id is not None:
+        query = query.where(outbox.c.shipment_id == shipment_id)
+    if cursor is not None:
+        at, message_id = cursor
+        query = query.where(
+            or_(outbox.c.created_at > at, and_(outbox.c.created_at == at, outbox.c.id > message_id))
+        )
+    return query.order_by(outbox.c.created_at, outbox.c.id).limit(limit)
 
 
 def message_from_row(row: Row[Any], prefix: str = "") -> OutboxMessage:

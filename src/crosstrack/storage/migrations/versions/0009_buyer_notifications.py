@@ -1,6 +1,6 @@
 """Buyer notifications: who gets a shipment's updates by email or SMS (``subscriptions``,
 unsubscribed with a signed link) and what each merchant tells buyers on each channel
-(``notification_rules``: triggers and quiet hours).
+(``notification_rules``: triggers and quiet hours); indexes for live streams of the outbox.
 
 Revision ID: 0009
 Revises: 0008
@@ -78,7 +78,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("merchant_id", "channel", name=op.f("pk_notification_rules")),
     )
 
+    op.create_index("ix_outbox_merchant_stream", "outbox", ["merchant_id", "created_at", "id"])
+    op.create_index("ix_outbox_shipment_stream", "outbox", ["shipment_id", "created_at", "id"])
+
 
 def downgrade() -> None:
+    op.drop_index("ix_outbox_shipment_stream", table_name="outbox")
+    op.drop_index("ix_outbox_merchant_stream", table_name="outbox")
     op.drop_table("notification_rules")
     op.drop_table("subscriptions")
