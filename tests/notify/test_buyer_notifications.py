@@ -199,3 +199,43 @@ def test_a_buyer_can_ask_to_be_notified_and_bad_addresses_are_refused(
         services.subscriptions.subscribe_buyer(token, Channel.SMS, "12", locale=None)
     with pytest.raises(NotFound):
         services.subscriptions.unsubscribe(LINKS.unsubscribe_token(made.id) + "x")
+
+
+def test_a_moved_date_alone_reaches_a_buyer_at_most_once_a_day(
+    services: Services, merchant: Merchant, smtp: SmtpSink, clock: FrozenClock
+) -> None:
+    from crosstrack.services.records import OutboxMessage, Topic
+
+    shipment_id = _register(services, merchant)
+
+    def moved(n: int) -> None:
+        with services.uow() as uow:
+            uow.outbox.add_many(
+                [
+                    OutboxMessage(
+                        id=f"eta-{n}",
+                        merchant_id=merchant.id,
+                        shipment_id=shipment_id,
+                        topic=Topic.ETA_CHANGED,
+                        payload={
+                            "previous": {"p50": "2026-03-05"},
+                            "eta": {"p50": f"2026-03-{6 + n:02d}"},
+                        },
+                        idempotency_key=f"eta-{n}",
+                        created_at=clock.now,
+                    )
+                ]
+            )
+            uow.commit()
+        _run(services)
+        clock.advance(timedelta(minutes=11))
+        _run(services)
+
+    moved(1)
+    assert smtp.wait_for(1, timeout=10)
+    clock.advance(timedelta(hours=2))
+    moved(2)
+    assert len(smtp.messages) == 1
+    clock.advance(timedelta(hours=23))
+    moved(3)
+    assert smtp.wait_for(2, timeout=10)

@@ -18,6 +18,7 @@ def run_demo_command(args: argparse.Namespace, out: IO[str]) -> int:
 
     from crosstrack.demo import run_demo
     from crosstrack.sim.demo import DemoOptions, start_demo, write_info
+    from crosstrack.sim.demo_inbox import inbox_router
 
     run_demo(out)
     if args.reset:
@@ -50,6 +51,10 @@ def run_demo_command(args: argparse.Namespace, out: IO[str]) -> int:
         if not args.no_browser:
             webbrowser.open(f"{state.api_url}/docs")
         app = bootstrap.build_app(state.settings, state.services)
+        if state.smtp is not None and state.hooks is not None:
+            app.include_router(inbox_router(state.smtp, state.hooks))
+            say(f"emails to buyers: {state.api_url}/demo/inbox")
+            say(f"webhooks received: {state.api_url}/demo/webhooks")
         say("Ctrl-C stops the demo")
         uvicorn.run(app, host=options.host, port=options.port, log_level="warning")
         return 0

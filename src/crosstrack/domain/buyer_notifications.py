@@ -5,8 +5,9 @@ buyer's quiet hours. Messages of the outbox map to triggers (a status change to 
 is also the ``delivered`` trigger; an ETA change only counts as ``eta_moved`` when the P50 day
 moved by a day or more). Buyer messages of one shipment are coalesced: each waits
 ``BUYER_COALESCE`` and a newer one replaces it, so five scans in ten minutes make one email,
-written from the shipment as it is when it is sent. Nothing is sent in the buyer's quiet
-hours, in the buyer's time zone: it waits for their end.
+written from the shipment as it is when it is sent. A moved date alone reaches a buyer at
+most once a day. Nothing is sent in the buyer's quiet hours, in the buyer's time zone: it
+waits for their end.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from enum import StrEnum
 from typing import Any
 
 BUYER_COALESCE = timedelta(minutes=10)
+ETA_NEWS_GAP = timedelta(hours=24)
+"""A moved delivery date alone is news at most once a day per buyer (estimates move as a
+parcel goes; a buyer told every few hours stops reading)."""
 
 
 class Trigger(StrEnum):

@@ -17,7 +17,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from crosstrack.domain.buyer_notifications import (
     BUYER_COALESCE,
     DEFAULT_RULES,
+    ETA_NEWS_GAP,
     BuyerRule,
+    Trigger,
     send_at,
     triggers_of,
 )
@@ -67,7 +69,7 @@ def buyer_deliveries(
     shipments = uow.shipments.get_many(
         [(m.merchant_id, m.shipment_id) for m in about if m.shipment_id in subscribed]
     )
-    out = []
+    out: list[Delivery] = []
     for message in about:
         shipment = shipments.get((message.merchant_id, message.shipment_id or ""))
         if shipment is None:
@@ -77,7 +79,10 @@ def buyer_deliveries(
             if subscription.channel not in channels:
                 continue
             rule = rule_for(rules, message.merchant_id, subscription.channel.value)
-            if not rule.enabled or not triggers & rule.triggers:
+            matched = triggers & rule.triggers
+            if not rule.enabled or not matched:
+                continue
+            if matched == {Trigger.ETA_MOVED} and _told_lately(uow, subscription, now, out):
                 continue
             due = send_at(message.created_at + BUYER_COALESCE, _zone(shipment), rule.quiet)
             out.append(
@@ -95,6 +100,22 @@ def buyer_deliveries(
                 )
             )
     return out
+
+
+def _told_lately(
+    uow: UnitOfWork, subscription: Subscription, now: datetime, batch: Sequence[Delivery]
+) -> bool:
+    """Whether the subscriber was sent (or is about to be sent) something in the last
+    ``ETA_NEWS_GAP``."""
+    if any(d.target == subscription.id for d in batch):
+        return True
+    recent = uow.deliveries.for_target(
+        subscription.merchant_id, subscription.channel, subscription.id, status=None, limit=5
+    )
+    return any(
+        d.status is not DeliveryStatus.SUPERSEDED and now - d.created_at < ETA_NEWS_GAP
+        for d in recent
+    )
 
 
 @dataclass(frozen=True, slots=True)

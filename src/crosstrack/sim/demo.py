@@ -21,7 +21,7 @@ from pathlib import Path
 from crosstrack import bootstrap
 from crosstrack.carriers.connector import CarrierConnector
 from crosstrack.config import Settings, load_settings
-from crosstrack.domain.shipment import Endpoint
+from crosstrack.domain.shipment import BuyerContact, Endpoint
 from crosstrack.services.errors import NotFound
 from crosstrack.services.facade import Services
 from crosstrack.services.registration import NumberInput, RegisterShipment
@@ -32,10 +32,24 @@ from crosstrack.sim.server import SimServer
 from crosstrack.sim.webhooks import WebhookPusher
 from crosstrack.sim.world import SimWorld
 from crosstrack.storage.migrate import upgrade
+from crosstrack.testing.smtp_sink import SmtpSink
+from crosstrack.testing.webhook_sink import WebhookSink
+from crosstrack.workers.dispatcher import start_dispatcher
 from crosstrack.workers.eta_refresher import start_eta_refresher
 from crosstrack.workers.poller import run_poller
 
 DEMO_MERCHANT = "Demo Shop (synthetic data)"
+DEMO_LOCALES = {
+    "FR": "fr-FR",
+    "BE": "fr-BE",
+    "DE": "de-DE",
+    "AT": "de-AT",
+    "ES": "es-ES",
+    "MX": "es-MX",
+    "BR": "pt-BR",
+    "CN": "zh-CN",
+}
+"""The demo buyers' languages by destination (English elsewhere)."""
 #: Carriers whose legs the demo polls through the simulator directly; every other carrier's
 #: legs are polled through the simulated 17TRACK (the aggregator fallback).
 DIRECT = ("ups", "dhl", "cainiao")
@@ -75,6 +89,8 @@ class DemoState:
     stop: threading.Event = field(default_factory=threading.Event)
     threads: list[threading.Thread] = field(default_factory=list)
     pusher: WebhookPusher | None = None
+    smtp: SmtpSink | None = None
+    hooks: WebhookSink | None = None
 
     @property
     def api_url(self) -> str:
@@ -97,7 +113,11 @@ class DemoState:
             self.pusher.stop()
         for thread in self.threads:
             thread.join(timeout=10)
+        self.services.dispatcher.close()
         self.server.stop()
+        for sink in (self.smtp, self.hooks):
+            if sink is not None:
+                sink.stop()
 
 
 def start_demo(
@@ -115,7 +135,8 @@ def start_demo(
     )
     world.add(live)
     server = SimServer(world).start()
-    settings = _settings(options, server)
+    smtp, hooks = SmtpSink().start(), WebhookSink().start()
+    settings = _settings(options, server, smtp)
     engine = bootstrap.build_engine(settings)
     upgrade(engine)
     connectors = bootstrap.build_connectors(settings)
@@ -123,6 +144,9 @@ def start_demo(
         settings, engine=engine, clock=world.now, connectors=connectors
     )
     merchant_id, key = _merchant(services)
+    for endpoint in services.endpoints.all(merchant_id):  # a previous run's receiver is gone
+        services.endpoints.delete(merchant_id, endpoint.id)
+    services.endpoints.create(merchant_id, hooks.url, ["*"], description="the demo's receiver")
     history = generate(
         options.seed + 1,
         options.history,
@@ -148,6 +172,7 @@ def start_demo(
     state = DemoState(
         settings, services, world, server, connectors, key, merchant_id, shipments, report.rows
     )
+    state.smtp, state.hooks = smtp, hooks
     if not background:
         return state
     polling = bootstrap.polling_connectors(settings, connectors)
@@ -162,6 +187,11 @@ def start_demo(
     state.threads.append(poller)
     state.threads.append(
         start_eta_refresher(services, interval=options.poll_interval, stop_event=state.stop)
+    )
+    state.threads.append(
+        start_dispatcher(
+            services, interval=settings.dispatch_interval_seconds, stop_event=state.stop
+        )
     )
     state.pusher = WebhookPusher(
         world, f"http://{settings.host}:{settings.port}/hooks", carriers=("17track", "cainiao")
@@ -198,7 +228,7 @@ def write_info(state: DemoState, path: Path) -> None:
     path.write_text(json.dumps(state.info(), indent=2), encoding="utf-8")
 
 
-def _settings(options: DemoOptions, server: SimServer) -> Settings:
+def _settings(options: DemoOptions, server: SimServer, smtp: SmtpSink) -> Settings:
     credentials = server.carrier_credentials()
     overrides: dict[str, object] = {
         "host": options.host,
@@ -209,6 +239,13 @@ def _settings(options: DemoOptions, server: SimServer) -> Settings:
         "poll_interval_seconds": options.poll_interval,
         "rate_per_second": 200.0,
         "rate_burst": 400,
+        # Buyer emails go to the demo's local SMTP sink; webhooks to its loopback receiver.
+        "smtp_host": "127.0.0.1",
+        "smtp_port": smtp.port,
+        "smtp_starttls": "never",
+        "smtp_sender": "Demo Shop <no-reply@demo.invalid>",
+        "webhook_allow_private": True,
+        "public_base_url": f"http://{options.host}:{options.port}",
     }
     if options.database_url:
         overrides["database_url"] = options.database_url
@@ -234,5 +271,16 @@ def register_parcel(services: Services, merchant_id: str, parcel: SimParcel) -> 
         origin=Endpoint(parcel.lane.origin),
         destination=Endpoint(parcel.lane.destination),
         promised_date=parcel.promised_date,
+        buyer=demo_buyer(parcel),
     )
     return services.registrar.register(command).shipment.id
+
+
+def demo_buyer(parcel: SimParcel) -> BuyerContact:
+    """A synthetic buyer in the destination's language and main time zone."""
+    country = parcel.lane.destination
+    return BuyerContact(
+        email=f"buyer-{parcel.id}@example.invalid",
+        locale=DEMO_LOCALES.get(country, "en"),
+        timezone=bootstrap.build_gazetteer().main_timezone(country),
+    )
