@@ -14,10 +14,11 @@ import email
 import email.policy
 import threading
 from email.message import EmailMessage
-from types import TracebackType
-from typing import Any
+from typing import Any, Self
 
 from aiosmtpd.controller import Controller
+
+from crosstrack.testing.background import Background
 
 
 class _Controller(Controller):
@@ -29,7 +30,7 @@ class _Controller(Controller):
         super()._trigger_server()  # type: ignore[no-untyped-call]
 
 
-class SmtpSink:
+class SmtpSink(Background):
     """Accepts every message on 127.0.0.1 and keeps it, parsed."""
 
     def __init__(self) -> None:
@@ -53,20 +54,9 @@ class SmtpSink:
         with self._arrived:
             return self._arrived.wait_for(lambda: len(self.messages) >= count, timeout)
 
-    def start(self) -> SmtpSink:
+    def start(self) -> Self:
         self._controller.start()
         return self
 
     def stop(self) -> None:
         self._controller.stop()
-
-    def __enter__(self) -> SmtpSink:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()

@@ -17,8 +17,9 @@ import time
 from collections import deque
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from types import TracebackType
-from typing import Any
+from typing import Any, Self
+
+from crosstrack.testing.background import Background
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ class Received:
         return json.loads(self.body)
 
 
-class WebhookSink:
+class WebhookSink(Background):
     """A threaded HTTP server on 127.0.0.1 recording POSTs."""
 
     def __init__(self, *, delay: float = 0.0, response_bytes: int = 2) -> None:
@@ -96,7 +97,7 @@ class WebhookSink:
         with self._arrived:
             return self._arrived.wait_for(lambda: len(self.received) >= count, timeout)
 
-    def start(self) -> WebhookSink:
+    def start(self) -> Self:
         self._thread.start()
         return self
 
@@ -104,14 +105,3 @@ class WebhookSink:
         self.released.set()
         self._server.shutdown()
         self._server.server_close()
-
-    def __enter__(self) -> WebhookSink:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()

@@ -9,6 +9,7 @@ import logging
 import threading
 
 from crosstrack.services.facade import Services
+from crosstrack.workers import start_loop
 
 log = logging.getLogger(__name__)
 
@@ -43,12 +44,10 @@ def start_dispatcher(
     services: Services, *, interval: float, stop_event: threading.Event
 ) -> threading.Thread:
     """Start :func:`run_dispatcher` in a daemon thread."""
-    thread = threading.Thread(
-        target=run_dispatcher,
-        args=(services,),
-        kwargs={"interval": interval, "stop_event": stop_event},
+    return start_loop(
+        run_dispatcher,
+        services,
         name="crosstrack-dispatcher",
-        daemon=True,
+        interval=interval,
+        stop_event=stop_event,
     )
-    thread.start()
-    return thread

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from crosstrack.services.facade import Services
+from crosstrack.workers import start_loop
 
 log = logging.getLogger(__name__)
 
@@ -115,12 +116,10 @@ def start_eta_refresher(
     services: Services, *, interval: float, stop_event: threading.Event
 ) -> threading.Thread:
     """Start :func:`run_eta_refresher` in a daemon thread."""
-    thread = threading.Thread(
-        target=run_eta_refresher,
-        args=(services,),
-        kwargs={"interval": interval, "stop_event": stop_event},
+    return start_loop(
+        run_eta_refresher,
+        services,
         name="crosstrack-eta-refresher",
-        daemon=True,
+        interval=interval,
+        stop_event=stop_event,
     )
-    thread.start()
-    return thread
