@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from crosstrack.domain.numbers import TrackingNumberDetector
     from crosstrack.eta.history import ZoneLookup
     from crosstrack.geo import OfflineGazetteer
+    from crosstrack.notify.email import SmtpSender
     from crosstrack.services.facade import Services
     from crosstrack.services.ports import (
         BuyerChannel,
@@ -177,30 +178,39 @@ def build_services(
             settings.resolved_public_base_url, settings.secret_key.get_secret_value()
         ),
         buyer_channels=build_buyer_channels(settings),
+        notices=build_smtp_sender(settings),
+    )
+
+
+def build_smtp_sender(settings: Settings) -> SmtpSender | None:
+    """The SMTP server of buyer emails and merchant notices, when one is set."""
+    from crosstrack.notify.email import SmtpSender, SmtpSettings
+
+    if not settings.smtp_host:
+        return None
+    password = settings.smtp_password.get_secret_value() if settings.smtp_password else None
+    return SmtpSender(
+        SmtpSettings(
+            host=settings.smtp_host,
+            port=settings.smtp_port,
+            username=settings.smtp_username,
+            password=password,
+            starttls=settings.smtp_starttls,
+            sender=settings.smtp_sender,
+        )
     )
 
 
 def build_buyer_channels(settings: Settings) -> dict[Channel, BuyerChannel]:
     """Email when an SMTP server is set, SMS when a provider account is (else none)."""
     from crosstrack.domain.delivery import Channel
-    from crosstrack.notify.email import EmailChannel, SmtpSender, SmtpSettings
+    from crosstrack.notify.email import EmailChannel
     from crosstrack.notify.sms import SmsChannel, SmsSettings, TwilioSms
 
     channels: dict[Channel, BuyerChannel] = {}
-    if settings.smtp_host:
-        password = settings.smtp_password.get_secret_value() if settings.smtp_password else None
-        channels[Channel.EMAIL] = EmailChannel(
-            SmtpSender(
-                SmtpSettings(
-                    host=settings.smtp_host,
-                    port=settings.smtp_port,
-                    username=settings.smtp_username,
-                    password=password,
-                    starttls=settings.smtp_starttls,
-                    sender=settings.smtp_sender,
-                )
-            )
-        )
+    smtp = build_smtp_sender(settings)
+    if smtp is not None:
+        channels[Channel.EMAIL] = EmailChannel(smtp)
     if settings.sms_account_sid and settings.sms_auth_token and settings.sms_from_number:
         channels[Channel.SMS] = SmsChannel(
             TwilioSms(

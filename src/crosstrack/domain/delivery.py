@@ -23,7 +23,10 @@ DISABLE_AFTER_FAILURES = 10
 class Channel(StrEnum):
     WEBHOOK = "webhook"
     EMAIL = "email"
+    """To a buyer."""
     SMS = "sms"
+    NOTICE = "notice"
+    """An email to a merchant's contact (an endpoint was disabled)."""
 
 
 class DeliveryStatus(StrEnum):

@@ -82,9 +82,24 @@ class SmtpSender:
     def send(self, email: ShipmentEmail, rendered: RenderedEmail, *, message_id: str) -> None:
         """Deliver ``rendered`` to ``email.to``; raise DeliveryFailed when it did not happen."""
         message = build_message(self._settings.sender, email, rendered, message_id=message_id)
+        self.send_message(message, email.to)
+
+    def send_notice(self, to: str, subject: str, text: str, *, message_id: str) -> None:
+        """A plain-text notice to a merchant's contact (an endpoint was disabled, say)."""
+        message = EmailMessage()
+        message["From"] = self._settings.sender
+        message["To"] = to
+        message["Subject"] = subject
+        message["Message-ID"] = f"<{message_id}@crosstrack>"
+        message["Date"] = format_datetime(datetime.now(UTC))
+        message.set_content(text)
+        self.send_message(message, to)
+
+    def send_message(self, message: EmailMessage, recipient: str) -> None:
+        """Deliver a built message; raise DeliveryFailed when it did not happen."""
         where = f"SMTP {self._settings.host}:{self._settings.port}"
         try:
-            self._deliver(message, email.to)
+            self._deliver(message, recipient)
         except DeliveryFailed:
             raise
         except smtplib.SMTPRecipientsRefused as error:

@@ -48,6 +48,7 @@ from crosstrack.services.ports import (
     BuyerChannel,
     Clock,
     IdFactory,
+    NoticePort,
     UnitOfWork,
     UnitOfWorkFactory,
     WebhookPort,
@@ -94,6 +95,9 @@ class DispatchReport:
         return self.delivered + self.failed + self.dead
 
 
+_TO_ENDPOINTS = frozenset({Channel.WEBHOOK, Channel.NOTICE})
+
+
 def _add(first: DispatchReport, second: DispatchReport) -> DispatchReport:
     return DispatchReport(
         fanned_out=first.fanned_out + second.fanned_out,
@@ -136,8 +140,10 @@ class Dispatcher:
         jitter: Callable[[], float] = random.random,
         buyer_channels: Mapping[Channel, BuyerChannel] | None = None,
         links: Links | None = None,
+        notices: NoticePort | None = None,
     ) -> None:
         self._uow = uow
+        self._notices = notices
         self._buyer_channels = dict(buyer_channels or {}) if links is not None else {}
         self._links = links
         self._clock = clock
@@ -184,6 +190,7 @@ class Dispatcher:
                 for endpoint in endpoints.get(message.merchant_id, []):
                     if endpoint.accepts(message.topic.value):
                         created.append(self._delivery(message, endpoint, now))
+            created += [self._notice(m, now) for m in messages if self._notifies(m)]
             created += buyer_deliveries(
                 uow, messages, list(self._buyer_channels), ids=self._ids, now=now
             )
@@ -215,14 +222,14 @@ class Dispatcher:
                     skip_targets=busy,
                 )
                 endpoints = uow.webhook_endpoints.get_many(
-                    {d.target for d, _ in claimed if d.channel is Channel.WEBHOOK}
+                    {d.target for d, _ in claimed if d.channel in _TO_ENDPOINTS}
                 )
                 buyers = prepare_buyer_messages(uow, claimed, self._links) if self._links else {}
                 uow.commit()
             for delivery, message in claimed:
                 where: WebhookEndpoint | Addressed | None = (
                     endpoints.get(delivery.target)
-                    if delivery.channel is Channel.WEBHOOK
+                    if delivery.channel in _TO_ENDPOINTS
                     else buyers.get(delivery.id)
                 )
                 self._start(delivery, message, where)
@@ -299,6 +306,8 @@ class Dispatcher:
         message: OutboxMessage,
         where: WebhookEndpoint | Addressed | None,
     ) -> _Outcome:
+        if delivery.channel is Channel.NOTICE:
+            return self._send_notice(delivery, message, where)
         if delivery.channel is not Channel.WEBHOOK:
             return self._send_to_buyer(delivery, where)
         endpoint = where if isinstance(where, WebhookEndpoint) else None
@@ -319,6 +328,53 @@ class Dispatcher:
         except DeliveryFailed as exc:
             return _Outcome(delivery, status=exc.status, error=exc)
         return _Outcome(delivery, status=status)
+
+    def _notifies(self, message: OutboxMessage) -> bool:
+        return (
+            self._notices is not None
+            and message.topic is Topic.ENDPOINT_DISABLED
+            and bool(message.payload.get("contact_email"))
+        )
+
+    def _notice(self, message: OutboxMessage, now: datetime) -> Delivery:
+        return Delivery(
+            id=self._ids(),
+            merchant_id=message.merchant_id,
+            message_id=message.id,
+            channel=Channel.NOTICE,
+            target=str(message.payload["endpoint_id"]),
+            status=DeliveryStatus.PENDING,
+            created_at=now,
+            next_attempt_at=now,
+            expires_at=now + GIVE_UP_AFTER,
+        )
+
+    def _send_notice(
+        self,
+        delivery: Delivery,
+        message: OutboxMessage,
+        where: WebhookEndpoint | Addressed | None,
+    ) -> _Outcome:
+        endpoint = where if isinstance(where, WebhookEndpoint) else None
+        if self._notices is None or endpoint is None or not endpoint.contact_email:
+            gone = DeliveryFailed("no contact address any more", retryable=False)
+            return _Outcome(delivery, error=gone)
+        text = (
+            f"crosstrack stopped sending webhooks to {endpoint.url} (endpoint {endpoint.id}):\n"
+            f"{message.payload.get('reason', '')}\n\n"
+            "Fix the endpoint, switch it on again (PATCH /v1/webhooks/{id} with "
+            '{"active": true}), then replay what it missed (docs/webhooks.md).\n'
+        )
+        try:
+            self._notices.send_notice(
+                endpoint.contact_email,
+                "Your crosstrack webhook endpoint was disabled",
+                text,
+                message_id=delivery.id,
+            )
+        except DeliveryFailed as exc:
+            return _Outcome(delivery, status=exc.status, error=exc)
+        return _Outcome(delivery)
 
     def _send_to_buyer(
         self, delivery: Delivery, where: WebhookEndpoint | Addressed | None
@@ -358,7 +414,9 @@ class Dispatcher:
                     final = self._failed(uow, delivery, outcome, now)
                     dead += final
                     failed += not final
-                endpoint = health.get(delivery.target)
+                endpoint = (
+                    health.get(delivery.target) if delivery.channel is Channel.WEBHOOK else None
+                )
                 if endpoint is not None and endpoint.active:
                     endpoint = _health(endpoint, outcome.error is None, now)
                     if should_disable(endpoint.failures_in_a_row, endpoint.failing_since, now):

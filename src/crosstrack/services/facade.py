@@ -39,6 +39,7 @@ from crosstrack.services.ports import (
     EtaEstimator,
     IdFactory,
     NoEtaEstimator,
+    NoticePort,
     PhoneChecker,
     UnitOfWorkFactory,
     WebhookPort,
@@ -98,6 +99,7 @@ class Services:
         dispatch: DispatchSettings | None = None,
         public_links: Links | None = None,
         buyer_channels: Mapping[Channel, BuyerChannel] | None = None,
+        notices: NoticePort | None = None,
     ) -> Services:
         """Wire every use case around the same collaborators (reads may use ``read_uow``, a
         read-only factory that never waits for writers; ``receivers`` are the carriers whose
@@ -153,6 +155,7 @@ class Services:
                 settings=dispatch,
                 buyer_channels=buyer_channels,
                 links=public_links,
+                notices=notices,
             ),
             live=LiveFeed(uow=read_uow or uow, clock=clock),
             subscriptions=SubscriptionDesk(

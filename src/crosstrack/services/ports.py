@@ -480,6 +480,12 @@ class BuyerChannel(Protocol):
         ...
 
 
+class NoticePort(Protocol):
+    def send_notice(self, to: str, subject: str, text: str, *, message_id: str) -> None:
+        """A plain-text email to a merchant's contact; raises ``DeliveryFailed``."""
+        ...
+
+
 class PhoneChecker(Protocol):
     def check(self, text: str, country: str | None) -> str:
         """``text`` as an E.164 number, a national one read in ``country``; raises
