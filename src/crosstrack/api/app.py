@@ -10,6 +10,7 @@ from crosstrack.api.limits import BodySizeLimit, RateLimiter
 from crosstrack.api.routes import ROUTERS
 from crosstrack.api.settings import IMPORT_PATH, ApiSettings
 from crosstrack.services.facade import Services
+from crosstrack.web.routes import router as tracking_page_router
 
 DESCRIPTION = """Register shipments, send events, and read one merged timeline per shipment
 across every carrier. Authenticate with `Authorization: Bearer <key>`; every error body is
@@ -41,4 +42,5 @@ def create_app(services: Services, *, settings: ApiSettings | None = None) -> Fa
     )
     for router in ROUTERS:
         app.include_router(router)
+    app.include_router(tracking_page_router)
     return app

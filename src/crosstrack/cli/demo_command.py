@@ -43,6 +43,8 @@ def run_demo_command(args: argparse.Namespace, out: IO[str]) -> int:
         say(f"API key (shown once): {state.api_key}")
         first = f"{state.api_url}/v1/shipments/{state.shipments[0]}"
         say(f"try: curl -H 'Authorization: Bearer {state.api_key}' {first}")
+        for page in state.tracking_pages()[:3]:
+            say(f"a buyer's tracking page: {page}")
         if args.info_file:
             write_info(state, Path(args.info_file))
             say(f"connection details written to {args.info_file}")

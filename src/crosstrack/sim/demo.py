@@ -96,12 +96,19 @@ class DemoState:
     def api_url(self) -> str:
         return f"http://{self.settings.host}:{self.settings.port}"
 
+    def tracking_pages(self) -> list[str]:
+        """The buyers' tracking pages of the live shipments (``/t/{token}``)."""
+        with self.services.uow() as uow:
+            tokens = uow.tracking_links.for_shipments(self.merchant_id, self.shipments)
+        return [f"{self.api_url}/t/{tokens[s]}" for s in self.shipments if s in tokens]
+
     def info(self) -> dict[str, object]:
-        """``{"api_url", "api_key", "tracking_urls"}`` (the ``--info-file`` content)."""
+        """``{"api_url", "api_key", "tracking_urls", "tracking_pages"}`` (``--info-file``)."""
         return {
             "api_url": self.api_url,
             "api_key": self.api_key,
             "tracking_urls": [f"{self.api_url}/v1/shipments/{s}" for s in self.shipments],
+            "tracking_pages": self.tracking_pages(),
             "docs_url": f"{self.api_url}/docs",
             "data": "synthetic",
         }

@@ -1,0 +1,106 @@
+"""The page's languages: which one a viewer gets, and its translations.
+
+The language comes from an explicit choice (``?lang=``, then remembered in a cookie), then
+the browser's ``Accept-Language``, then the merchant's default, then English. A locale we
+do not ship falls back along a chain (``fr-CA`` → ``fr``; ``zh-HK`` → ``zh-Hant`` → ``en``):
+a Traditional Chinese reader is never shown Simplified Chinese. Interface strings are gettext
+catalogs (``web/locales/<locale>/LC_MESSAGES/messages.po``) read with Babel; dates and times
+come from Babel's CLDR data for the chosen locale.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from importlib import resources
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+
+SHIPPED = ("en", "fr")
+"""Locales with a catalog (English is the source language)."""
+DEFAULT = "en"
+_SCRIPTS = {"zh-HK": "zh-Hant", "zh-TW": "zh-Hant", "zh-MO": "zh-Hant", "zh-CN": "zh-Hans"}
+
+
+def chain(tag: str) -> list[str]:
+    """The locales to try for ``tag``, most specific first, ending with English."""
+    cleaned = tag.strip().replace("_", "-")
+    out: list[str] = []
+    if cleaned:
+        out.append(cleaned)
+        if cleaned in _SCRIPTS:
+            out.append(_SCRIPTS[cleaned])
+        language = cleaned.split("-")[0].lower()
+        if language != "zh":
+            out.append(language)
+    out.append(DEFAULT)
+    return list(dict.fromkeys(out))
+
+
+def shipped(tag: str) -> str | None:
+    """The shipped locale ``tag`` falls back to, if any but the default."""
+    for candidate in chain(tag):
+        if candidate in SHIPPED:
+            return candidate
+    return None
+
+
+def negotiate(
+    explicit: str | None, remembered: str | None, accept_language: str | None, default: str | None
+) -> str:
+    """The locale to show: an explicit choice, the remembered one, the browser's preferences
+    in their order of quality, the merchant's default, English."""
+    for tag in (explicit, remembered):
+        if tag and shipped(tag):
+            return shipped(tag) or DEFAULT
+    for tag in _accepted(accept_language or ""):
+        found = shipped(tag)
+        if found and (found != DEFAULT or tag.split("-")[0] == DEFAULT):
+            return found
+    if default and shipped(default):
+        return shipped(default) or DEFAULT
+    return DEFAULT
+
+
+def _accepted(header: str) -> list[str]:
+    weighted = []
+    for n, part in enumerate(header.split(",")):
+        tag, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        if tag and tag != "*" and quality > 0:
+            weighted.append((-quality, n, tag))
+    return [tag for _, _, tag in sorted(weighted)]
+
+
+@functools.cache
+def translations(locale: str) -> NullTranslations:
+    """The catalog of a shipped locale (English: the strings as written)."""
+    if locale == DEFAULT:
+        return NullTranslations()
+    path = resources.files("crosstrack.web") / "locales" / locale / "LC_MESSAGES" / "messages.po"
+    with path.open("rb") as source:
+        catalog = read_po(source, locale=locale)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(fp=compiled)
+
+
+def babel_locale(locale: str) -> Locale:
+    try:
+        return Locale.parse(locale, sep="-")
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(DEFAULT)
+
+
+def direction(locale: str) -> str:
+    """``rtl`` for right-to-left scripts (Arabic), else ``ltr``."""
+    return "rtl" if babel_locale(locale).text_direction == "rtl" else "ltr"

@@ -1,0 +1,254 @@
+"""What the tracking page shows, worked out from a shipment and formatted for one locale.
+
+The page is rendered on the server (it works without JavaScript); ``templates/tracking.html``
+only lays out this view. Every string meant for a person goes through the locale's catalog;
+dates and times through Babel for that locale; event times are shown in the event's own time
+zone, with the zone named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from babel.dates import format_datetime, format_interval, format_timedelta
+
+from crosstrack.domain.model import NormalizedEvent
+from crosstrack.domain.timeline import Timeline
+from crosstrack.domain.vocabulary import Milestone, Status
+from crosstrack.services.buyers import BuyerView, CarrierContact
+from crosstrack.web.i18n import babel_locale, direction
+
+Gettext = Callable[[str], str]
+
+
+def N_(text: str) -> str:
+    """Mark a string for the catalog without translating it here."""
+    return text
+
+
+HEADLINES: dict[Status, str] = {
+    Status.PENDING: N_("Your order is being prepared"),
+    Status.INFO_RECEIVED: N_("The shipping label has been created"),
+    Status.IN_TRANSIT: N_("Your parcel is on its way"),
+    Status.OUT_FOR_DELIVERY: N_("Your parcel is out for delivery"),
+    Status.AVAILABLE_FOR_PICKUP: N_("Your parcel is ready for pickup"),
+    Status.ATTEMPT_FAILED: N_("A delivery attempt was made"),
+    Status.DELIVERED: N_("Your parcel has been delivered"),
+    Status.EXCEPTION: N_("There is a problem with your delivery"),
+    Status.RETURNED: N_("Your parcel is going back to the seller"),
+    Status.EXPIRED: N_("No recent tracking updates"),
+}
+MILESTONES: dict[Milestone, str] = {
+    Milestone.LABEL_CREATED: N_("Label created"),
+    Milestone.PICKED_UP: N_("Picked up"),
+    Milestone.FACILITY: N_("At a sorting facility"),
+    Milestone.EXPORT_CUSTOMS: N_("Export customs"),
+    Milestone.DEPARTED_ORIGIN_COUNTRY: N_("Left the country of origin"),
+    Milestone.ARRIVED_DESTINATION_COUNTRY: N_("Arrived in the destination country"),
+    Milestone.IMPORT_CUSTOMS: N_("Import customs"),
+    Milestone.CUSTOMS_RELEASED: N_("Released by customs"),
+    Milestone.HANDED_TO_OTHER_CARRIER: N_("Handed to the delivering carrier"),
+    Milestone.OUT_FOR_DELIVERY: N_("Out for delivery"),
+    Milestone.DELIVERY_ATTEMPT: N_("Delivery attempted"),
+    Milestone.AVAILABLE_FOR_PICKUP: N_("Ready for pickup"),
+    Milestone.DELIVERED: N_("Delivered"),
+    Milestone.RETURN: N_("Returning to the sender"),
+    Milestone.NONE: N_("Update"),
+}
+STEPS: tuple[tuple[str, frozenset[Milestone]], ...] = (
+    (N_("Picked up"), frozenset({Milestone.PICKED_UP, Milestone.FACILITY})),
+    (N_("Export"), frozenset({Milestone.EXPORT_CUSTOMS})),
+    (N_("Flight"), frozenset({Milestone.DEPARTED_ORIGIN_COUNTRY})),
+    (
+        N_("Import customs"),
+        frozenset(
+            {
+                Milestone.ARRIVED_DESTINATION_COUNTRY,
+                Milestone.IMPORT_CUSTOMS,
+                Milestone.CUSTOMS_RELEASED,
+            }
+        ),
+    ),
+    (
+        N_("Last mile"),
+        frozenset(
+            {
+                Milestone.HANDED_TO_OTHER_CARRIER,
+                Milestone.OUT_FOR_DELIVERY,
+                Milestone.DELIVERY_ATTEMPT,
+                Milestone.AVAILABLE_FOR_PICKUP,
+            }
+        ),
+    ),
+    (N_("Delivered"), frozenset({Milestone.DELIVERED})),
+)
+"""The cross-border journey as a buyer thinks of it, in order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    label: str
+    done: bool
+    current: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    when: str
+    """Local time of the event, with its zone."""
+    label: str
+    """What it means, in the viewer's language."""
+    original: str
+    """The carrier's own words (never hidden)."""
+    place: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LegSection:
+    carrier: str
+    tracking_number: str
+    tracking_url: str | None
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AlertBox:
+    kind: str
+    action: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    locale: str
+    direction: str
+    merchant_name: str
+    order_ref: str
+    headline: str
+    status: str
+    eta_window: str | None
+    eta_note: str | None
+    steps: tuple[Step, ...]
+    alerts: tuple[AlertBox, ...]
+    legs: tuple[LegSection, ...]
+    carriers: tuple[CarrierContact, ...]
+    updated: str | None
+    token: str
+    languages: tuple[tuple[str, str], ...] = field(default=())
+    """(locale, its own name) for the switcher."""
+
+
+def build_page(
+    side: BuyerView,
+    timeline: Timeline,
+    *,
+    merchant_name: str,
+    token: str,
+    locale: str,
+    languages: Sequence[str],
+    now: datetime,
+    _: Gettext,
+) -> PageView:
+    """The page of one shipment for one locale."""
+    shipment = side.shipment
+    state = shipment.state
+    loc = babel_locale(locale)
+    eta = state.eta
+    window = note = None
+    if eta is not None and state.status not in (Status.DELIVERED, Status.RETURNED):
+        window = _window(eta.p10, eta.p90, locale)
+        note = _("8 in 10 parcels like yours arrive within these dates.")
+    last = state.last_event_at
+    return PageView(
+        locale=locale,
+        direction=direction(locale),
+        merchant_name=merchant_name,
+        order_ref=shipment.order_ref,
+        headline=_(HEADLINES.get(state.status, HEADLINES[Status.IN_TRANSIT])),
+        status=state.status.value,
+        eta_window=window,
+        eta_note=note,
+        steps=_steps(timeline, _),
+        alerts=tuple(AlertBox(a.kind.value, _(a.actions.buyer)) for a in side.open_alerts),
+        legs=_legs(timeline, side.carriers, locale, _),
+        carriers=side.carriers,
+        updated=(format_timedelta(last - now, add_direction=True, locale=loc) if last else None),
+        token=token,
+        languages=tuple(
+            (code, babel_locale(code).get_display_name(code) or code) for code in languages
+        ),
+    )
+
+
+def _own_name(code: str) -> str:
+    """A language's name in itself ("français"), for the switcher."""
+    return str(babel_locale(code).get_display_name(code) or code)
+
+
+def _window(first: date, last: date, locale: str) -> str:
+    if first == last:
+        return format_interval(first, first, skeleton="MMMEd", locale=babel_locale(locale))
+    return str(format_interval(first, last, skeleton="MMMEd", locale=babel_locale(locale)))
+
+
+def _steps(timeline: Timeline, _: Gettext) -> tuple[Step, ...]:
+    reached = {e.event.milestone for e in timeline.events if e.affects_state}
+    done = [bool(milestones & reached) for _label, milestones in STEPS]
+    last_done = max((n for n, d in enumerate(done) if d), default=-1)
+    return tuple(
+        Step(_(label), done=n <= last_done, current=n == last_done)
+        for n, (label, _m) in enumerate(STEPS)
+    )
+
+
+def _legs(
+    timeline: Timeline, carriers: Sequence[CarrierContact], locale: str, _: Gettext
+) -> tuple[LegSection, ...]:
+    by_number = {c.tracking_number: c for c in carriers}
+    sections = []
+    for leg in timeline.legs:
+        events = [e.event for e in timeline.events if e.leg == leg.id]
+        contact = by_number.get(leg.id.tracking_number)
+        lines = tuple(_line(event, locale, _) for event in reversed(events))
+        sections.append(
+            LegSection(
+                carrier=(contact.name if contact and contact.name else leg.id.carrier) or "",
+                tracking_number=leg.id.tracking_number,
+                tracking_url=contact.tracking_url if contact else None,
+                lines=lines,
+            )
+        )
+    return tuple(reversed(sections))
+
+
+def _line(event: NormalizedEvent, locale: str, _: Gettext) -> Line:
+    at = event.occurred_at
+    when = ""
+    if at is not None:
+        zone, zone_name = _zone(event)
+        when = format_datetime(at, "medium", tzinfo=zone, locale=babel_locale(locale))
+        when = f"{when} ({zone_name})"
+    place = ", ".join(p for p in (event.location.city, event.location.country) if p) or None
+    return Line(
+        when=when,
+        label=_(MILESTONES.get(event.milestone, MILESTONES[Milestone.NONE])),
+        original=event.raw.description,
+        place=place,
+    )
+
+
+def _zone(event: NormalizedEvent) -> tuple[tzinfo, str]:
+    name = event.location.timezone
+    if name:
+        try:
+            return ZoneInfo(name), name
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    minutes = event.utc_offset_minutes
+    if minutes is not None:
+        sign = "+" if minutes >= 0 else "-"
+        hours, rest = divmod(abs(minutes), 60)
+        return timezone(timedelta(minutes=minutes)), f"UTC{sign}{hours:02d}:{rest:02d}"
+    return UTC, "UTC"

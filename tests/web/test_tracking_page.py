@@ -1,0 +1,170 @@
+"""The buyer's tracking page, server-rendered: what it shows, in which language, and what
+it never shows (the buyer's contact data)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from fastapi.testclient import TestClient
+
+from crosstrack import bootstrap
+from crosstrack.api.app import create_app
+from crosstrack.api.settings import ApiSettings
+from crosstrack.carriers.directory import load_links
+from crosstrack.carriers.registry import carrier_directory
+from crosstrack.domain.model import RawEvent
+from crosstrack.domain.shipment import BuyerContact, Endpoint
+from crosstrack.services.facade import Services
+from crosstrack.services.ingestion import IncomingEvent
+from crosstrack.services.records import EventSource
+from crosstrack.services.registration import NumberInput, RegisterShipment
+from crosstrack.testing import FrozenClock, InMemoryStore, SequentialIds
+from crosstrack.web.i18n import chain, negotiate
+
+NUMBER = "RB123456785GB"
+
+
+@pytest.fixture
+def services() -> Services:
+    return Services.build(
+        uow=InMemoryStore().unit_of_work,
+        normalizer=bootstrap.build_normalizer(),
+        detector=bootstrap.build_detector(),
+        carriers=carrier_directory(),
+        clock=FrozenClock(datetime(2026, 1, 6, 12, 0, tzinfo=UTC)),
+        ids=SequentialIds(),
+        links=load_links(),
+    )
+
+
+@pytest.fixture
+def client(services: Services) -> Iterator[TestClient]:
+    settings = ApiSettings(public_rate_per_second=1000.0, public_rate_burst=1000)
+    with TestClient(create_app(services, settings=settings)) as test_client:
+        yield test_client
+
+
+def _shipment(services: Services, *events: tuple[str, str, str]) -> str:
+    merchant = services.accounts.create_merchant("Maison Lune")
+    registered = services.registrar.register(
+        RegisterShipment(
+            merchant.id,
+            "ML-1042",
+            (NumberInput(NUMBER, "royal-mail"),),
+            origin=Endpoint("GB"),
+            destination=Endpoint("FR", city="Lyon", postcode="69001"),
+            buyer=BuyerContact(
+                email="claire@example.fr", phone="+33612345678", locale="fr-FR"
+            ),
+        )
+    ).shipment
+    services.ingestor.ingest(
+        [
+            IncomingEvent(
+                RawEvent(
+                    description=text,
+                    carrier="royal-mail",
+                    location=place,
+                    timestamp=at,
+                    tracking_number=NUMBER,
+                ),
+                EventSource.POLL,
+            )
+            for text, place, at in events
+        ]
+    )
+    token = services.queries.shipment(merchant.id, registered.id).tracking_token
+    assert token is not None
+    return token
+
+
+JOURNEY = (
+    ("Item received for processing", "London, GB", "2026-01-02T09:00:00Z"),
+    ("Item despatched to overseas destination", "London, GB", "2026-01-03T09:00:00Z"),
+    ("Customs clearance in progress", "Paris, FR", "2026-01-05T09:00:00Z"),
+    ("Out for delivery", "Lyon, FR", "2026-01-06T07:30:00Z"),
+)
+
+
+def test_the_page_shows_status_journey_history_and_carrier_in_the_buyers_language(
+    client: TestClient, services: Services
+) -> None:
+    token = _shipment(services, *JOURNEY)
+    page = client.get(f"/t/{token}")
+    assert page.status_code == 200 and page.headers["content-language"] == "fr"
+    html = page.text
+    assert '<html lang="fr" dir="ltr">' in html
+    assert "Votre colis est en cours de livraison" in html
+    assert "Maison Lune" in html and "ML-1042" in html
+    assert 'aria-current="step">Livraison locale' in html
+    assert "Out for delivery" in html  # the carrier's own words stay beside the translation
+    assert "En cours de livraison" in html and "Douane à l&#39;import" in html
+    assert "https://www.royalmail.com/track-your-item#/tracking-results/RB123456785GB" in html
+    assert "(Europe/Paris)" in html or "UTC" in html
+    # Never the buyer's contact data, the address or the phone.
+    for secret in ("claire@example.fr", "612345678", "69001"):
+        assert secret not in html
+    assert "script-src 'nonce-" in page.headers["content-security-policy"]
+    assert len(page.content) < 200_000
+
+
+def test_the_language_follows_an_explicit_choice_and_remembers_it(
+    client: TestClient, services: Services
+) -> None:
+    token = _shipment(services, *JOURNEY)
+    chosen = client.get(f"/t/{token}?lang=en")
+    assert "Your parcel is out for delivery" in chosen.text
+    assert chosen.cookies.get("crosstrack_lang") == "en"
+    again = client.get(f"/t/{token}")  # the cookie is sent back
+    assert again.headers["content-language"] == "en"
+    client.cookies.clear()
+    browser = client.get(f"/t/{token}", headers={"Accept-Language": "en-GB,en;q=0.9"})
+    assert browser.headers["content-language"] == "en"
+
+
+def test_an_unknown_token_is_a_page_not_a_json_error(client: TestClient) -> None:
+    missing = client.get(f"/t/{'A' * 24}")
+    assert missing.status_code == 404 and "We could not find this parcel" in missing.text
+    assert client.get("/t/short").status_code == 422
+
+
+def test_locales_fall_back_along_a_chain_and_never_to_another_script() -> None:
+    assert chain("zh-HK") == ["zh-HK", "zh-Hant", "en"]
+    assert chain("fr-CA") == ["fr-CA", "fr", "en"]
+    assert negotiate(None, None, "fr-CA,en;q=0.5", None) == "fr"
+    assert negotiate(None, None, "zh-TW", "fr-FR") == "fr"  # Traditional Chinese: not shipped
+    assert negotiate("xx", None, None, None) == "en"
+    assert negotiate(None, None, "de-DE,fr;q=0.3", None) == "fr"
+
+
+def test_every_shipped_locale_translates_every_string_of_the_page() -> None:
+    import re
+    from importlib import resources
+
+    from babel.messages.pofile import read_po
+
+    from crosstrack.domain.alerts import ACTIONS
+    from crosstrack.web.i18n import SHIPPED
+    from crosstrack.web.page import HEADLINES, MILESTONES, STEPS
+
+    template = (resources.files("crosstrack.web") / "templates" / "tracking.html").read_text()
+    wanted = {
+        *HEADLINES.values(),
+        *MILESTONES.values(),
+        *(label for label, _ in STEPS),
+        *(a.buyer for a in ACTIONS.values()),
+        *re.findall(r"""_\(["']([^"']+)["']\)""", template),
+        "Updated just now",
+        "8 in 10 parcels like yours arrive within these dates.",
+    }
+    assert len(wanted) > 50
+    for locale in SHIPPED:
+        if locale == "en":
+            continue
+        path = resources.files("crosstrack.web") / "locales" / locale / "LC_MESSAGES" / "messages.po"
+        with path.open("rb") as source:
+            catalog = read_po(source, locale=locale)
+        missing = sorted(m for m in wanted if not (catalog.get(m) and catalog.get(m).string))
+        assert missing == [], (locale, missing)
