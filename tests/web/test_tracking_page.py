@@ -55,9 +55,7 @@ def _shipment(services: Services, *events: tuple[str, str, str]) -> str:
             (NumberInput(NUMBER, "royal-mail"),),
             origin=Endpoint("GB"),
             destination=Endpoint("FR", city="Lyon", postcode="69001"),
-            buyer=BuyerContact(
-                email="claire@example.fr", phone="+33612345678", locale="fr-FR"
-            ),
+            buyer=BuyerContact(email="claire@example.fr", phone="+33612345678", locale="fr-FR"),
         )
     ).shipment
     services.ingestor.ingest(
@@ -163,7 +161,9 @@ def test_every_shipped_locale_translates_every_string_of_the_page() -> None:
     for locale in SHIPPED:
         if locale == "en":
             continue
-        path = resources.files("crosstrack.web") / "locales" / locale / "LC_MESSAGES" / "messages.po"
+        path = (
+            resources.files("crosstrack.web") / "locales" / locale / "LC_MESSAGES" / "messages.po"
+        )
         with path.open("rb") as source:
             catalog = read_po(source, locale=locale)
         missing = sorted(m for m in wanted if not (catalog.get(m) and catalog.get(m).string))

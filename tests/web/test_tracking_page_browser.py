@@ -1,0 +1,110 @@
+"""The tracking page in a real browser (Debian's chromium driven by Playwright, never a
+downloaded browser) against a `crosstrack serve` process: content in the buyer's language,
+the language switcher, a live update after an event is ingested, and an accessibility check
+with axe-core."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from crosstrack.cli import main
+from crosstrack.testing.server import serve_in_subprocess
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+
+if not shutil.which(CHROMIUM):  # CI installs it and sets CROSSTRACK_REQUIRE_BROWSER
+    if os.environ.get("CROSSTRACK_REQUIRE_BROWSER"):
+        raise RuntimeError(f"{CHROMIUM} is required (apt-get install chromium)")
+    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
+
+from playwright.sync_api import Page, sync_playwright  # noqa: E402
+
+
+def _key(database: str) -> str:
+    out = io.StringIO()
+    assert (
+        main(["merchants", "create", "Maison Lune", "--json", "--database-url", database], out=out)
+        == 0
+    )
+    return str(json.loads(out.getvalue())["api_key"])
+
+
+def _scan(
+    base: str, headers: dict[str, str], shipment_id: str, text: str, place: str, at: str
+) -> None:
+    sent = httpx.post(
+        f"{base}/v1/shipments/{shipment_id}/events",
+        json={
+            "events": [
+                {"description": text, "location": place, "timestamp": at, "carrier": "royal-mail"}
+            ]
+        },
+        headers=headers,
+    )
+    assert sent.status_code < 300, sent.text
+
+
+def _axe(page: Page) -> list[dict[str, Any]]:
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def test_a_buyer_reads_the_page_switches_language_and_sees_a_live_update(tmp_path: Path) -> None:
+    database = f"sqlite:///{tmp_path / 'page.db'}"
+    headers = {"Authorization": f"Bearer {_key(database)}"}
+    with serve_in_subprocess(database) as served:
+        base = served.base_url
+        shipment = httpx.post(
+            f"{base}/v1/shipments",
+            json={
+                "order_ref": "ML-1042",
+                "tracking_numbers": [{"number": "RB123456785GB", "carrier": "royal-mail"}],
+                "origin": {"country": "GB"},
+                "destination": {"country": "FR", "city": "Lyon"},
+                "buyer": {"email": "claire@example.fr", "locale": "en-GB"},
+            },
+            headers=headers,
+        ).json()
+        for text, place, at in (
+            ("Item received for processing", "London, GB", "2026-01-02T09:00:00Z"),
+            ("Customs clearance in progress", "Paris, FR", "2026-01-05T09:00:00Z"),
+            ("Out for delivery", "Lyon, FR", "2026-01-06T07:30:00Z"),
+        ):
+            _scan(base, headers, shipment["id"], text, place, at)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=["--no-sandbox"]
+            )
+            context = browser.new_context(bypass_csp=True, viewport={"width": 360, "height": 800})
+            page = context.new_page()
+            page.goto(f"{base}/t/{shipment['tracking_token']}")
+            assert page.inner_text("h1") == "Your parcel is out for delivery"
+            assert "Out for delivery" in page.inner_text("#history ~ ol, main")
+            assert "claire@example.fr" not in page.content()
+            assert _axe(page) == []
+            # The buyer picks French; the choice is remembered.
+            page.get_by_role("link", name="français").click()
+            page.wait_for_load_state()
+            assert page.inner_text("h1") == "Votre colis est en cours de livraison"
+            assert page.get_attribute("html", "lang") == "fr"
+            page.goto(f"{base}/t/{shipment['tracking_token']}")
+            assert page.inner_text("h1") == "Votre colis est en cours de livraison"
+            # A new event arrives while the page is open: it updates itself.
+            page.wait_for_timeout(1000)  # the live stream is open
+            _scan(base, headers, shipment["id"], "Delivered", "Lyon, FR", "2026-01-06T11:00:00Z")
+            page.wait_for_function(
+                "() => document.querySelector('h1').textContent.includes('livré')",
+                timeout=20_000,
+            )
+            assert _axe(page) == []
+            browser.close()
