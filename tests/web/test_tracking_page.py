@@ -132,9 +132,13 @@ def test_locales_fall_back_along_a_chain_and_never_to_another_script() -> None:
     assert chain("zh-HK") == ["zh-HK", "zh-Hant", "en"]
     assert chain("fr-CA") == ["fr-CA", "fr", "en"]
     assert negotiate(None, None, "fr-CA,en;q=0.5", None) == "fr"
-    assert negotiate(None, None, "zh-TW", "fr-FR") == "fr"  # Traditional Chinese: not shipped
+    assert negotiate(None, None, "zh-TW", None) == "zh-Hant"
+    assert negotiate(None, None, "zh-CN,zh;q=0.9", None) == "zh-Hans"
+    assert negotiate(None, None, "pt-PT", None) == "pt-BR"
+    assert chain("zh-HK")[-1] == "en"  # never Simplified for a Traditional reader
     assert negotiate("xx", None, None, None) == "en"
-    assert negotiate(None, None, "de-DE,fr;q=0.3", None) == "fr"
+    assert negotiate(None, None, "de-DE,fr;q=0.3", None) == "de"
+    assert negotiate(None, None, "nl-NL,fr;q=0.3", None) == "fr"  # Dutch: not shipped
 
 
 def test_every_shipped_locale_translates_every_string_of_the_page() -> None:
@@ -165,6 +169,6 @@ def test_every_shipped_locale_translates_every_string_of_the_page() -> None:
             resources.files("crosstrack.web") / "locales" / locale / "LC_MESSAGES" / "messages.po"
         )
         with path.open("rb") as source:
-            catalog = read_po(source, locale=locale)
+            catalog = read_po(source, locale=locale.replace("-", "_"))
         missing = sorted(m for m in wanted if not (catalog.get(m) and catalog.get(m).string))
         assert missing == [], (locale, missing)

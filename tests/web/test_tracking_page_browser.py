@@ -17,6 +17,7 @@ import pytest
 
 from crosstrack.cli import main
 from crosstrack.testing.server import serve_in_subprocess
+from crosstrack.web.i18n import translations
 
 CHROMIUM = "/usr/bin/chromium"
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -59,6 +60,18 @@ def _axe(page: Page) -> list[dict[str, Any]]:
     return [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
 
 
+def _screenshots(page: Page, locale: str) -> None:
+    """With CROSSTRACK_SCREENSHOTS=<dir>: the page at 360 px and on a desktop, saved there."""
+    folder = os.environ.get("CROSSTRACK_SCREENSHOTS")
+    if not folder:
+        return
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=f"{folder}/tracking-{locale}-360.png", full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.screenshot(path=f"{folder}/tracking-{locale}-desktop.png", full_page=True)
+    page.set_viewport_size({"width": 360, "height": 800})
+
+
 def test_a_buyer_reads_the_page_switches_language_and_sees_a_live_update(tmp_path: Path) -> None:
     database = f"sqlite:///{tmp_path / 'page.db'}"
     headers = {"Authorization": f"Bearer {_key(database)}"}
@@ -92,6 +105,17 @@ def test_a_buyer_reads_the_page_switches_language_and_sees_a_live_update(tmp_pat
             assert "Out for delivery" in page.inner_text("#history ~ ol, main")
             assert "claire@example.fr" not in page.content()
             assert _axe(page) == []
+            # Chinese and Arabic (right to left), in their own scripts.
+            token = shipment["tracking_token"]
+            for locale, direction in (("zh-Hans", "ltr"), ("ar", "rtl")):
+                page.goto(f"{base}/t/{token}?lang={locale}")
+                expected = translations(locale).gettext("Your parcel is out for delivery")
+                assert page.inner_text("h1") == expected
+                assert page.get_attribute("html", "dir") == direction
+                assert _axe(page) == []
+                _screenshots(page, locale)
+            page.goto(f"{base}/t/{token}?lang=en")
+            _screenshots(page, "en")
             # The buyer picks French; the choice is remembered.
             page.get_by_role("link", name="français").click()
             page.wait_for_load_state()

@@ -19,10 +19,19 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-SHIPPED = ("en", "fr")
+SHIPPED = ("en", "fr", "es", "pt-BR", "de", "zh-Hans", "zh-Hant", "ja", "ko", "ru", "ar")
 """Locales with a catalog (English is the source language)."""
 DEFAULT = "en"
-_SCRIPTS = {"zh-HK": "zh-Hant", "zh-TW": "zh-Hant", "zh-MO": "zh-Hant", "zh-CN": "zh-Hans"}
+_SCRIPTS = {
+    "zh-HK": "zh-Hant",
+    "zh-TW": "zh-Hant",
+    "zh-MO": "zh-Hant",
+    "zh-CN": "zh-Hans",
+    "zh-SG": "zh-Hans",
+    "zh": "zh-Hans",
+}
+_LANGUAGES = {"pt": "pt-BR"}
+"""A bare language we ship only one region of (Portuguese: Brazilian, the closest)."""
 
 
 def chain(tag: str) -> list[str]:
@@ -36,6 +45,8 @@ def chain(tag: str) -> list[str]:
         language = cleaned.split("-")[0].lower()
         if language != "zh":
             out.append(language)
+            if language in _LANGUAGES:
+                out.append(_LANGUAGES[language])
     out.append(DEFAULT)
     return list(dict.fromkeys(out))
 
@@ -87,7 +98,7 @@ def translations(locale: str) -> NullTranslations:
         return NullTranslations()
     path = resources.files("crosstrack.web") / "locales" / locale / "LC_MESSAGES" / "messages.po"
     with path.open("rb") as source:
-        catalog = read_po(source, locale=locale)
+        catalog = read_po(source, locale=locale.replace("-", "_"))
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
     compiled.seek(0)

@@ -176,15 +176,14 @@ def build_page(
         carriers=side.carriers,
         updated=(format_timedelta(last - now, add_direction=True, locale=loc) if last else None),
         token=token,
-        languages=tuple(
-            (code, babel_locale(code).get_display_name(code) or code) for code in languages
-        ),
+        languages=tuple((code, _own_name(code)) for code in languages),
     )
 
 
 def _own_name(code: str) -> str:
     """A language's name in itself ("français"), for the switcher."""
-    return str(babel_locale(code).get_display_name(code) or code)
+    own = babel_locale(code)
+    return str(own.get_display_name(own) or code)
 
 
 def _window(first: date, last: date, locale: str) -> str:
@@ -210,12 +209,15 @@ def _legs(
     sections = []
     for leg in timeline.legs:
         events = [e.event for e in timeline.events if e.leg == leg.id]
-        contact = by_number.get(leg.id.tracking_number)
+        contact = by_number.get(leg.id.tracking_number) or next(
+            (c for c in carriers if c.carrier == leg.id.carrier), None
+        )
         lines = tuple(_line(event, locale, _) for event in reversed(events))
         sections.append(
             LegSection(
                 carrier=(contact.name if contact and contact.name else leg.id.carrier) or "",
-                tracking_number=leg.id.tracking_number,
+                tracking_number=leg.id.tracking_number
+                or (contact.tracking_number if contact else ""),
                 tracking_url=contact.tracking_url if contact else None,
                 lines=lines,
             )
