@@ -199,6 +199,9 @@ def test_every_route_is_public_or_covered_by_a_tenancy_test(services: Services) 
         ("PUT", "/v1/notification-rules/{channel}"),
         # tests/notify/test_live_updates.py: another merchant's stream stays empty.
         ("GET", "/v1/stream"),
+        # tests/web/test_tracking_page.py: test_branding_is_the_merchants_own...
+        ("GET", "/v1/branding"),
+        ("PUT", "/v1/branding"),
         # test_api_alert_settings.py: test_another_merchant_neither_sees_nor_changes_...
         ("GET", "/v1/alert-settings"),
         ("PUT", "/v1/alert-settings"),

@@ -54,14 +54,14 @@ class Listener:
         except (httpx.HTTPError, RuntimeError):
             self._ready.set()
 
-    def wait_for(self, predicate: Any, timeout: float = 20.0) -> bool:
+    def wait_for(self, predicate: Any, timeout: float = 60.0) -> bool:
         with self._arrived:
             return self._arrived.wait_for(lambda: predicate(self.events), timeout)
 
     @contextmanager
     def running(self) -> Iterator[Listener]:
         self._thread.start()
-        assert self._ready.wait(20), "the stream did not open"
+        assert self._ready.wait(60), "the stream did not open"
         try:
             yield self
         finally:

@@ -172,3 +172,58 @@ def test_every_shipped_locale_translates_every_string_of_the_page() -> None:
             catalog = read_po(source, locale=locale.replace("-", "_"))
         missing = sorted(m for m in wanted if not (catalog.get(m) and catalog.get(m).string))
         assert missing == [], (locale, missing)
+
+
+def test_a_buyer_finds_the_page_by_number_or_by_order_and_email_or_postcode(
+    client: TestClient, services: Services
+) -> None:
+    token = _shipment(services, *JOURNEY)
+    form = client.get("/t?lang=fr")
+    assert form.status_code == 200 and "Suivre votre colis" in form.text
+    by_number = client.post("/t", data={"number": "rb 1234 5678 5gb"}, follow_redirects=False)
+    assert by_number.status_code == 303 and by_number.headers["location"].startswith(f"/t/{token}")
+    for contact in ("CLAIRE@example.fr", "69001"):
+        found = client.post(
+            "/t", data={"order_ref": "ML-1042", "contact": contact}, follow_redirects=False
+        )
+        assert found.status_code == 303, contact
+    wrong = client.post("/t", data={"order_ref": "ML-1042", "contact": "75001", "lang": "en"})
+    assert wrong.status_code == 404
+    assert "We could not find a parcel with these details." in wrong.text
+    assert client.post("/t", data={}).status_code == 404
+
+
+def test_lookups_are_rate_limited_per_client(services: Services) -> None:
+    settings = ApiSettings(public_rate_per_second=1000.0, public_rate_burst=1000, lookup_burst=2)
+    with TestClient(create_app(services, settings=settings)) as strict:
+        codes = [strict.post("/t", data={"number": "X1"}).status_code for _ in range(3)]
+    assert codes == [404, 404, 429]
+
+
+def test_branding_is_the_merchants_own_and_shows_on_its_pages(
+    client: TestClient, services: Services
+) -> None:
+    token = _shipment(services, *JOURNEY)
+    merchant_id = services.buyers.view(token).shipment.merchant_id
+    other = services.accounts.create_merchant("Other shop")
+    _, mine = services.accounts.create_key(merchant_id)
+    _, theirs = services.accounts.create_key(other.id)
+    body = {
+        "display_name": "Maison Lune Paris",
+        "logo_url": "https://cdn.example/lune.png",
+        "accent_color": "#7c3aed",
+        "support_url": "https://lune.example/help",
+    }
+    put = client.put("/v1/branding", json=body, headers={"Authorization": f"Bearer {mine}"})
+    assert put.status_code == 200 and put.json()["accent_color"] == "#7c3aed"
+    page = client.get(f"/t/{token}?lang=en").text
+    assert "Maison Lune Paris" in page and "https://cdn.example/lune.png" in page
+    assert "--brand:#7c3aed" in page and "https://lune.example/help" in page
+    bad = client.put(
+        "/v1/branding",
+        json={"logo_url": "http://cdn.example/x.png"},
+        headers={"Authorization": f"Bearer {mine}"},
+    )
+    assert bad.status_code == 422 and bad.json()["error"]["field"] == "logo_url"
+    shown = client.get("/v1/branding", headers={"Authorization": f"Bearer {theirs}"}).json()
+    assert shown["display_name"] is None  # another merchant sees only its own

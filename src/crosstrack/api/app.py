@@ -34,6 +34,7 @@ def create_app(services: Services, *, settings: ApiSettings | None = None) -> Fa
     app.state.public_limiter = RateLimiter(
         settings.public_rate_per_second, settings.public_rate_burst
     )
+    app.state.lookup_limiter = RateLimiter(settings.lookup_rate_per_second, settings.lookup_burst)
     errors.install(app)
     app.add_middleware(
         BodySizeLimit,

@@ -29,6 +29,10 @@ class ApiSettings:
     """Sustained requests per second to the public routes (``/v1/tracking``) per client
     address (behind a proxy every buyer shares one: limit there instead)."""
     public_rate_burst: int = DEFAULT_PUBLIC_RATE_BURST
+    lookup_rate_per_second: float = 1 / 6
+    """Tracking-page lookups (by number or order reference) per second per client address:
+    they can be guessed at, so they are rarer than page views."""
+    lookup_burst: int = 10
 
     def __post_init__(self) -> None:
         if self.max_body_bytes < 1:

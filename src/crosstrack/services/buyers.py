@@ -22,6 +22,7 @@ from crosstrack.domain.buyer_requests import (
     checked_note,
 )
 from crosstrack.domain.carriers import CarrierDirectory, CarrierLinks
+from crosstrack.domain.numbers import normalize_number
 from crosstrack.domain.shipment import Endpoint, Shipment
 from crosstrack.services.errors import Conflict, InvalidInput, NotFound
 from crosstrack.services.ports import Clock, IdFactory, PhoneChecker, UnitOfWorkFactory
@@ -107,6 +108,28 @@ class BuyerDesk:
             open_alerts=tuple(a for a in alerts if a.resolved_at is None),
             carriers=self._contacts(shipment),
         )
+
+    def lookup(
+        self, *, number: str | None = None, order_ref: str | None = None, contact: str | None = None
+    ) -> str | None:
+        """The tracking token of the one shipment with this tracking number, or with this
+        order reference and this buyer email or destination postcode; ``None`` when there is
+        no such shipment or more than one (never says which)."""
+        with self._uow() as uow:
+            keys: set[tuple[str, str]] = set()
+            if number and number.strip():
+                wanted = normalize_number(number)
+                keys = {(t.merchant_id, t.shipment_id) for t in uow.shipments.targets([wanted])}
+            elif order_ref and order_ref.strip() and contact and contact.strip():
+                keys = {
+                    (s.merchant_id, s.id)
+                    for s in uow.shipments.by_order_ref(order_ref.strip(), limit=20)
+                    if _matches(s, contact)
+                }
+            if len(keys) != 1:
+                return None
+            ((merchant_id, shipment_id),) = keys
+            return uow.tracking_links.for_shipments(merchant_id, [shipment_id]).get(shipment_id)
 
     def send(self, token: str, request: SendRequest) -> BuyerRequest:
         """Check and record a buyer's correction or note, and tell the merchant."""
@@ -215,6 +238,15 @@ def issue_link(
         shipment_id=shipment.id,
         created_at=shipment.created_at,
     )
+
+
+def _matches(shipment: Shipment, contact: str) -> bool:
+    """Whether ``contact`` is the buyer's email or the destination postcode."""
+    given = contact.strip().casefold().replace(" ", "")
+    buyer = shipment.buyer
+    email = (buyer.email or "").strip().casefold() if buyer else ""
+    postcode = (shipment.destination.postcode or "") if shipment.destination else ""
+    return bool(given) and given in {email, postcode.casefold().replace(" ", "")} - {""}
 
 
 def _find(link: TrackingLink | None) -> TrackingLink:

@@ -23,6 +23,7 @@ from crosstrack.services.alert_inputs import (
     refresh_norms,
 )
 from crosstrack.services.alert_settings import AlertSettingsDesk
+from crosstrack.services.branding import BrandingDesk
 from crosstrack.services.buyers import BuyerDesk
 from crosstrack.services.dispatch import Dispatcher, DispatchSettings
 from crosstrack.services.endpoints import EndpointDesk
@@ -76,6 +77,7 @@ class Services:
     dispatcher: Dispatcher
     subscriptions: SubscriptionDesk
     live: LiveFeed
+    branding: BrandingDesk
     buyers: BuyerDesk
 
     @classmethod
@@ -158,6 +160,7 @@ class Services:
                 notices=notices,
             ),
             live=LiveFeed(uow=read_uow or uow, clock=clock),
+            branding=BrandingDesk(uow=uow, clock=clock),
             subscriptions=SubscriptionDesk(
                 uow=uow,
                 clock=clock,

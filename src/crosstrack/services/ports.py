@@ -23,6 +23,7 @@ from crosstrack.domain.shipment import Endpoint, Shipment, ShipmentLeg, Shipment
 from crosstrack.services.records import (
     AlertState,
     ApiKey,
+    Branding,
     BuyerRequest,
     BuyerUpdate,
     Delivery,
@@ -87,6 +88,11 @@ class ShipmentRepository(Protocol):
         self, merchant_id: str, order_ref: str, tracking_number: str
     ) -> Shipment | None:
         """The merchant's shipment with this order reference and a leg with this number."""
+        ...
+
+    def by_order_ref(self, order_ref: str, limit: int) -> list[Shipment]:
+        """System side (the public lookup): shipments of any merchant with this order
+        reference, at most ``limit``."""
         ...
 
     def targets(self, tracking_numbers: Collection[str]) -> list[LegTarget]:
@@ -493,6 +499,12 @@ class PhoneChecker(Protocol):
         ...
 
 
+class BrandingRepository(Protocol):
+    def get(self, merchant_id: str) -> Branding | None: ...
+
+    def put(self, branding: Branding) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every repository. Leaving the block without ``commit`` rolls back."""
 
@@ -514,6 +526,7 @@ class UnitOfWork(Protocol):
     deliveries: DeliveryRepository
     subscriptions: SubscriptionRepository
     notification_rules: NotificationRuleRepository
+    branding: BrandingRepository
 
     def __enter__(self) -> Self: ...
 

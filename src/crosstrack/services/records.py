@@ -278,6 +278,19 @@ class BuyerRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class Branding:
+    """How a merchant's tracking pages look (every field optional)."""
+
+    merchant_id: str
+    updated_at: datetime
+    display_name: str | None = None
+    logo_url: str | None = None
+    accent_color: str | None = None
+    support_url: str | None = None
+    default_locale: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class TrackingLink:
     """The unguessable token of a shipment's public tracking page and buyer requests."""
 

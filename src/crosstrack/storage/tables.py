@@ -58,6 +58,18 @@ merchants = Table(
     UniqueConstraint("name"),
 )
 
+merchant_branding = Table(
+    "merchant_branding",
+    metadata,
+    Column("merchant_id", ID, ForeignKey("merchants.id"), primary_key=True),
+    Column("display_name", String(200)),
+    Column("logo_url", Text(), comment="https:// image shown on tracking pages"),
+    Column("accent_color", String(7), comment="#RRGGBB"),
+    Column("support_url", Text()),
+    Column("default_locale", String(35)),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
 api_keys = Table(
     "api_keys",
     metadata,
@@ -116,6 +128,8 @@ shipments = Table(
     Index("ix_shipments_merchant_destination", "merchant_id", "destination_country", "created_at"),
     Index("ix_shipments_merchant_updated", "merchant_id", "updated_at"),
     Index("ix_shipments_merchant_order_ref", "merchant_id", "order_ref"),
+    # The public lookup by order reference (then checked against the buyer's email/postcode).
+    Index("ix_shipments_order_ref", "order_ref"),
     # The sweep: shipments still going whose estimate and alerts are oldest.
     Index("ix_shipments_checked_at", "checked_at"),
 )

@@ -26,6 +26,7 @@ from crosstrack.services.ports import (
     AlertRepository,
     AlertSettingsRepository,
     ApiKeyRepository,
+    BrandingRepository,
     BuyerRequestRepository,
     DeliveryRepository,
     EventRepository,
@@ -49,6 +50,7 @@ from crosstrack.storage.repositories import (
     SqlAlertRepository,
     SqlAlertSettingsRepository,
     SqlApiKeyRepository,
+    SqlBrandingRepository,
     SqlBuyerRequestRepository,
     SqlDeliveryRepository,
     SqlEventRepository,
@@ -88,6 +90,7 @@ class SqlUnitOfWork:
     deliveries: DeliveryRepository
     subscriptions: SubscriptionRepository
     notification_rules: NotificationRuleRepository
+    branding: BrandingRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -119,6 +122,7 @@ class SqlUnitOfWork:
         self.deliveries = SqlDeliveryRepository(connection)
         self.subscriptions = SqlSubscriptionRepository(connection)
         self.notification_rules = SqlNotificationRuleRepository(connection)
+        self.branding = SqlBrandingRepository(connection)
         return self
 
     def __exit__(

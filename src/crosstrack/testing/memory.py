@@ -27,6 +27,7 @@ from crosstrack.domain.vocabulary import TERMINAL_STATUSES
 from crosstrack.services.records import (
     AlertState,
     ApiKey,
+    Branding,
     BuyerRequest,
     Delivery,
     IdempotentResponse,
@@ -79,6 +80,7 @@ class _Data:
     deliveries: dict[str, Delivery] = field(default_factory=dict)
     subscriptions: dict[str, Subscription] = field(default_factory=dict)
     notification_rules: dict[tuple[str, str], BuyerRule] = field(default_factory=dict)
+    branding: dict[str, Branding] = field(default_factory=dict)
     alert_settings: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     """Shipment id -> when its estimate and alerts were worked out (while it is going)."""
     buyer_requests: dict[str, BuyerRequest] = field(default_factory=dict)
@@ -123,6 +125,7 @@ class InMemoryUnitOfWork:
         self.deliveries = InMemoryDeliveries(self._data.deliveries, self._data.outbox)
         self.subscriptions = InMemorySubscriptions(self._data.subscriptions)
         self.notification_rules = InMemoryNotificationRules(self._data.notification_rules)
+        self.branding = _Branding(self._data.branding)
 
     def __enter__(self) -> Self:
         self._data = copy.copy(self._store.data)
@@ -213,6 +216,10 @@ class _Shipments:
             ),
             None,
         )
+
+    def by_order_ref(self, order_ref: str, limit: int) -> list[Shipment]:
+        found = [s for s in self._d.shipments.values() if s.order_ref == order_ref]
+        return found[:limit]
 
     def targets(self, tracking_numbers: Collection[str]) -> list[LegTarget]:
         wanted = set(tracking_numbers)
@@ -610,6 +617,17 @@ class _AlertSettings:
 
     def delete(self, merchant_id: str, lane: str) -> bool:
         return self._d.alert_settings.pop((merchant_id, lane), None) is not None
+
+
+class _Branding:
+    def __init__(self, items: dict[str, Branding]) -> None:
+        self._b = items
+
+    def get(self, merchant_id: str) -> Branding | None:
+        return self._b.get(merchant_id)
+
+    def put(self, branding: Branding) -> None:
+        self._b[branding.merchant_id] = branding
 
 
 class _Idempotency:

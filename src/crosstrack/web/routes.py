@@ -8,13 +8,14 @@ import secrets
 from typing import Annotated
 
 from fastapi import APIRouter, Cookie, Depends, Header, Path, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from crosstrack.api.dependencies import ServicesDep
+from crosstrack.api.limits import RateLimiter
 from crosstrack.api.routes.tracking import public_rate
 from crosstrack.services.errors import NotFound
-from crosstrack.web.i18n import SHIPPED, negotiate, translations
+from crosstrack.web.i18n import SHIPPED, direction, negotiate, translations
 from crosstrack.web.page import build_page
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(public_rate)])
@@ -50,13 +51,16 @@ def tracking_page(
     view = services.queries.shipment(shipment.merchant_id, shipment.id)
     with services.uow() as uow:
         merchant = uow.merchants.get(shipment.merchant_id)
+    branding = services.branding.get(shipment.merchant_id)
     buyer_locale = shipment.buyer.locale if shipment.buyer else None
-    locale = negotiate(lang, remembered, accept_language, buyer_locale)
+    default = buyer_locale or (branding.default_locale if branding else None)
+    locale = negotiate(lang, remembered, accept_language, default)
     gettext = translations(locale).gettext
     page = build_page(
         side,
         view.timeline,
-        merchant_name=merchant.name if merchant else "",
+        merchant_name=(branding.display_name if branding and branding.display_name else None)
+        or (merchant.name if merchant else ""),
         token=token,
         locale=locale,
         languages=SHIPPED,
@@ -67,18 +71,79 @@ def tracking_page(
     html = (
         _environment()
         .get_template("tracking.html")
-        .render(page=page, _=gettext, nonce=nonce, just_now=gettext("Updated just now"))
+        .render(
+            page=page,
+            brand=branding,
+            _=gettext,
+            nonce=nonce,
+            just_now=gettext("Updated just now"),
+        )
     )
     response = HTMLResponse(html)
     response.headers["Content-Security-Policy"] = (
         f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; "
-        "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'"
+        "connect-src 'self'; img-src 'self' data: https:; base-uri 'none'; form-action 'self'"
     )
     response.headers["Cache-Control"] = "no-store"
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["Content-Language"] = locale
     if lang and locale == negotiate(lang, None, None, None):
         response.set_cookie(COOKIE, locale, max_age=365 * 86400, samesite="lax", httponly=True)
+    return response
+
+
+def lookup_rate(request: Request) -> None:
+    """Lookups are guessable: at most 10 at once and one every 6 s per client address."""
+    limiter: RateLimiter = request.app.state.lookup_limiter
+    client = request.client.host if request.client else "unknown"
+    limiter.take(f"lookup:{client}")
+
+
+@router.get("/t", response_class=HTMLResponse)
+def lookup_form(
+    lang: Annotated[str | None, Query(max_length=35)] = None,
+    remembered: Annotated[str | None, Cookie(alias=COOKIE)] = None,
+    accept_language: Annotated[str | None, Header(max_length=500)] = None,
+) -> HTMLResponse:
+    """Find a parcel by its tracking number, or by order reference and email or postcode."""
+    return _lookup(negotiate(lang, remembered, accept_language, None), not_found=False)
+
+
+@router.post("/t", response_class=HTMLResponse, dependencies=[Depends(lookup_rate)])
+async def lookup(request: Request, services: ServicesDep) -> Response:
+    """Go to the parcel's page, or say (in the same words whatever the reason) that none
+    was found: the form never tells which part did not match."""
+    form = await request.form()
+
+    def field(name: str, limit: int) -> str | None:
+        value = form.get(name)
+        return value[:limit] if isinstance(value, str) and value.strip() else None
+
+    locale = negotiate(field("lang", 35), None, request.headers.get("accept-language"), None)
+    token = services.buyers.lookup(
+        number=field("number", 64), order_ref=field("order_ref", 200), contact=field("contact", 320)
+    )
+    if token is None:
+        return _lookup(locale, not_found=True)
+    return RedirectResponse(f"/t/{token}?lang={locale}", status_code=303)
+
+
+def _lookup(locale: str, *, not_found: bool) -> HTMLResponse:
+    html = (
+        _environment()
+        .get_template("lookup.html")
+        .render(
+            locale=locale,
+            direction=direction(locale),
+            _=translations(locale).gettext,
+            not_found=not_found,
+        )
+    )
+    response = HTMLResponse(html, status_code=404 if not_found else 200)
+    response.headers["Content-Security-Policy"] = (
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'"
+    )
+    response.headers["Content-Language"] = locale
     return response
 
 

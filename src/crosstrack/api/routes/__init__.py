@@ -5,6 +5,7 @@ from fastapi import APIRouter
 from crosstrack.api.routes import (
     alert_settings,
     alerts,
+    branding,
     carriers,
     changes,
     docs,
@@ -30,6 +31,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     imports.router,
     hooks.router,
     carriers.router,
+    branding.router,
     tracking.router,
     subscriptions.router,
     subscriptions.public,

@@ -241,3 +241,15 @@ class RuleIn(_Strict):
     quiet_hours: str | None = Field(
         default=None, max_length=11, description="`HH:MM-HH:MM` in the buyer's time zone."
     )
+
+
+class BrandingIn(_Strict):
+    """How your tracking pages look (every field optional; null: not set)."""
+
+    display_name: str | None = Field(default=None, max_length=200)
+    logo_url: str | None = Field(default=None, max_length=2000, description="https:// image")
+    accent_color: str | None = Field(default=None, max_length=7, description="#RRGGBB")
+    support_url: str | None = Field(default=None, max_length=2000, description="https://")
+    default_locale: str | None = Field(
+        default=None, max_length=35, description="When the buyer's language is not known."
+    )

@@ -415,3 +415,12 @@ class RuleOut(BaseModel):
 
 class RuleList(BaseModel):
     data: list[RuleOut]
+
+
+class BrandingOut(BaseModel):
+    display_name: str | None
+    logo_url: str | None
+    accent_color: str | None
+    support_url: str | None
+    default_locale: str | None
+    updated_at: datetime | None

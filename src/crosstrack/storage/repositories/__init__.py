@@ -6,6 +6,7 @@ never commits: the unit of work does.
 
 from crosstrack.storage.repositories.accounts import (
     SqlApiKeyRepository,
+    SqlBrandingRepository,
     SqlIdempotencyRepository,
     SqlMerchantRepository,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "SqlAlertRepository",
     "SqlAlertSettingsRepository",
     "SqlApiKeyRepository",
+    "SqlBrandingRepository",
     "SqlBuyerRequestRepository",
     "SqlDeliveryRepository",
     "SqlEventRepository",

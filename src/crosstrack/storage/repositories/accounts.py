@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, Row, delete, insert, select
 
-from crosstrack.services.records import ApiKey, IdempotentResponse, Merchant, Scope
+from crosstrack.services.records import ApiKey, Branding, IdempotentResponse, Merchant, Scope
 from crosstrack.storage.repositories.conflicts import insert_or_replace
-from crosstrack.storage.tables import api_keys, idempotency_keys, merchants
+from crosstrack.storage.tables import api_keys, idempotency_keys, merchant_branding, merchants
 
 
 class SqlMerchantRepository:
@@ -112,5 +112,44 @@ class SqlIdempotencyRepository:
                 body=response.body,
                 extra=dict(response.extra) if response.extra else None,
                 created_at=response.created_at,
+            )
+        )
+
+
+class SqlBrandingRepository:
+    """``BrandingRepository`` over the ``merchant_branding`` table."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._conn = connection
+
+    def get(self, merchant_id: str) -> Branding | None:
+        row = self._conn.execute(
+            select(merchant_branding).where(merchant_branding.c.merchant_id == merchant_id)
+        ).first()
+        if row is None:
+            return None
+        return Branding(
+            merchant_id=row.merchant_id,
+            updated_at=row.updated_at,
+            display_name=row.display_name,
+            logo_url=row.logo_url,
+            accent_color=row.accent_color,
+            support_url=row.support_url,
+            default_locale=row.default_locale,
+        )
+
+    def put(self, branding: Branding) -> None:
+        self._conn.execute(
+            delete(merchant_branding).where(merchant_branding.c.merchant_id == branding.merchant_id)
+        )
+        self._conn.execute(
+            insert(merchant_branding).values(
+                merchant_id=branding.merchant_id,
+                display_name=branding.display_name,
+                logo_url=branding.logo_url,
+                accent_color=branding.accent_color,
+                support_url=branding.support_url,
+                default_locale=branding.default_locale,
+                updated_at=branding.updated_at,
             )
         )

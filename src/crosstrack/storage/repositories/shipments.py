@@ -183,6 +183,18 @@ class SqlShipmentRepository:
         )
         return found[0] if found else None
 
+    def by_order_ref(self, order_ref: str, limit: int) -> list[Shipment]:
+        ids = [
+            (row.merchant_id, row.id)
+            for row in self._conn.execute(
+                select(shipments.c.merchant_id, shipments.c.id)
+                .where(shipments.c.order_ref == order_ref)
+                .limit(limit)
+            )
+        ]
+        found = self.get_many(ids)
+        return [found[key] for key in ids if key in found]
+
     def targets(self, tracking_numbers: Collection[str]) -> list[LegTarget]:
         """System side: every leg, of any merchant, with one of these numbers (one query per
         500 numbers)."""
