@@ -227,3 +227,31 @@ def test_branding_is_the_merchants_own_and_shows_on_its_pages(
     assert bad.status_code == 422 and bad.json()["error"]["field"] == "logo_url"
     shown = client.get("/v1/branding", headers={"Authorization": f"Bearer {theirs}"}).json()
     assert shown["display_name"] is None  # another merchant sees only its own
+
+
+def test_a_buyer_asks_for_email_updates_from_the_page_without_javascript(
+    client: TestClient, services: Services
+) -> None:
+    token = _shipment(services, *JOURNEY)
+    page = client.get(f"/t/{token}?lang=de")
+    assert 'action="/t/' in page.text and "Benachrichtigen" in page.text
+    done = client.post(
+        f"/t/{token}/notify", data={"email": "amy@example.com", "lang": "de"}, follow_redirects=True
+    )
+    assert "Wir schreiben Ihnen, sobald sich etwas ändert." in done.text
+    assert "amy@example.com" not in done.text
+    merchant_id = services.buyers.view(token).shipment.merchant_id
+    shipment_id = services.buyers.view(token).shipment.id
+    emails = [s.address for s in services.subscriptions.for_shipment(merchant_id, shipment_id)]
+    assert "amy@example.com" in emails
+    bad = client.post(f"/t/{token}/notify", data={"email": "nope", "lang": "en"})
+    assert "This email address does not look right." in bad.text
+
+
+def test_countries_are_named_in_the_viewers_language(
+    client: TestClient, services: Services
+) -> None:
+    token = _shipment(services, *JOURNEY)
+    assert "Lyon, France" in client.get(f"/t/{token}?lang=en").text
+    assert "Lyon, Frankreich" in client.get(f"/t/{token}?lang=de").text
+    assert "Lyon, 法国" in client.get(f"/t/{token}?lang=zh-Hans").text

@@ -232,7 +232,9 @@ def _line(event: NormalizedEvent, locale: str, _: Gettext) -> Line:
         zone, zone_name = _zone(event)
         when = format_datetime(at, "medium", tzinfo=zone, locale=babel_locale(locale))
         when = f"{when} ({zone_name})"
-    place = ", ".join(p for p in (event.location.city, event.location.country) if p) or None
+    country = event.location.country
+    country_name = babel_locale(locale).territories.get(country.upper()) if country else None
+    place = ", ".join(p for p in (event.location.city, country_name or country) if p) or None
     return Line(
         when=when,
         label=_(MILESTONES.get(event.milestone, MILESTONES[Milestone.NONE])),

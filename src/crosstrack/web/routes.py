@@ -14,7 +14,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from crosstrack.api.dependencies import ServicesDep
 from crosstrack.api.limits import RateLimiter
 from crosstrack.api.routes.tracking import public_rate
-from crosstrack.services.errors import NotFound
+from crosstrack.domain.delivery import Channel
+from crosstrack.services.errors import InvalidInput, NotFound
 from crosstrack.web.i18n import SHIPPED, direction, negotiate, translations
 from crosstrack.web.page import build_page
 
@@ -41,6 +42,8 @@ def tracking_page(
     lang: Annotated[str | None, Query(max_length=35)] = None,
     remembered: Annotated[str | None, Cookie(alias=COOKIE)] = None,
     accept_language: Annotated[str | None, Header(max_length=500)] = None,
+    subscribed: Annotated[bool, Query()] = False,
+    bad_email: Annotated[bool, Query()] = False,
 ) -> HTMLResponse:
     """The buyer's page: status, ETA window, journey, what to do, history, carriers."""
     try:
@@ -74,6 +77,8 @@ def tracking_page(
         .render(
             page=page,
             brand=branding,
+            subscribed=subscribed,
+            bad_email=bad_email,
             _=gettext,
             nonce=nonce,
             just_now=gettext("Updated just now"),
@@ -90,6 +95,24 @@ def tracking_page(
     if lang and locale == negotiate(lang, None, None, None):
         response.set_cookie(COOKIE, locale, max_age=365 * 86400, samesite="lax", httponly=True)
     return response
+
+
+@router.post("/t/{token}/notify", response_class=HTMLResponse)
+async def notify_me(request: Request, token: PageToken, services: ServicesDep) -> Response:
+    """ "Notify me" without JavaScript: subscribe the email, then back to the page."""
+    form = await request.form()
+    email = form.get("email")
+    lang = form.get("lang")
+    locale = lang[:35] if isinstance(lang, str) else "en"
+    try:
+        services.subscriptions.subscribe_buyer(
+            token, Channel.EMAIL, email if isinstance(email, str) else "", locale=locale
+        )
+    except NotFound:
+        return HTMLResponse(_NOT_FOUND, status_code=404)
+    except InvalidInput:
+        return RedirectResponse(f"/t/{token}?lang={locale}&bad_email=true#notify", 303)
+    return RedirectResponse(f"/t/{token}?lang={locale}&subscribed=true#notify", 303)
 
 
 def lookup_rate(request: Request) -> None:
