@@ -255,3 +255,17 @@ def test_countries_are_named_in_the_viewers_language(
     assert "Lyon, France" in client.get(f"/t/{token}?lang=en").text
     assert "Lyon, Frankreich" in client.get(f"/t/{token}?lang=de").text
     assert "Lyon, 法国" in client.get(f"/t/{token}?lang=zh-Hans").text
+
+
+def test_the_distance_so_far_is_in_kilometres_or_in_miles_for_a_us_viewer(
+    client: TestClient, services: Services
+) -> None:
+    token = _shipment(services, *JOURNEY)
+    metric = client.get(f"/t/{token}?lang=en", headers={"Accept-Language": "en-GB"}).text
+    imperial = client.get(f"/t/{token}?lang=en", headers={"Accept-Language": "en-US"}).text
+    assert "Distance so far: " in metric and " km</p>" in metric
+    assert " mi</p>" in imperial
+    chosen = client.get(f"/t/{token}?lang=en&units=metric", headers={"Accept-Language": "en-US"})
+    assert " km</p>" in chosen.text
+    km = int(metric.split("Distance so far: ")[1].split(" km")[0].replace(",", ""))
+    assert 700 < km < 780  # the scans: London -> Paris -> Lyon, about 340 + 390 km

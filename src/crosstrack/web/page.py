@@ -8,12 +8,15 @@ zone, with the zone named.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.dates import format_datetime, format_interval, format_timedelta
+from babel.units import format_unit
 
 from crosstrack.domain.model import NormalizedEvent
 from crosstrack.domain.timeline import Timeline
@@ -136,6 +139,8 @@ class PageView:
     carriers: tuple[CarrierContact, ...]
     updated: str | None
     token: str
+    distance: str | None = None
+    """How far the parcel has come, in the viewer's units (km, or miles in the US)."""
     languages: tuple[tuple[str, str], ...] = field(default=())
     """(locale, its own name) for the switcher."""
 
@@ -150,6 +155,7 @@ def build_page(
     languages: Sequence[str],
     now: datetime,
     _: Gettext,
+    imperial: bool = False,
 ) -> PageView:
     """The page of one shipment for one locale."""
     shipment = side.shipment
@@ -176,8 +182,48 @@ def build_page(
         carriers=side.carriers,
         updated=(format_timedelta(last - now, add_direction=True, locale=loc) if last else None),
         token=token,
+        distance=_distance(timeline, locale, imperial=imperial),
         languages=tuple((code, _own_name(code)) for code in languages),
     )
+
+
+IMPERIAL_REGIONS = frozenset({"US", "LR", "MM"})
+"""Where distances are read in miles (CLDR's measurement system for these territories)."""
+EARTH_KM = 6371.0088
+
+
+def uses_miles(region: str | None, override: str | None) -> bool:
+    """Miles for ``?units=imperial``, or a viewer from a mile-reading country by default."""
+    if override in ("metric", "imperial"):
+        return override == "imperial"
+    return (region or "").upper() in IMPERIAL_REGIONS
+
+
+def _distance(timeline: Timeline, locale: str, *, imperial: bool) -> str | None:
+    """The great-circle distance along the places the parcel was scanned at, if known."""
+    points = [
+        (e.event.location.latitude, e.event.location.longitude)
+        for e in timeline.events
+        if e.affects_state
+        and e.event.location.latitude is not None
+        and e.event.location.longitude is not None
+    ]
+    km = sum(_haversine(a, b) for a, b in pairwise(points))
+    if km < 1:
+        return None
+    loc = babel_locale(locale)
+    if imperial:
+        return str(format_unit(round(km / 1.609344), "length-mile", length="short", locale=loc))
+    return str(format_unit(round(km), "length-kilometer", length="short", locale=loc))
+
+
+def _haversine(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> float:
+    lat1, lon1, lat2, lon2 = (math.radians(v or 0.0) for v in (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_KM * math.asin(math.sqrt(h))
 
 
 def _own_name(code: str) -> str:

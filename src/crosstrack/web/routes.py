@@ -17,7 +17,7 @@ from crosstrack.api.routes.tracking import public_rate
 from crosstrack.domain.delivery import Channel
 from crosstrack.services.errors import InvalidInput, NotFound
 from crosstrack.web.i18n import SHIPPED, direction, negotiate, translations
-from crosstrack.web.page import build_page
+from crosstrack.web.page import build_page, uses_miles
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(public_rate)])
 COOKIE = "crosstrack_lang"
@@ -42,6 +42,7 @@ def tracking_page(
     lang: Annotated[str | None, Query(max_length=35)] = None,
     remembered: Annotated[str | None, Cookie(alias=COOKIE)] = None,
     accept_language: Annotated[str | None, Header(max_length=500)] = None,
+    units: Annotated[str | None, Query(pattern="^(metric|imperial)$")] = None,
     subscribed: Annotated[bool, Query()] = False,
     bad_email: Annotated[bool, Query()] = False,
 ) -> HTMLResponse:
@@ -69,6 +70,7 @@ def tracking_page(
         languages=SHIPPED,
         now=services.clock(),
         _=gettext,
+        imperial=uses_miles(_region(accept_language, buyer_locale), units),
     )
     nonce = secrets.token_urlsafe(12)
     html = (
@@ -113,6 +115,16 @@ async def notify_me(request: Request, token: PageToken, services: ServicesDep) -
     except InvalidInput:
         return RedirectResponse(f"/t/{token}?lang={locale}&bad_email=true#notify", 303)
     return RedirectResponse(f"/t/{token}?lang={locale}&subscribed=true#notify", 303)
+
+
+def _region(accept_language: str | None, buyer_locale: str | None) -> str | None:
+    """The viewer's country for units: the first browser language's region, else the
+    buyer's locale's (``en-US`` -> ``US``)."""
+    for tag in ((accept_language or "").split(",")[0].split(";")[0], buyer_locale or ""):
+        parts = tag.strip().replace("_", "-").split("-")
+        if len(parts) > 1 and len(parts[-1]) == 2:
+            return parts[-1].upper()
+    return None
 
 
 def lookup_rate(request: Request) -> None:
