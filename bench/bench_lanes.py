@@ -24,6 +24,7 @@ from crosstrack.services.facade import Services
 from crosstrack.services.ingestion import IncomingEvent
 from crosstrack.services.records import EventSource
 from crosstrack.services.registration import NumberInput, RegisterShipment
+from crosstrack.sim.tracking_numbers import s10_numbered
 from crosstrack.storage import create_engine_for, unit_of_work_factory, upgrade
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
@@ -34,13 +35,6 @@ STEPS = (
     ("Out for delivery", timedelta(hours=50)),
     ("Delivered", timedelta(hours=54)),
 )
-
-
-def s10(serial: int) -> str:
-    digits = f"{serial:08d}"
-    total = sum(int(d) * w for d, w in zip(digits, (8, 6, 4, 2, 3, 5, 9, 7), strict=True))
-    check = 11 - total % 11
-    return f"RB{digits}{ {10: 0, 11: 5}.get(check, check) }GB"
 
 
 def main() -> None:
@@ -61,7 +55,7 @@ def main() -> None:
         batch: list[IncomingEvent] = []
         for n in range(count):
             country = list(PLACES)[n % len(PLACES)]
-            number = s10(n + 1)
+            number = s10_numbered("RB", n + 1, "GB")
             services.registrar.register(
                 RegisterShipment(
                     merchant.id,

@@ -28,16 +28,10 @@ from crosstrack.services.facade import Services
 from crosstrack.services.ingestion import IncomingEvent
 from crosstrack.services.records import EventSource, OutboxMessage, Topic
 from crosstrack.services.registration import NumberInput, RegisterShipment
+from crosstrack.sim.tracking_numbers import s10_numbered
 from crosstrack.storage import upgrade
 from crosstrack.testing.webhook_sink import WebhookSink
 from crosstrack.workers.dispatcher import start_dispatcher
-
-
-def s10(serial: int) -> str:
-    digits = f"{serial:08d}"
-    total = sum(int(d) * w for d, w in zip(digits, (8, 6, 4, 2, 3, 5, 9, 7), strict=True))
-    check = 11 - total % 11
-    return f"RB{digits}{ {10: 0, 11: 5}.get(check, check) }GB"
 
 
 def _services(folder: str) -> tuple[Settings, Services]:
@@ -59,7 +53,7 @@ def latency(services: Services, settings: Settings) -> None:
         )
         times = []
         for n in range(100):
-            number = s10(n + 1)
+            number = s10_numbered("RB", n + 1, "GB")
             services.registrar.register(
                 RegisterShipment(
                     merchant.id,

@@ -15,17 +15,10 @@ from crosstrack.services.facade import Services
 from crosstrack.services.ingestion import IncomingEvent
 from crosstrack.services.records import EventSource, Merchant
 from crosstrack.services.registration import NumberInput, RegisterShipment
+from crosstrack.sim.tracking_numbers import s10_numbered
 from crosstrack.testing import FrozenClock
 
 DESPATCHED = "Item despatched to overseas destination"
-
-
-def s10(serial: int) -> str:
-    """A Royal Mail number with a valid UPU S10 check digit."""
-    digits = f"{serial:08d}"
-    total = sum(int(d) * w for d, w in zip(digits, (8, 6, 4, 2, 3, 5, 9, 7), strict=True))
-    check = 11 - total % 11
-    return f"RB{digits}{ {10: 0, 11: 5}.get(check, check) }GB"
 
 
 @pytest.fixture
@@ -71,7 +64,7 @@ def _open_kinds(services: Services, merchant: Merchant, shipment_id: str) -> set
 def test_the_sweep_visits_a_shipment_without_an_estimate_and_skips_public_holidays(
     services: Services, merchant: Merchant, clock: FrozenClock
 ) -> None:
-    number = s10(1)
+    number = s10_numbered("RB", 1, "GB")
     shipment_id = _register(services, merchant, number)
     _ingest(services, number, (DESPATCHED, clock.now - timedelta(hours=2), "London, GB"))
     assert services.queries.shipment(merchant.id, shipment_id).shipment.state.eta is None
@@ -89,7 +82,7 @@ def test_the_sweep_visits_a_shipment_without_an_estimate_and_skips_public_holida
 def test_a_merchant_can_wait_longer_on_a_lane_or_switch_a_kind_off(
     services: Services, merchant: Merchant, other_merchant: Merchant, clock: FrozenClock
 ) -> None:
-    patient, default = s10(2), s10(3)
+    patient, default = s10_numbered("RB", 2, "GB"), s10_numbered("RB", 3, "GB")
     services.alert_settings.put(merchant.id, "GB-FR", {"stalled_business_days_international": 8})
     ids = {
         patient: _register(services, merchant, patient),
@@ -113,7 +106,7 @@ def test_norms_from_history_keep_a_slow_customs_lane_from_raising_false_alarms(
 ) -> None:
     start = clock.now - timedelta(days=60)
     for n in range(30):  # the lane's history: customs takes about six days here
-        number = s10(100 + n)
+        number = s10_numbered("RB", 100 + n, "GB")
         _register(services, merchant, number)
         arrived = start + timedelta(hours=n)
         _ingest(
@@ -124,7 +117,7 @@ def test_norms_from_history_keep_a_slow_customs_lane_from_raising_false_alarms(
             ("Released from customs", arrived + timedelta(days=6), "Paris, FR"),
             ("Delivered", arrived + timedelta(days=7), "Lyon, FR"),
         )
-    number = s10(200)
+    number = s10_numbered("RB", 200, "GB")
     shipment_id = _register(services, merchant, number)
     _ingest(
         services,

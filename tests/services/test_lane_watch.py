@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from test_alert_inputs import s10
 
 from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.model import RawEvent
@@ -16,6 +15,7 @@ from crosstrack.services.facade import Services
 from crosstrack.services.ingestion import IncomingEvent
 from crosstrack.services.records import EventSource, Merchant, Topic
 from crosstrack.services.registration import NumberInput, RegisterShipment
+from crosstrack.sim.tracking_numbers import s10_numbered
 from crosstrack.testing import FrozenClock, InMemoryStore
 
 NOW = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
@@ -39,7 +39,7 @@ class Lane:
 
     def parcel(self, arrived: datetime, wait: timedelta) -> str:
         self.serial += 1
-        number = s10(self.serial)
+        number = s10_numbered("RB", self.serial, "GB")
         merchant = self.merchants[self.serial % len(self.merchants)]
         command = RegisterShipment(
             merchant.id,

@@ -41,8 +41,14 @@ def _check(spec: ChecksumSpec, sequence: str) -> str:
 
 def s10(rng: random.Random, country: str, services: tuple[str, ...]) -> str:
     """A UPU S10 item identifier: service indicator, 8 digits, check digit, country."""
-    serial = _digits(rng, 8)
-    return f"{rng.choice(services)}{serial}{_check(_S10, serial)}{country}"
+    return s10_numbered(rng.choice(services), int(_digits(rng, 8)), country)
+
+
+def s10_numbered(service: str, serial: int, country: str) -> str:
+    """The S10 identifier with this serial (0 to 99,999,999) and its check digit, e.g.
+    ``s10_numbered("RB", 12345678, "GB") == "RB123456785GB"``: numbered parcels for tests."""
+    digits = f"{serial:08d}"
+    return f"{service}{digits}{_check(_S10, digits)}{country}"
 
 
 def ups(rng: random.Random) -> str:
