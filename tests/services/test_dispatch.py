@@ -11,7 +11,7 @@ import pytest
 
 from crosstrack import bootstrap
 from crosstrack.carriers.registry import carrier_directory
-from crosstrack.domain.delivery import Channel, DeliveryStatus
+from crosstrack.domain.delivery import DeliveryStatus
 from crosstrack.notify.errors import DeliveryFailed
 from crosstrack.notify.signing import HEADER, verify_signature
 from crosstrack.services.dispatch import API_VERSION, DispatchSettings
@@ -258,4 +258,3 @@ def test_bad_endpoints_are_refused_with_the_field_at_fault(
             services.endpoints.create(merchant.id, url, topics)
         assert caught.value.field == field
     assert services.endpoints.all(merchant.id) == []
-    assert Channel.WEBHOOK.value == "webhook"
