@@ -270,3 +270,11 @@ def test_the_distance_so_far_is_in_kilometres_or_in_miles_for_a_us_viewer(
     assert " km</p>" in chosen.text
     km = int(metric.split("Distance so far: ")[1].split(" km")[0].replace(",", ""))
     assert 700 < km < 780  # the scans: London -> Paris -> Lyon, about 340 + 390 km
+
+
+def test_a_parcel_silent_for_a_month_reads_as_the_api_shows_it(
+    client: TestClient, services: Services
+) -> None:
+    token = _shipment(services, ("Out for delivery", "Lyon, FR", "2025-11-20T07:30:00Z"))
+    page = client.get(f"/t/{token}?lang=en").text
+    assert 'data-status="expired">No recent tracking updates' in page

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from crosstrack.api.errors import BodyTooLarge, RateLimited, response_for
@@ -127,3 +128,15 @@ def _replay(messages: list[Message], receive: Receive) -> Receive:
         return await receive()
 
     return replayed
+
+
+def per_client(limiter_name: str) -> Callable[[Request], None]:
+    """A route dependency spending one token of the calling address's bucket in the app's
+    ``limiter_name`` limiter (public routes: no API key to count by)."""
+
+    def spend(request: Request) -> None:
+        limiter: RateLimiter = getattr(request.app.state, limiter_name)
+        client = request.client.host if request.client else "unknown"
+        limiter.take(f"{limiter_name}:{client}")
+
+    return spend

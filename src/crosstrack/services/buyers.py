@@ -11,7 +11,7 @@ carrier. Nothing here returns the buyer's contact data: the page is public.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from crosstrack.domain.buyer_requests import (
@@ -27,6 +27,7 @@ from crosstrack.domain.shipment import Endpoint, Shipment
 from crosstrack.services.errors import Conflict, InvalidInput, NotFound
 from crosstrack.services.ports import Clock, IdFactory, PhoneChecker, UnitOfWorkFactory
 from crosstrack.services.records import (
+    Branding,
     BuyerRequest,
     OutboxMessage,
     StoredAlert,
@@ -103,11 +104,28 @@ class BuyerDesk:
             if shipment is None:
                 raise NotFound("no shipment for this tracking link")
             alerts = uow.alerts.for_shipment(link.merchant_id, link.shipment_id)
+        return self.side_of(shipment, alerts)
+
+    def side_of(self, shipment: Shipment, alerts: Sequence[StoredAlert]) -> BuyerView:
+        """The buyer's side of a shipment already read (its open alerts, carriers' links)."""
         return BuyerView(
             shipment=shipment,
             open_alerts=tuple(a for a in alerts if a.resolved_at is None),
             carriers=self._contacts(shipment),
         )
+
+    def link(self, token: str) -> TrackingLink:
+        """Whose shipment a token opens; ``NotFound`` for an unknown one."""
+        with self._uow() as uow:
+            return _find(uow.tracking_links.find(token))
+
+    def presentation(self, merchant_id: str) -> tuple[str, Branding | None]:
+        """The name a merchant's pages show (its branding's, else its own) and its branding."""
+        with self._uow() as uow:
+            merchant = uow.merchants.get(merchant_id)
+            branding = uow.branding.get(merchant_id)
+        name = branding.display_name if branding and branding.display_name else None
+        return name or (merchant.name if merchant else ""), branding
 
     def lookup(
         self, *, number: str | None = None, order_ref: str | None = None, contact: str | None = None

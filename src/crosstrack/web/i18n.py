@@ -76,6 +76,16 @@ def negotiate(
     return DEFAULT
 
 
+def region_of(accept_language: str | None, fallback: str | None) -> str | None:
+    """The viewer's country (for units): the region of the browser's preferred language,
+    else of ``fallback`` (the buyer's locale): ``en-US`` -> ``US``."""
+    for tag in (*_accepted(accept_language or "")[:1], fallback or ""):
+        parts = tag.strip().replace("_", "-").split("-")
+        if len(parts) > 1 and len(parts[-1]) == 2:
+            return parts[-1].upper()
+    return None
+
+
 def _accepted(header: str) -> list[str]:
     weighted = []
     for n, part in enumerate(header.split(",")):

@@ -12,11 +12,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from crosstrack.api.dependencies import ServicesDep
-from crosstrack.api.limits import RateLimiter
+from crosstrack.api.limits import per_client
 from crosstrack.api.routes.tracking import public_rate
 from crosstrack.domain.delivery import Channel
 from crosstrack.services.errors import InvalidInput, NotFound
-from crosstrack.web.i18n import SHIPPED, direction, negotiate, translations
+from crosstrack.web.i18n import SHIPPED, direction, negotiate, region_of, translations
 from crosstrack.web.page import build_page, uses_miles
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(public_rate)])
@@ -48,14 +48,13 @@ def tracking_page(
 ) -> HTMLResponse:
     """The buyer's page: status, ETA window, journey, what to do, history, carriers."""
     try:
-        side = services.buyers.view(token)
+        link = services.buyers.link(token)
+        view = services.queries.shipment(link.merchant_id, link.shipment_id)
     except NotFound:
         return HTMLResponse(_NOT_FOUND, status_code=404)
-    shipment = side.shipment
-    view = services.queries.shipment(shipment.merchant_id, shipment.id)
-    with services.uow() as uow:
-        merchant = uow.merchants.get(shipment.merchant_id)
-    branding = services.branding.get(shipment.merchant_id)
+    shipment = view.shipment
+    side = services.buyers.side_of(shipment, view.alerts)
+    merchant_name, branding = services.buyers.presentation(shipment.merchant_id)
     buyer_locale = shipment.buyer.locale if shipment.buyer else None
     default = buyer_locale or (branding.default_locale if branding else None)
     locale = negotiate(lang, remembered, accept_language, default)
@@ -63,14 +62,13 @@ def tracking_page(
     page = build_page(
         side,
         view.timeline,
-        merchant_name=(branding.display_name if branding and branding.display_name else None)
-        or (merchant.name if merchant else ""),
+        merchant_name=merchant_name,
         token=token,
         locale=locale,
         languages=SHIPPED,
         now=services.clock(),
         _=gettext,
-        imperial=uses_miles(_region(accept_language, buyer_locale), units),
+        imperial=uses_miles(region_of(accept_language, buyer_locale), units),
     )
     nonce = secrets.token_urlsafe(12)
     html = (
@@ -117,21 +115,8 @@ async def notify_me(request: Request, token: PageToken, services: ServicesDep) -
     return RedirectResponse(f"/t/{token}?lang={locale}&subscribed=true#notify", 303)
 
 
-def _region(accept_language: str | None, buyer_locale: str | None) -> str | None:
-    """The viewer's country for units: the first browser language's region, else the
-    buyer's locale's (``en-US`` -> ``US``)."""
-    for tag in ((accept_language or "").split(",")[0].split(";")[0], buyer_locale or ""):
-        parts = tag.strip().replace("_", "-").split("-")
-        if len(parts) > 1 and len(parts[-1]) == 2:
-            return parts[-1].upper()
-    return None
-
-
-def lookup_rate(request: Request) -> None:
-    """Lookups are guessable: at most 10 at once and one every 6 s per client address."""
-    limiter: RateLimiter = request.app.state.lookup_limiter
-    client = request.client.host if request.client else "unknown"
-    limiter.take(f"lookup:{client}")
+lookup_rate = per_client("lookup_limiter")
+"""Lookups are guessable: at most 10 at once and one every 6 s per client address."""
 
 
 @router.get("/t", response_class=HTMLResponse)

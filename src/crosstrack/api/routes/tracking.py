@@ -9,20 +9,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, Path
 
 from crosstrack.api import presenters, schemas
 from crosstrack.api.dependencies import ServicesDep
 from crosstrack.api.errors import documented
-from crosstrack.api.limits import RateLimiter
+from crosstrack.api.limits import per_client
 from crosstrack.services.buyers import SendRequest
 
-
-def public_rate(request: Request) -> None:
-    """Spend a token of the client address's public bucket (429 when it is empty)."""
-    limiter: RateLimiter = request.app.state.public_limiter
-    client = request.client.host if request.client else "unknown"
-    limiter.take(f"public:{client}")
+public_rate = per_client("public_limiter")
+"""Spend a token of the client address's public bucket (429 when it is empty)."""
 
 
 router = APIRouter(
