@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -125,13 +125,6 @@ class NormsTable:
                         found[kind][milestone] = norm.p95
                         break
         return LaneNorms(dwell_p95=found[NormKind.STAY], gap_p95=found[NormKind.GAP])
-
-    def scopes(self) -> Mapping[str, int]:
-        """Scope -> how many norms it has (for reports)."""
-        counts: dict[str, int] = defaultdict(int)
-        for scope, _, _ in self._by:
-            counts[scope] += 1
-        return dict(counts)
 
 
 def _p95(values: list[float]) -> float:

@@ -69,6 +69,10 @@ def buyer_deliveries(
     shipments = uow.shipments.get_many(
         [(m.merchant_id, m.shipment_id) for m in about if m.shipment_id in subscribed]
     )
+    # Subscriptions sent something lately (one query): a moved date alone is not news to them.
+    told = uow.deliveries.told_since(
+        [s.id for subs in subscribed.values() for s in subs], now - ETA_NEWS_GAP
+    )
     out: list[Delivery] = []
     for message in about:
         shipment = shipments.get((message.merchant_id, message.shipment_id or ""))
@@ -82,8 +86,9 @@ def buyer_deliveries(
             matched = triggers & rule.triggers
             if not rule.enabled or not matched:
                 continue
-            if matched == {Trigger.ETA_MOVED} and _told_lately(uow, subscription, now, out):
+            if matched == {Trigger.ETA_MOVED} and subscription.id in told:
                 continue
+            told.add(subscription.id)
             due = send_at(message.created_at + BUYER_COALESCE, _zone(shipment), rule.quiet)
             out.append(
                 Delivery(
@@ -100,22 +105,6 @@ def buyer_deliveries(
                 )
             )
     return out
-
-
-def _told_lately(
-    uow: UnitOfWork, subscription: Subscription, now: datetime, batch: Sequence[Delivery]
-) -> bool:
-    """Whether the subscriber was sent (or is about to be sent) something in the last
-    ``ETA_NEWS_GAP``."""
-    if any(d.target == subscription.id for d in batch):
-        return True
-    recent = uow.deliveries.for_target(
-        subscription.merchant_id, subscription.channel, subscription.id, status=None, limit=5
-    )
-    return any(
-        d.status is not DeliveryStatus.SUPERSEDED and now - d.created_at < ETA_NEWS_GAP
-        for d in recent
-    )
 
 
 @dataclass(frozen=True, slots=True)

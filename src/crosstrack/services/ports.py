@@ -236,6 +236,10 @@ class DeliveryRepository(Protocol):
         """A destination's deliveries, newest first."""
         ...
 
+    def told_since(self, targets: Collection[str], since: datetime) -> set[str]:
+        """Of ``targets``, those with a delivery (not superseded) created since ``since``."""
+        ...
+
     def give_up_pending(self, channel: Channel, target: str, reason: str, at: datetime) -> int:
         """Mark every pending delivery to a destination dead (its endpoint was disabled)."""
         ...

@@ -134,6 +134,15 @@ class InMemoryDeliveries:
         ]
         return sorted(mine, key=lambda d: (d.created_at, d.id), reverse=True)[:limit]
 
+    def told_since(self, targets: Collection[str], since: datetime) -> set[str]:
+        return {
+            d.target
+            for d in self._d.values()
+            if d.target in targets
+            and d.created_at >= since
+            and d.status is not DeliveryStatus.SUPERSEDED
+        }
+
     def give_up_pending(self, channel: Channel, target: str, reason: str, at: datetime) -> int:
         count = 0
         for d in list(self._d.values()):

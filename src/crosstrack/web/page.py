@@ -233,8 +233,7 @@ def _own_name(code: str) -> str:
 
 
 def _window(first: date, last: date, locale: str) -> str:
-    if first == last:
-        return format_interval(first, first, skeleton="MMMEd", locale=babel_locale(locale))
+    """``Tue, Dec 1 – Fri, Dec 4`` (one day when both are the same), in ``locale``."""
     return str(format_interval(first, last, skeleton="MMMEd", locale=babel_locale(locale)))
 
 

@@ -11,6 +11,7 @@ from crosstrack.api import schemas
 from crosstrack.api.auth import Reader, Writer
 from crosstrack.api.dependencies import ServicesDep
 from crosstrack.api.errors import documented
+from crosstrack.domain.delivery import DeliveryStatus
 from crosstrack.services.endpoints import EndpointChange
 from crosstrack.services.records import Delivery, WebhookEndpoint
 
@@ -48,7 +49,7 @@ def delivery_out(value: Delivery) -> schemas.DeliveryOut:
         status=value.status,
         attempts=value.attempts,
         created_at=value.created_at,
-        next_attempt_at=value.next_attempt_at if value.status.value == "pending" else None,
+        next_attempt_at=(value.next_attempt_at if value.status is DeliveryStatus.PENDING else None),
         expires_at=value.expires_at,
         last_attempt_at=value.last_attempt_at,
         last_status=value.last_status,

@@ -211,6 +211,22 @@ class SqlDeliveryRepository:
         query = query.order_by(deliveries.c.created_at.desc(), deliveries.c.id.desc())
         return [_delivery(row) for row in self._conn.execute(query.limit(limit))]
 
+    def told_since(self, targets: Collection[str], since: datetime) -> set[str]:
+        ids = sorted(set(targets))
+        found: set[str] = set()
+        for start in range(0, len(ids), _CHUNK):
+            rows = self._conn.execute(
+                select(deliveries.c.target)
+                .where(
+                    deliveries.c.target.in_(ids[start : start + _CHUNK]),
+                    deliveries.c.created_at >= since,
+                    deliveries.c.status != DeliveryStatus.SUPERSEDED.value,
+                )
+                .distinct()
+            )
+            found.update(row.target for row in rows)
+        return found
+
     def give_up_pending(self, channel: Channel, target: str, reason: str, at: datetime) -> int:
         return self._conn.execute(
             update(deliveries)
