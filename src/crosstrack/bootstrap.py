@@ -239,3 +239,22 @@ def build_app(settings: Settings, services: Services | None = None) -> FastAPI:
         public_rate_burst=settings.public_rate_burst,
     )
     return create_app(services or build_services(settings), settings=limits)
+
+
+SHUTDOWN_GRACE_SECONDS = 5
+"""How long a stopping server lets open requests finish. Live streams never finish on their
+own, so without a bound one open tracking page would keep the server from stopping; after
+this the streams are cut and the browsers reconnect (to whichever server answers)."""
+
+
+def serve_http(app: FastAPI, host: str, port: int, log_level: str) -> None:
+    """Serve ``app`` until SIGINT or SIGTERM, then stop within ``SHUTDOWN_GRACE_SECONDS``."""
+    import uvicorn
+
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level=log_level,
+        timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,
+    )

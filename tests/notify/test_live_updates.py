@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import io
 import json
+import socket
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -58,15 +59,34 @@ class Listener:
         with self._arrived:
             return self._arrived.wait_for(lambda: predicate(self.events), timeout)
 
-    @contextmanager
-    def running(self) -> Iterator[Listener]:
+    def open(self) -> None:
         self._thread.start()
         assert self._ready.wait(60), "the stream did not open"
+
+    def ended(self, timeout: float) -> bool:
+        """Whether the stream ended (the server closed it) within ``timeout`` seconds."""
+        self._thread.join(timeout=timeout)
+        return not self._thread.is_alive()
+
+    @contextmanager
+    def running(self) -> Iterator[Listener]:
+        self.open()
         try:
             yield self
         finally:
-            self._client.close()
-            self._thread.join(timeout=10)
+            self._hang_up()
+            assert self.ended(10), "the reader did not stop"
+
+    def _hang_up(self) -> None:
+        """Shut the socket down: that wakes the reader blocked in a read at once, and the
+        server sees the stream closed (closing the client alone leaves the read waiting)."""
+        if self._response is not None:
+            stream = self._response.extensions.get("network_stream")
+            sock = stream.get_extra_info("socket") if stream is not None else None
+            if sock is not None:
+                with suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+        self._client.close()
 
 
 def _key(database: str, name: str = "Shop") -> str:
@@ -135,3 +155,14 @@ def test_streams_follow_changes_and_resume_after_the_last_event(tmp_path: Path) 
         assert not seen & {e["id"] for e in again.events}
         assert httpx.get(f"{base}/v1/stream").status_code == 401
         assert httpx.get(f"{base}/v1/tracking/{'A' * 24}/stream").status_code == 404
+
+
+def test_a_server_with_an_open_stream_still_stops(tmp_path: Path) -> None:
+    """A tracking page left open must not keep the server from stopping: the graceful
+    shutdown is bounded, the stream is cut, and the reader sees the end of it."""
+    database = f"sqlite:///{tmp_path / 'open.db'}"
+    headers = {"Authorization": f"Bearer {_key(database)}"}
+    with serve_in_subprocess(database) as served:  # raises if the server does not stop
+        listener = Listener(f"{served.base_url}/v1/stream", headers)
+        listener.open()
+    assert listener.ended(30), "the stream was not closed by the stopping server"

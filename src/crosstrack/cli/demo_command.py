@@ -14,8 +14,6 @@ from crosstrack.services.errors import InvalidInput
 
 def run_demo_command(args: argparse.Namespace, out: IO[str]) -> int:
     """Run the demo; returns the exit code (Ctrl-C stops it cleanly)."""
-    import uvicorn
-
     from crosstrack.demo import run_demo
     from crosstrack.sim.demo import DemoOptions, start_demo, write_info
     from crosstrack.sim.demo_inbox import inbox_router
@@ -58,7 +56,7 @@ def run_demo_command(args: argparse.Namespace, out: IO[str]) -> int:
             say(f"emails to buyers: {state.api_url}/demo/inbox")
             say(f"webhooks received: {state.api_url}/demo/webhooks")
         say("Ctrl-C stops the demo")
-        uvicorn.run(app, host=options.host, port=options.port, log_level="warning")
+        bootstrap.serve_http(app, options.host, options.port, "warning")
         return 0
     finally:
         state.close()

@@ -49,8 +49,6 @@ def _cmd_serve(args: argparse.Namespace, out: IO[str]) -> int:
 
 def serve(settings: Settings, services: Services, out: IO[str]) -> int:
     """Serve the HTTP API until interrupted, with the poller in a background thread."""
-    import uvicorn
-
     from crosstrack.workers.dispatcher import start_dispatcher
     from crosstrack.workers.eta_refresher import start_eta_refresher
     from crosstrack.workers.poller import run_poller
@@ -84,7 +82,7 @@ def serve(settings: Settings, services: Services, out: IO[str]) -> int:
     )
     out.flush()
     try:
-        uvicorn.run(app, host=settings.host, port=settings.port, log_level=settings.log_level)
+        bootstrap.serve_http(app, settings.host, settings.port, settings.log_level)
     finally:
         stop.set()
         if poller is not None:

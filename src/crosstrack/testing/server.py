@@ -13,6 +13,10 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+STOP_SECONDS = 30.0
+"""How long a stopping server may take: its bounded graceful shutdown (open streams are cut
+after ``bootstrap.SHUTDOWN_GRACE_SECONDS``), the workers' joins, and room for a slow machine."""
+
 
 @dataclass
 class ServedApi:
@@ -57,7 +61,16 @@ def serve_in_subprocess(
         yield served
     finally:
         process.terminate()
-        output, _ = process.communicate(timeout=10)
+        try:
+            output, _ = process.communicate(timeout=STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            output, _ = process.communicate()
+            printed = output.decode("utf-8", "replace") if output else ""
+            raise RuntimeError(
+                f"crosstrack serve did not stop within {STOP_SECONDS:g} s of SIGTERM; "
+                f"it printed:\n{printed}"
+            ) from None
         served.output = output.decode("utf-8", "replace") if output else ""
 
 
