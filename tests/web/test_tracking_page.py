@@ -21,7 +21,7 @@ from crosstrack.services.ingestion import IncomingEvent
 from crosstrack.services.records import EventSource
 from crosstrack.services.registration import NumberInput, RegisterShipment
 from crosstrack.testing import FrozenClock, InMemoryStore, SequentialIds
-from crosstrack.web.i18n import chain, negotiate
+from crosstrack.i18n import chain, negotiate
 
 NUMBER = "RB123456785GB"
 
@@ -149,7 +149,7 @@ def test_every_shipped_locale_translates_every_string_of_the_page() -> None:
     from babel.messages.pofile import read_po
 
     from crosstrack.domain.alerts import ACTIONS
-    from crosstrack.web.i18n import SHIPPED
+    from crosstrack.i18n import SHIPPED
     from crosstrack.web.page import HEADLINES, MILESTONES, STEPS
 
     template = (resources.files("crosstrack.web") / "templates" / "tracking.html").read_text()
@@ -167,7 +167,7 @@ def test_every_shipped_locale_translates_every_string_of_the_page() -> None:
         if locale == "en":
             continue
         path = (
-            resources.files("crosstrack.web") / "locales" / locale / "LC_MESSAGES" / "messages.po"
+            resources.files("crosstrack") / "locales" / locale / "LC_MESSAGES" / "messages.po"
         )
         with path.open("rb") as source:
             catalog = read_po(source, locale=locale.replace("-", "_"))

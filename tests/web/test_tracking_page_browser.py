@@ -18,7 +18,7 @@ import pytest
 
 from crosstrack.cli import main
 from crosstrack.testing.server import serve_in_subprocess
-from crosstrack.web.i18n import translations
+from crosstrack.i18n import translations
 
 CHROMIUM = "/usr/bin/chromium"
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"

@@ -22,7 +22,7 @@ from crosstrack.domain.model import NormalizedEvent
 from crosstrack.domain.timeline import Timeline
 from crosstrack.domain.vocabulary import Milestone, Status
 from crosstrack.services.buyers import BuyerView, CarrierContact
-from crosstrack.web.i18n import babel_locale, direction
+from crosstrack.i18n import babel_locale, direction
 
 Gettext = Callable[[str], str]
 

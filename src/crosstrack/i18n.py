@@ -1,11 +1,13 @@
-"""The page's languages: which one a viewer gets, and its translations.
+"""The languages crosstrack speaks to people in: which one a reader gets, and its translations.
 
-The language comes from an explicit choice (``?lang=``, then remembered in a cookie), then
-the browser's ``Accept-Language``, then the merchant's default, then English. A locale we
-do not ship falls back along a chain (``fr-CA`` → ``fr``; ``zh-HK`` → ``zh-Hant`` → ``en``):
-a Traditional Chinese reader is never shown Simplified Chinese. Interface strings are gettext
-catalogs (``web/locales/<locale>/LC_MESSAGES/messages.po``) read with Babel; dates and times
-come from Babel's CLDR data for the chosen locale.
+One set of gettext catalogs serves every place a person reads: the tracking page, buyer
+emails and SMS, and the public API's texts. The language comes from an explicit choice
+(``?lang=``, then remembered in a cookie), then the browser's ``Accept-Language``, then the
+buyer's or merchant's default, then English. A locale we do not ship falls back along a chain
+(``fr-CA`` → ``fr``; ``zh-HK`` → ``zh-Hant`` → ``en``): a Traditional Chinese reader is never
+shown Simplified Chinese. Catalogs are ``locales/<locale>/LC_MESSAGES/<domain>.po`` (domain
+``messages``: the page and the vocabulary; ``notifications``: emails and SMS), read with Babel
+at start-up; dates and times come from Babel's CLDR data for the chosen locale.
 """
 
 from __future__ import annotations
@@ -102,11 +104,11 @@ def _accepted(header: str) -> list[str]:
 
 
 @functools.cache
-def translations(locale: str) -> NullTranslations:
-    """The catalog of a shipped locale (English: the strings as written)."""
+def translations(locale: str, domain: str = "messages") -> NullTranslations:
+    """The catalog ``domain`` of a shipped locale (English: the strings as written)."""
     if locale == DEFAULT:
         return NullTranslations()
-    path = resources.files("crosstrack.web") / "locales" / locale / "LC_MESSAGES" / "messages.po"
+    path = resources.files("crosstrack") / "locales" / locale / "LC_MESSAGES" / f"{domain}.po"
     with path.open("rb") as source:
         catalog = read_po(source, locale=locale.replace("-", "_"))
     compiled = io.BytesIO()
