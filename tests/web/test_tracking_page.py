@@ -16,12 +16,12 @@ from crosstrack.carriers.directory import load_links
 from crosstrack.carriers.registry import carrier_directory
 from crosstrack.domain.model import RawEvent
 from crosstrack.domain.shipment import BuyerContact, Endpoint
+from crosstrack.i18n import chain, negotiate
 from crosstrack.services.facade import Services
 from crosstrack.services.ingestion import IncomingEvent
 from crosstrack.services.records import EventSource
 from crosstrack.services.registration import NumberInput, RegisterShipment
 from crosstrack.testing import FrozenClock, InMemoryStore, SequentialIds
-from crosstrack.i18n import chain, negotiate
 
 NUMBER = "RB123456785GB"
 

@@ -17,8 +17,8 @@ import httpx
 import pytest
 
 from crosstrack.cli import main
-from crosstrack.testing.server import serve_in_subprocess
 from crosstrack.i18n import translations
+from crosstrack.testing.server import serve_in_subprocess
 
 CHROMIUM = "/usr/bin/chromium"
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"

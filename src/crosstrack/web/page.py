@@ -21,8 +21,8 @@ from babel.units import format_unit
 from crosstrack.domain.model import NormalizedEvent
 from crosstrack.domain.timeline import Timeline
 from crosstrack.domain.vocabulary import Milestone, Status
-from crosstrack.services.buyers import BuyerView, CarrierContact
 from crosstrack.i18n import babel_locale, direction
+from crosstrack.services.buyers import BuyerView, CarrierContact
 
 Gettext = Callable[[str], str]
 

@@ -15,8 +15,8 @@ from crosstrack.api.dependencies import ServicesDep
 from crosstrack.api.limits import per_client
 from crosstrack.api.routes.tracking import public_rate
 from crosstrack.domain.delivery import Channel
-from crosstrack.services.errors import InvalidInput, NotFound
 from crosstrack.i18n import SHIPPED, direction, negotiate, region_of, translations
+from crosstrack.services.errors import InvalidInput, NotFound
 from crosstrack.web.page import build_page, uses_miles
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(public_rate)])
