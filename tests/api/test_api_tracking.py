@@ -50,6 +50,26 @@ def test_the_merchant_gets_a_token_that_opens_the_buyer_side(
     assert "claire@" not in side.text and "600000001" not in side.text
 
 
+def test_the_buyer_side_speaks_the_readers_language(
+    client: TestClient, alice: Tenant, register: Register
+) -> None:
+    token = _troubled(client, alice, register)["tracking_token"]
+    english = client.get(f"/v1/tracking/{token}").json()
+    assert english["locale"] == "en" and english["headline"] == "A delivery attempt was made"
+    french = client.get(f"/v1/tracking/{token}", headers={"Accept-Language": "fr-CA,en;q=0.5"})
+    assert french.headers["content-language"] == "fr"
+    body = french.json()
+    assert body["headline"] == "Une tentative de livraison a eu lieu"
+    assert body["milestone_label"] == "Tentative de livraison"
+    assert body["alerts"][0]["buyer_action"] != english["alerts"][0]["buyer_action"]
+    assert "téléphone" in body["alerts"][0]["buyer_action"]
+    # ?lang wins over the header; Traditional Chinese readers get Traditional characters.
+    hong_kong = client.get(f"/v1/tracking/{token}?lang=zh-HK", headers={"Accept-Language": "fr"})
+    assert hong_kong.json()["locale"] == "zh-Hant"
+    assert hong_kong.json()["headline"] == "配送人員已嘗試配送"
+    assert client.get(f"/v1/tracking/{token}?lang=xx").json()["locale"] == "en"
+
+
 def test_a_phone_correction_is_kept_on_the_shipment_and_sent_to_the_merchant(
     client: TestClient, alice: Tenant, register: Register, services: Services
 ) -> None:

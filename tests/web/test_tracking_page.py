@@ -100,8 +100,8 @@ def test_the_page_shows_status_journey_history_and_carrier_in_the_buyers_languag
     assert "Out for delivery" in html  # the carrier's own words stay beside the translation
     assert "En cours de livraison" in html and "Douane à l&#39;import" in html
     assert "https://www.royalmail.com/track-your-item#/tracking-results/RB123456785GB" in html
-    # Each event in its own place's time, the zone named.
-    assert "(Europe/Paris)" in html and "(Europe/London)" in html
+    # Each event in its own place's time, the zone named in the viewer's language.
+    assert "(heure : France)" in html and "(heure : Royaume-Uni)" in html
     # Never the buyer's contact data, the address or the phone.
     for secret in ("claire@example.fr", "612345678", "69001"):
         assert secret not in html
@@ -160,6 +160,7 @@ def test_every_shipped_locale_translates_every_string_of_the_page() -> None:
         *(a.buyer for a in ACTIONS.values()),
         *re.findall(r"""_\(["']([^"']+)["']\)""", template),
         "Updated just now",
+        "This device's time zone",
         "8 in 10 parcels like yours arrive within these dates.",
     }
     assert len(wanted) > 50
@@ -278,3 +279,47 @@ def test_a_parcel_silent_for_a_month_reads_as_the_api_shows_it(
     token = _shipment(services, ("Out for delivery", "Lyon, FR", "2025-11-20T07:30:00Z"))
     page = client.get(f"/t/{token}?lang=en").text
     assert 'data-status="expired">No recent tracking updates' in page
+
+
+def test_times_can_be_read_in_the_viewers_zone_which_is_remembered(
+    client: TestClient, services: Services
+) -> None:
+    token = _shipment(services, *JOURNEY)
+    local_only = client.get(f"/t/{token}?lang=en").text
+    assert "heure" not in local_only and "(France Time)" in local_only
+    assert "local time" not in local_only  # no second time until the viewer asks
+    # The form offers the zones of the places, the buyer's own, and UTC.
+    assert '<option value="Europe/London">United Kingdom Time</option>' in local_only
+    assert '<option value="UTC">UTC</option>' in local_only
+
+    tokyo = client.get(f"/t/{token}?lang=en&tz=Asia/Tokyo")
+    # 07:30 UTC out for delivery is 16:30 in Tokyo, 08:30 in Lyon; both are shown.
+    assert "Jan 6, 2026, 4:30:00\u202fPM (Japan Time) · local time Jan 6, 2026, 8:30:00\u202fAM (France Time)" in tokyo.text
+    assert (tokyo.cookies.get("crosstrack_tz") or "").strip('"') == "Asia/Tokyo"
+    assert "(Japan Time)" in client.get(f"/t/{token}").text  # remembered
+    back = client.get(f"/t/{token}?tz=")
+    assert "(Japan Time)" not in back.text and "crosstrack_tz" not in back.cookies
+    # A zone nobody knows is ignored, never an error.
+    odd = client.get(f"/t/{token}?tz=Mars/Olympus")
+    assert odd.status_code == 200 and "Mars" not in odd.text
+
+
+def test_units_can_be_chosen_and_are_remembered(client: TestClient, services: Services) -> None:
+    token = _shipment(services, *JOURNEY)
+    assert "km" in client.get(f"/t/{token}?lang=en").text.split("Distance so far")[1][:40]
+    chosen = client.get(f"/t/{token}?lang=en&units=imperial")
+    assert "mi" in chosen.text.split("Distance so far")[1][:40]
+    assert chosen.cookies.get("crosstrack_units") == "imperial"
+    again = client.get(f"/t/{token}").text
+    assert "mi" in again.split("Distance so far")[1][:40]
+
+
+def test_cities_and_countries_are_named_in_the_viewers_language_when_the_data_has_them(
+    client: TestClient, services: Services
+) -> None:
+    token = _shipment(services, *JOURNEY)
+    chinese = client.get(f"/t/{token}?lang=zh-Hans").text
+    assert "巴黎, 法国" in chinese and "伦敦, 英国" in chinese  # CLDR names them
+    assert "Lyon, 法国" in chinese  # CLDR does not: the carrier's name stays
+    japanese = client.get(f"/t/{token}?lang=ja").text
+    assert "パリ, フランス" in japanese

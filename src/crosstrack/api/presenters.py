@@ -12,6 +12,7 @@ from crosstrack.domain.model import Location, NormalizedEvent, RawEvent
 from crosstrack.domain.numbers import Detection
 from crosstrack.domain.shipment import BuyerContact, Endpoint, Shipment, ShipmentLeg
 from crosstrack.domain.timeline import TimelineEvent
+from crosstrack.domain.vocabulary import Milestone, Status
 from crosstrack.services.buyers import BuyerView
 from crosstrack.services.imports import ImportReport
 from crosstrack.services.ingestion import IngestReport
@@ -24,6 +25,7 @@ from crosstrack.services.records import (
     StoredDisruption,
     StoredEvent,
 )
+from crosstrack.wording import HEADLINES, MILESTONES, Gettext
 
 
 def endpoint(value: Endpoint | None) -> schemas.Endpoint | None:
@@ -148,17 +150,22 @@ def buyer_request(value: BuyerRequest) -> schemas.BuyerRequestOut:
     )
 
 
-def buyer_side(view: BuyerView) -> schemas.BuyerSideOut:
-    """The buyer's side of a shipment: open problems and carriers (no contact data)."""
+def buyer_side(view: BuyerView, locale: str, _: Gettext) -> schemas.BuyerSideOut:
+    """The buyer's side of a shipment: open problems and carriers (no contact data), its
+    texts in ``locale`` (``_`` is that locale's catalog)."""
+    state = view.shipment.state
     return schemas.BuyerSideOut(
-        status=view.shipment.state.status,
-        milestone=view.shipment.state.milestone,
+        status=state.status,
+        milestone=state.milestone,
+        locale=locale,
+        headline=_(HEADLINES.get(state.status, HEADLINES[Status.IN_TRANSIT])),
+        milestone_label=_(MILESTONES.get(state.milestone, MILESTONES[Milestone.NONE])),
         alerts=[
             schemas.PublicAlert(
                 kind=a.kind,
                 severity=a.severity,
                 since=a.since,
-                buyer_action=a.actions.buyer,
+                buyer_action=_(a.actions.buyer),
                 requests=[kind for kind, kinds in ANSWERS.items() if a.kind in kinds],
             )
             for a in view.open_alerts

@@ -2,20 +2,29 @@
 
 The page is rendered on the server (it works without JavaScript); ``templates/tracking.html``
 only lays out this view. Every string meant for a person goes through the locale's catalog;
-dates and times through Babel for that locale; event times are shown in the event's own time
-zone, with the zone named.
+dates and times through Babel for that locale. Event times are shown in the event's own time
+zone, with the zone named in the viewer's language ("heure : France"), and also in the
+viewer's zone when they ask for one. Country names come from CLDR; a city is named in the
+viewer's language when CLDR has it (the exemplar city of its time zone: Paris → 巴黎,
+Los Angeles → ロサンゼルス), else as the carrier wrote it.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel.dates import format_datetime, format_interval, format_timedelta
+from babel.dates import (
+    format_datetime,
+    format_interval,
+    format_timedelta,
+    get_timezone_location,
+)
 from babel.units import format_unit
 
 from crosstrack.domain.model import NormalizedEvent
@@ -23,44 +32,8 @@ from crosstrack.domain.timeline import Timeline
 from crosstrack.domain.vocabulary import Milestone, Status
 from crosstrack.i18n import babel_locale, direction
 from crosstrack.services.buyers import BuyerView, CarrierContact
+from crosstrack.wording import HEADLINES, MILESTONES, N_, Gettext
 
-Gettext = Callable[[str], str]
-
-
-def N_(text: str) -> str:
-    """Mark a string for the catalog without translating it here."""
-    return text
-
-
-HEADLINES: dict[Status, str] = {
-    Status.PENDING: N_("Your order is being prepared"),
-    Status.INFO_RECEIVED: N_("The shipping label has been created"),
-    Status.IN_TRANSIT: N_("Your parcel is on its way"),
-    Status.OUT_FOR_DELIVERY: N_("Your parcel is out for delivery"),
-    Status.AVAILABLE_FOR_PICKUP: N_("Your parcel is ready for pickup"),
-    Status.ATTEMPT_FAILED: N_("A delivery attempt was made"),
-    Status.DELIVERED: N_("Your parcel has been delivered"),
-    Status.EXCEPTION: N_("There is a problem with your delivery"),
-    Status.RETURNED: N_("Your parcel is going back to the seller"),
-    Status.EXPIRED: N_("No recent tracking updates"),
-}
-MILESTONES: dict[Milestone, str] = {
-    Milestone.LABEL_CREATED: N_("Label created"),
-    Milestone.PICKED_UP: N_("Picked up"),
-    Milestone.FACILITY: N_("At a sorting facility"),
-    Milestone.EXPORT_CUSTOMS: N_("Export customs"),
-    Milestone.DEPARTED_ORIGIN_COUNTRY: N_("Left the country of origin"),
-    Milestone.ARRIVED_DESTINATION_COUNTRY: N_("Arrived in the destination country"),
-    Milestone.IMPORT_CUSTOMS: N_("Import customs"),
-    Milestone.CUSTOMS_RELEASED: N_("Released by customs"),
-    Milestone.HANDED_TO_OTHER_CARRIER: N_("Handed to the delivering carrier"),
-    Milestone.OUT_FOR_DELIVERY: N_("Out for delivery"),
-    Milestone.DELIVERY_ATTEMPT: N_("Delivery attempted"),
-    Milestone.AVAILABLE_FOR_PICKUP: N_("Ready for pickup"),
-    Milestone.DELIVERED: N_("Delivered"),
-    Milestone.RETURN: N_("Returning to the sender"),
-    Milestone.NONE: N_("Update"),
-}
 STEPS: tuple[tuple[str, frozenset[Milestone]], ...] = (
     (N_("Picked up"), frozenset({Milestone.PICKED_UP, Milestone.FACILITY})),
     (N_("Export"), frozenset({Milestone.EXPORT_CUSTOMS})),
@@ -102,6 +75,9 @@ class Step:
 class Line:
     when: str
     """Local time of the event, with its zone."""
+    viewer_when: str | None
+    """The same moment in the viewer's chosen zone (None when they chose none, or it is the
+    event's own zone)."""
     label: str
     """What it means, in the viewer's language."""
     original: str
@@ -141,6 +117,10 @@ class PageView:
     token: str
     distance: str | None = None
     """How far the parcel has come, in the viewer's units (km, or miles in the US)."""
+    zones: tuple[tuple[str, str], ...] = field(default=())
+    """(IANA zone, its name in the viewer's language) the viewer may read times in."""
+    viewer_zone: str | None = None
+    units: str = "metric"
     languages: tuple[tuple[str, str], ...] = field(default=())
     """(locale, its own name) for the switcher."""
 
@@ -156,8 +136,10 @@ def build_page(
     now: datetime,
     _: Gettext,
     imperial: bool = False,
+    viewer_zone: str | None = None,
 ) -> PageView:
-    """The page of one shipment for one locale."""
+    """The page of one shipment for one locale; ``viewer_zone`` (an IANA name, already
+    checked with :func:`known_zone`) adds each time in that zone."""
     shipment = side.shipment
     state = shipment.state
     loc = babel_locale(locale)
@@ -178,12 +160,38 @@ def build_page(
         eta_note=note,
         steps=_steps(timeline, _),
         alerts=tuple(AlertBox(a.kind.value, _(a.actions.buyer)) for a in side.open_alerts),
-        legs=_legs(timeline, side.carriers, locale, _),
+        legs=_legs(timeline, side.carriers, locale, _, viewer_zone),
         carriers=side.carriers,
         updated=(format_timedelta(last - now, add_direction=True, locale=loc) if last else None),
         token=token,
         distance=_distance(timeline, locale, imperial=imperial),
         languages=tuple((code, _own_name(code)) for code in languages),
+        zones=_zone_choices(timeline, shipment.buyer.timezone if shipment.buyer else None, locale),
+        viewer_zone=viewer_zone,
+        units="imperial" if imperial else "metric",
+    )
+
+
+def known_zone(name: str | None) -> str | None:
+    """``name`` if it is an IANA time zone this machine knows, else None."""
+    if not name or len(name) > 64:
+        return None
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return name
+
+
+def _zone_choices(
+    timeline: Timeline, buyer_zone: str | None, locale: str
+) -> tuple[tuple[str, str], ...]:
+    """The zones a viewer is offered: the buyer's, those of the places the parcel has been,
+    and UTC (the page's script adds the device's own)."""
+    names = [e.event.location.timezone for e in timeline.events if e.event.location.timezone]
+    candidates = dict.fromkeys([buyer_zone, *names, "UTC"])
+    return tuple(
+        (name, _zone_name(name, locale)) for name in candidates if name and known_zone(name)
     )
 
 
@@ -248,7 +256,11 @@ def _steps(timeline: Timeline, _: Gettext) -> tuple[Step, ...]:
 
 
 def _legs(
-    timeline: Timeline, carriers: Sequence[CarrierContact], locale: str, _: Gettext
+    timeline: Timeline,
+    carriers: Sequence[CarrierContact],
+    locale: str,
+    _: Gettext,
+    viewer_zone: str | None = None,
 ) -> tuple[LegSection, ...]:
     by_number = {c.tracking_number: c for c in carriers}
     sections = []
@@ -257,7 +269,7 @@ def _legs(
         contact = by_number.get(leg.id.tracking_number) or next(
             (c for c in carriers if c.carrier == leg.id.carrier), None
         )
-        lines = tuple(_line(event, locale, _) for event in reversed(events))
+        lines = tuple(_line(event, locale, _, viewer_zone) for event in reversed(events))
         sections.append(
             LegSection(
                 carrier=(contact.name if contact and contact.name else leg.id.carrier) or "",
@@ -270,22 +282,60 @@ def _legs(
     return tuple(reversed(sections))
 
 
-def _line(event: NormalizedEvent, locale: str, _: Gettext) -> Line:
+def _line(event: NormalizedEvent, locale: str, _: Gettext, viewer_zone: str | None) -> Line:
     at = event.occurred_at
-    when = ""
+    loc = babel_locale(locale)
+    when = viewer_when = ""
+    zone, zone_name = _zone(event)
     if at is not None:
-        zone, zone_name = _zone(event)
-        when = format_datetime(at, "medium", tzinfo=zone, locale=babel_locale(locale))
-        when = f"{when} ({zone_name})"
+        local = format_datetime(at, "medium", tzinfo=zone, locale=loc)
+        when = f"{local} ({_zone_name(zone_name, locale)})"
+        if viewer_zone and viewer_zone != zone_name:
+            shown = format_datetime(at, "medium", tzinfo=ZoneInfo(viewer_zone), locale=loc)
+            viewer_when = f"{shown} ({_zone_name(viewer_zone, locale)})"
     country = event.location.country
-    country_name = babel_locale(locale).territories.get(country.upper()) if country else None
-    place = ", ".join(p for p in (event.location.city, country_name or country) if p) or None
+    country_name = loc.territories.get(country.upper()) if country else None
+    city = _city_name(event.location.city, event.location.timezone, locale)
+    place = ", ".join(p for p in (city, country_name or country) if p) or None
     return Line(
         when=when,
+        viewer_when=viewer_when or None,
         label=_(MILESTONES.get(event.milestone, MILESTONES[Milestone.NONE])),
         original=event.raw.description,
         place=place,
     )
+
+
+def _zone_name(name: str, locale: str) -> str:
+    """A zone as people of ``locale`` call it ("France Time", "法国时间"); UTC offsets and
+    UTC stay as they are."""
+    if name == "UTC" or name.startswith("UTC+") or name.startswith("UTC-"):
+        return name
+    try:
+        return str(get_timezone_location(ZoneInfo(name), locale=babel_locale(locale)))
+    except (ZoneInfoNotFoundError, ValueError, LookupError):
+        return name
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("-", " ")
+
+
+def _city_name(city: str | None, zone: str | None, locale: str) -> str | None:
+    """The city in the viewer's language when CLDR names it: the exemplar city of its own
+    time zone (``Paris`` in Europe/Paris is 巴黎 in Chinese). Other cities keep the name the
+    carrier gave: no data we ship translates them."""
+    if not city or not zone or "/" not in zone:
+        return city
+    try:
+        tz = ZoneInfo(zone)
+        english = get_timezone_location(tz, locale="en", return_city=True)
+        if _fold(str(english)) != _fold(city):
+            return city
+        return str(get_timezone_location(tz, locale=babel_locale(locale), return_city=True))
+    except (ZoneInfoNotFoundError, ValueError, LookupError):
+        return city
 
 
 def _zone(event: NormalizedEvent) -> tuple[tzinfo, str]:

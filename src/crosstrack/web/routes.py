@@ -17,10 +17,13 @@ from crosstrack.api.routes.tracking import public_rate
 from crosstrack.domain.delivery import Channel
 from crosstrack.i18n import SHIPPED, direction, negotiate, region_of, translations
 from crosstrack.services.errors import InvalidInput, NotFound
-from crosstrack.web.page import build_page, uses_miles
+from crosstrack.web.page import build_page, known_zone, uses_miles
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(public_rate)])
 COOKIE = "crosstrack_lang"
+ZONE_COOKIE = "crosstrack_tz"
+UNITS_COOKIE = "crosstrack_units"
+YEAR = 365 * 86400
 PageToken = Annotated[str, Path(min_length=16, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
 
 
@@ -43,6 +46,9 @@ def tracking_page(
     remembered: Annotated[str | None, Cookie(alias=COOKIE)] = None,
     accept_language: Annotated[str | None, Header(max_length=500)] = None,
     units: Annotated[str | None, Query(pattern="^(metric|imperial)$")] = None,
+    remembered_units: Annotated[str | None, Cookie(alias=UNITS_COOKIE)] = None,
+    tz: Annotated[str | None, Query(max_length=64)] = None,
+    remembered_zone: Annotated[str | None, Cookie(alias=ZONE_COOKIE)] = None,
     subscribed: Annotated[bool, Query()] = False,
     bad_email: Annotated[bool, Query()] = False,
 ) -> HTMLResponse:
@@ -59,6 +65,8 @@ def tracking_page(
     default = buyer_locale or (branding.default_locale if branding else None)
     locale = negotiate(lang, remembered, accept_language, default)
     gettext = translations(locale).gettext
+    zone = known_zone(remembered_zone if tz is None else tz)
+    system = units or (remembered_units if remembered_units in ("metric", "imperial") else None)
     page = build_page(
         side,
         view.timeline,
@@ -68,7 +76,8 @@ def tracking_page(
         languages=SHIPPED,
         now=services.clock(),
         _=gettext,
-        imperial=uses_miles(region_of(accept_language, buyer_locale), units),
+        imperial=uses_miles(region_of(accept_language, buyer_locale), system),
+        viewer_zone=zone,
     )
     nonce = secrets.token_urlsafe(12)
     html = (
@@ -82,6 +91,7 @@ def tracking_page(
             _=gettext,
             nonce=nonce,
             just_now=gettext("Updated just now"),
+            device_zone=gettext("This device's time zone"),
         )
     )
     response = HTMLResponse(html)
@@ -93,7 +103,14 @@ def tracking_page(
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["Content-Language"] = locale
     if lang and locale == negotiate(lang, None, None, None):
-        response.set_cookie(COOKIE, locale, max_age=365 * 86400, samesite="lax", httponly=True)
+        response.set_cookie(COOKIE, locale, max_age=YEAR, samesite="lax", httponly=True)
+    if tz is not None:  # an explicit choice; an empty one goes back to each event's own zone
+        if zone:
+            response.set_cookie(ZONE_COOKIE, zone, max_age=YEAR, samesite="lax", httponly=True)
+        else:
+            response.delete_cookie(ZONE_COOKIE)
+    if units:
+        response.set_cookie(UNITS_COOKIE, units, max_age=YEAR, samesite="lax", httponly=True)
     return response
 
 

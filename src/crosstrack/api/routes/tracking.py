@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Header, Path, Query, Response
 
 from crosstrack.api import presenters, schemas
 from crosstrack.api.dependencies import ServicesDep
 from crosstrack.api.errors import documented
 from crosstrack.api.limits import per_client
+from crosstrack.i18n import negotiate, translations
 from crosstrack.services.buyers import SendRequest
 
 public_rate = per_client("public_limiter")
@@ -42,10 +43,29 @@ Token = Annotated[
     summary="What a buyer can do (public)",
     responses=documented(404, 422, 429),
 )
-def buyer_side(token: Token, services: ServicesDep) -> schemas.BuyerSideOut:
+def buyer_side(
+    token: Token,
+    services: ServicesDep,
+    response: Response,
+    lang: Annotated[
+        str | None, Query(max_length=35, description="A language tag, e.g. `fr` or `zh-HK`.")
+    ] = None,
+    accept_language: Annotated[str | None, Header(max_length=500)] = None,
+) -> schemas.BuyerSideOut:
     """Open problems with the buyer's action, and each leg's carrier with its own tracking
-    page (the last-mile carrier marked). No API key: the token is the key."""
-    return presenters.buyer_side(services.buyers.view(token))
+    page (the last-mile carrier marked). No API key: the token is the key. The texts come
+    in the reader's language (`?lang`, then `Accept-Language`, then the buyer's or the
+    merchant's language), with the same fallback chain as the tracking page."""
+    view = services.buyers.view(token)
+    shipment = view.shipment
+    _merchant, branding = services.buyers.presentation(shipment.merchant_id)
+    default = (shipment.buyer.locale if shipment.buyer else None) or (
+        branding.default_locale if branding else None
+    )
+    locale = negotiate(lang, None, accept_language, default)
+    response.headers["Content-Language"] = locale
+    response.headers["Vary"] = "Accept-Language"
+    return presenters.buyer_side(view, locale, translations(locale).gettext)
 
 
 @router.post(

@@ -269,7 +269,7 @@ class PublicAlert(BaseModel):
     kind: AlertKind
     severity: Severity
     since: datetime
-    buyer_action: str
+    buyer_action: str = Field(description="What to do, in the response's language.")
     requests: list[BuyerRequestKind] = Field(
         description="What the buyer can send about it (`POST .../requests`)."
     )
@@ -291,6 +291,12 @@ class BuyerSideOut(BaseModel):
 
     status: Status
     milestone: Milestone
+    locale: str = Field(
+        description="The language of the texts: `?lang`, else `Accept-Language`, else the "
+        "buyer's locale, else the merchant's default, else `en` (also in `Content-Language`)."
+    )
+    headline: str = Field(description="The status as a sentence, in `locale`.")
+    milestone_label: str = Field(description="The milestone's name, in `locale`.")
     alerts: list[PublicAlert]
     carriers: list[CarrierContactOut]
 
