@@ -46,8 +46,10 @@ def client(services: Services) -> Iterator[TestClient]:
         yield test_client
 
 
-def _shipment(services: Services, *events: tuple[str, str, str]) -> str:
-    merchant = services.accounts.create_merchant("Maison Lune")
+def _shipment(
+    services: Services, *events: tuple[str, str, str], shop: str = "Maison Lune"
+) -> str:
+    merchant = services.accounts.create_merchant(shop)
     registered = services.registrar.register(
         RegisterShipment(
             merchant.id,
@@ -161,6 +163,7 @@ def test_every_shipped_locale_translates_every_string_of_the_page() -> None:
         *re.findall(r"""_\(["']([^"']+)["']\)""", template),
         "Updated just now",
         "This device's time zone",
+        "Where your parcel has been",
         "8 in 10 parcels like yours arrive within these dates.",
     }
     assert len(wanted) > 50
@@ -259,17 +262,21 @@ def test_countries_are_named_in_the_viewers_language(
     assert "Lyon, 法国" in client.get(f"/t/{token}?lang=zh-Hans").text
 
 
+def _distance(html: str) -> str:
+    """The figure after "Distance so far: " on the page."""
+    return html.split("Distance so far: ", 1)[1].split("<", 1)[0]
+
+
 def test_the_distance_so_far_is_in_kilometres_or_in_miles_for_a_us_viewer(
     client: TestClient, services: Services
 ) -> None:
     token = _shipment(services, *JOURNEY)
     metric = client.get(f"/t/{token}?lang=en", headers={"Accept-Language": "en-GB"}).text
     imperial = client.get(f"/t/{token}?lang=en", headers={"Accept-Language": "en-US"}).text
-    assert "Distance so far: " in metric and " km</p>" in metric
-    assert " mi</p>" in imperial
+    assert _distance(metric).endswith(" km") and _distance(imperial).endswith(" mi")
     chosen = client.get(f"/t/{token}?lang=en&units=metric", headers={"Accept-Language": "en-US"})
-    assert " km</p>" in chosen.text
-    km = int(metric.split("Distance so far: ")[1].split(" km")[0].replace(",", ""))
+    assert _distance(chosen.text).endswith(" km")
+    km = int(_distance(metric).removesuffix(" km").replace(",", ""))
     assert 700 < km < 780  # the scans: London -> Paris -> Lyon, about 340 + 390 km
 
 
@@ -306,12 +313,11 @@ def test_times_can_be_read_in_the_viewers_zone_which_is_remembered(
 
 def test_units_can_be_chosen_and_are_remembered(client: TestClient, services: Services) -> None:
     token = _shipment(services, *JOURNEY)
-    assert "km" in client.get(f"/t/{token}?lang=en").text.split("Distance so far")[1][:40]
+    assert _distance(client.get(f"/t/{token}?lang=en").text).endswith(" km")
     chosen = client.get(f"/t/{token}?lang=en&units=imperial")
-    assert "mi" in chosen.text.split("Distance so far")[1][:40]
+    assert _distance(chosen.text).endswith(" mi")
     assert chosen.cookies.get("crosstrack_units") == "imperial"
-    again = client.get(f"/t/{token}").text
-    assert "mi" in again.split("Distance so far")[1][:40]
+    assert _distance(client.get(f"/t/{token}").text).endswith(" mi")
 
 
 def test_cities_and_countries_are_named_in_the_viewers_language_when_the_data_has_them(
@@ -323,3 +329,24 @@ def test_cities_and_countries_are_named_in_the_viewers_language_when_the_data_ha
     assert "Lyon, 法国" in chinese  # CLDR does not: the carrier's name stays
     japanese = client.get(f"/t/{token}?lang=ja").text
     assert "パリ, フランス" in japanese
+
+
+def test_the_route_map_is_drawn_from_shipped_data_with_the_places_in_the_viewers_language(
+    client: TestClient, services: Services
+) -> None:
+    import xml.etree.ElementTree as ET
+
+    token = _shipment(services, *JOURNEY)
+    html = client.get(f"/t/{token}?lang=zh-Hans").text
+    svg = html[html.index("<svg") : html.index("</svg>") + len("</svg>")]
+    root = ET.fromstring(svg)
+    titles = [t.text for t in root.iter("title")]
+    assert titles[0] == "包裹经过的地方"  # the map's own title, translated
+    assert {"伦敦, 英国", "巴黎, 法国", "Lyon, 法国"} <= set(titles)  # each place a dot
+    assert "http" not in svg  # no tiles, no scripts, nothing fetched
+    assert len(svg) < 40_000
+    # No located place, no map.
+    bare = _shipment(
+        services, ("Item received for processing", "", "2026-01-02T09:00:00Z"), shop="Other"
+    )
+    assert "<svg" not in client.get(f"/t/{bare}").text

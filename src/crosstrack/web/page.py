@@ -27,11 +27,12 @@ from babel.dates import (
 )
 from babel.units import format_unit
 
-from crosstrack.domain.model import NormalizedEvent
+from crosstrack.domain.model import Location, NormalizedEvent
 from crosstrack.domain.timeline import Timeline
 from crosstrack.domain.vocabulary import Milestone, Status
 from crosstrack.i18n import babel_locale, direction
 from crosstrack.services.buyers import BuyerView, CarrierContact
+from crosstrack.web.route_map import RoutePoint, render_route_map
 from crosstrack.wording import HEADLINES, MILESTONES, N_, Gettext
 
 STEPS: tuple[tuple[str, frozenset[Milestone]], ...] = (
@@ -117,6 +118,8 @@ class PageView:
     token: str
     distance: str | None = None
     """How far the parcel has come, in the viewer's units (km, or miles in the US)."""
+    route_map: str | None = None
+    """Inline SVG of the places the parcel has been (labels escaped by its renderer)."""
     zones: tuple[tuple[str, str], ...] = field(default=())
     """(IANA zone, its name in the viewer's language) the viewer may read times in."""
     viewer_zone: str | None = None
@@ -165,6 +168,7 @@ def build_page(
         updated=(format_timedelta(last - now, add_direction=True, locale=loc) if last else None),
         token=token,
         distance=_distance(timeline, locale, imperial=imperial),
+        route_map=_route_map(timeline, locale, _),
         languages=tuple((code, _own_name(code)) for code in languages),
         zones=_zone_choices(timeline, shipment.buyer.timezone if shipment.buyer else None, locale),
         viewer_zone=viewer_zone,
@@ -293,17 +297,40 @@ def _line(event: NormalizedEvent, locale: str, _: Gettext, viewer_zone: str | No
         if viewer_zone and viewer_zone != zone_name:
             shown = format_datetime(at, "medium", tzinfo=ZoneInfo(viewer_zone), locale=loc)
             viewer_when = f"{shown} ({_zone_name(viewer_zone, locale)})"
-    country = event.location.country
-    country_name = loc.territories.get(country.upper()) if country else None
-    city = _city_name(event.location.city, event.location.timezone, locale)
-    place = ", ".join(p for p in (city, country_name or country) if p) or None
     return Line(
         when=when,
         viewer_when=viewer_when or None,
         label=_(MILESTONES.get(event.milestone, MILESTONES[Milestone.NONE])),
         original=event.raw.description,
-        place=place,
+        place=_place_name(event.location, locale),
     )
+
+
+def _place_name(location: Location, locale: str) -> str | None:
+    """``city, country`` in the viewer's language as far as the data allows."""
+    country = location.country
+    country_name = babel_locale(locale).territories.get(country.upper()) if country else None
+    city = _city_name(location.city, location.timezone, locale)
+    return ", ".join(p for p in (city, country_name or country) if p) or None
+
+
+def _route_map(timeline: Timeline, locale: str, _: Gettext) -> str | None:
+    """The map of the places the parcel was scanned at, in order (None: none located)."""
+    located = [
+        e.event.location
+        for e in timeline.events
+        if e.affects_state and e.event.location.latitude is not None
+    ]
+    points = [
+        RoutePoint(
+            place.latitude,
+            place.longitude,
+            _place_name(place, locale) or "",
+            current=n == len(located) - 1,
+        )
+        for n, place in enumerate(located)
+    ]
+    return render_route_map(points, _("Where your parcel has been"))
 
 
 def _zone_name(name: str, locale: str) -> str:

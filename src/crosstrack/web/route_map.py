@@ -41,6 +41,9 @@ from typing import Any
 
 __all__ = [
     "MIN_VIEW_WIDTH",
+    "DetailLevel",
+    "MapPlace",
+    "OutlinePolygon",
     "RouteMapPlan",
     "RoutePoint",
     "WorldMap",
@@ -104,7 +107,9 @@ class RoutePoint:
 
 
 @dataclass(frozen=True, slots=True)
-class _Polygon:
+class OutlinePolygon:
+    """One polygon of a country (an outer ring and its holes), in the packaged data."""
+
     country: str
     bbox: tuple[float, float, float, float]
     # Per level of detail: (x, y of the first M, the rest of the path data), None if dropped.
@@ -112,7 +117,9 @@ class _Polygon:
 
 
 @dataclass(frozen=True, slots=True)
-class _Level:
+class DetailLevel:
+    """A level of detail of the outlines."""
+
     grid: float  # px of the 1000-px world per unit of this level's path data
     max_view: float | None  # widest view (px) this level is used for; None: any
 
@@ -123,14 +130,16 @@ class WorldMap:
 
     width: float
     height: float
-    levels: tuple[_Level, ...]
-    polygons: tuple[_Polygon, ...]
+    levels: tuple[DetailLevel, ...]
+    polygons: tuple[OutlinePolygon, ...]
     country_bboxes: dict[str, tuple[float, float, float, float]]
     country_names: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
-class _Place:
+class MapPlace:
+    """A dot of the map, in px of the 1000-px world."""
+
     x: float
     y: float
     label: str
@@ -144,7 +153,7 @@ class RouteMapPlan:
     view: tuple[float, float, float, float]  # x, y, width, height
     level: int
     line: tuple[tuple[float, float], ...]  # the route's polyline, antimeridian unwrapped
-    places: tuple[_Place, ...]  # in drawing order: places, then the origin, then the current one
+    places: tuple[MapPlace, ...]  # in drawing order: places, then the origin, then the current one
     countries: tuple[str, ...]  # alpha-2 keys of the countries drawn (sorted)
     land: str  # the land's path data, in the level's units
 
@@ -164,8 +173,8 @@ def world_map() -> WorldMap:
     data = json.loads(text)
     if data["projection"] != "miller":
         raise ValueError(f"world.json: unexpected projection {data['projection']!r}")
-    levels = tuple(_Level(float(lv["grid"]), lv["max_view"]) for lv in data["levels"])
-    polygons: list[_Polygon] = []
+    levels = tuple(DetailLevel(float(lv["grid"]), lv["max_view"]) for lv in data["levels"])
+    polygons: list[OutlinePolygon] = []
     bboxes: dict[str, tuple[float, float, float, float]] = {}
     names: dict[str, str] = {}
     for key, country in data["countries"].items():
@@ -181,7 +190,7 @@ def world_map() -> WorldMap:
                     raise ValueError(f"world.json: {key} path does not start with M x y")
                 else:
                     parsed.append((int(match[1]), int(match[2]), path[match.end() :]))
-            polygons.append(_Polygon(key, _box(bbox), tuple(parsed)))
+            polygons.append(OutlinePolygon(key, _box(bbox), tuple(parsed)))
     return WorldMap(
         width=float(data["width"]),
         height=float(data["height"]),
@@ -302,11 +311,11 @@ def plan_route_map(
         view_x += shift
 
     current = max((i for i, p in enumerate(route) if p.current), default=None)
-    places: list[_Place] = []
+    places: list[MapPlace] = []
     for i, point in enumerate(route):
         x, y = line[place_index[i]]
         role = "current" if i == current else "origin" if i == 0 else "place"
-        places.append(_Place(x, y, point.label, role))
+        places.append(MapPlace(x, y, point.label, role))
     order = {"place": 0, "origin": 1, "current": 2}
     places.sort(key=lambda p: order[p.role])  # stable: route order within a role
 
@@ -338,12 +347,11 @@ def _land(
         bx0, by0, bx1, by1 = polygon.bbox
         if path is None or by1 <= vy or by0 >= vy + vh:
             continue
-        # Every whole-world shift k at which the polygon's box meets the view.
-        first = math.ceil((vx - bx1) / world.width)
-        last = math.floor((vx + vw - bx0) / world.width)
+        # Every whole-world shift k at which the polygon's box overlaps the view:
+        # bx1 + k·width > vx and bx0 + k·width < vx + vw.
+        first = math.floor((vx - bx1) / world.width) + 1
+        last = math.ceil((vx + vw - bx0) / world.width) - 1
         for k in range(first, last + 1):
-            if bx1 + k * world.width <= vx or bx0 + k * world.width >= vx + vw:
-                continue
             x0, y0, rest = path
             dx = round(k * world.width / grid)
             parts.append(f"M{x0 + dx} {y0}{rest}")
