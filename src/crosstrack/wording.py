@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from crosstrack.domain.vocabulary import Milestone, Status
+from crosstrack.domain.vocabulary import Milestone, Reason, Status
 
 Gettext = Callable[[str], str]
 
@@ -48,3 +48,17 @@ MILESTONES: dict[Milestone, str] = {
     Milestone.RETURN: N_("Returning to the sender"),
     Milestone.NONE: N_("Update"),
 }
+REASONS: dict[Reason, str] = {
+    Reason.ADDRESS_ISSUE: N_("Problem with the address"),
+    Reason.RECIPIENT_UNAVAILABLE: N_("Nobody was available to receive it"),
+    Reason.CUSTOMS_DOCUMENTS_OR_DUTIES: N_("Customs need documents or duties"),
+    Reason.CUSTOMS_HELD_OR_SEIZED: N_("Held by customs"),
+    Reason.REFUSED: N_("Delivery refused"),
+    Reason.DAMAGED: N_("Damaged"),
+    Reason.LOST_OR_MISSING: N_("Lost or missing"),
+    Reason.WEATHER_OR_FORCE_MAJEURE: N_("Delayed by weather or events"),
+    Reason.CARRIER_DELAY_OR_CAPACITY: N_("Delayed at the carrier"),
+    Reason.CANCELLED: N_("Cancelled"),
+    Reason.OTHER: N_("Other problem"),
+}
+"""Why an exception or a failed attempt happened, for the reader (``none`` says nothing)."""

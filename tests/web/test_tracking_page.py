@@ -152,12 +152,14 @@ def test_every_shipped_locale_translates_every_string_of_the_page() -> None:
 
     from crosstrack.domain.alerts import ACTIONS
     from crosstrack.i18n import SHIPPED
-    from crosstrack.web.page import HEADLINES, MILESTONES, STEPS
+    from crosstrack.web.page import STEPS
+    from crosstrack.wording import HEADLINES, MILESTONES, REASONS
 
     template = (resources.files("crosstrack.web") / "templates" / "tracking.html").read_text()
     wanted = {
         *HEADLINES.values(),
         *MILESTONES.values(),
+        *REASONS.values(),
         *(label for label, _ in STEPS),
         *(a.buyer for a in ACTIONS.values()),
         *re.findall(r"""_\(["']([^"']+)["']\)""", template),
@@ -350,3 +352,13 @@ def test_the_route_map_is_drawn_from_shipped_data_with_the_places_in_the_viewers
         services, ("Item received for processing", "", "2026-01-02T09:00:00Z"), shop="Other"
     )
     assert "<svg" not in client.get(f"/t/{bare}").text
+
+
+def test_a_problem_says_why_in_the_viewers_language(client: TestClient, services: Services) -> None:
+    token = _shipment(
+        services,
+        ("Delivery attempted: recipient not at home", "Lyon, FR", "2026-01-06T09:00:00Z"),
+    )
+    french = client.get(f"/t/{token}?lang=fr").text
+    assert "Tentative de livraison · Personne n&#39;était là pour le recevoir" in french
+    assert "recipient not at home" in french  # the carrier's words beside it

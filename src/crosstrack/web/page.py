@@ -33,7 +33,7 @@ from crosstrack.domain.vocabulary import Milestone, Status
 from crosstrack.i18n import babel_locale, direction
 from crosstrack.services.buyers import BuyerView, CarrierContact
 from crosstrack.web.route_map import RoutePoint, render_route_map
-from crosstrack.wording import HEADLINES, MILESTONES, N_, Gettext
+from crosstrack.wording import HEADLINES, MILESTONES, N_, REASONS, Gettext
 
 STEPS: tuple[tuple[str, frozenset[Milestone]], ...] = (
     (N_("Picked up"), frozenset({Milestone.PICKED_UP, Milestone.FACILITY})),
@@ -81,6 +81,8 @@ class Line:
     event's own zone)."""
     label: str
     """What it means, in the viewer's language."""
+    reason: str | None
+    """Why, for a problem or a failed attempt (in the viewer's language)."""
     original: str
     """The carrier's own words (never hidden)."""
     place: str | None
@@ -301,6 +303,7 @@ def _line(event: NormalizedEvent, locale: str, _: Gettext, viewer_zone: str | No
         when=when,
         viewer_when=viewer_when or None,
         label=_(MILESTONES.get(event.milestone, MILESTONES[Milestone.NONE])),
+        reason=_(REASONS[event.reason]) if event.reason in REASONS else None,
         original=event.raw.description,
         place=_place_name(event.location, locale),
     )
@@ -311,7 +314,8 @@ def _place_name(location: Location, locale: str) -> str | None:
     country = location.country
     country_name = babel_locale(locale).territories.get(country.upper()) if country else None
     city = _city_name(location.city, location.timezone, locale)
-    return ", ".join(p for p in (city, country_name or country) if p) or None
+    separator = "، " if locale.split("-")[0] == "ar" else ", "  # the Arabic comma
+    return separator.join(p for p in (city, country_name or country) if p) or None
 
 
 def _route_map(timeline: Timeline, locale: str, _: Gettext) -> str | None:
