@@ -24,33 +24,48 @@ from babel.support import NullTranslations, Translations
 SHIPPED = ("en", "fr", "es", "pt-BR", "de", "zh-Hans", "zh-Hant", "ja", "ko", "ru", "ar")
 """Locales with a catalog (English is the source language)."""
 DEFAULT = "en"
-_SCRIPTS = {
-    "zh-HK": "zh-Hant",
-    "zh-TW": "zh-Hant",
-    "zh-MO": "zh-Hant",
-    "zh-CN": "zh-Hans",
-    "zh-SG": "zh-Hans",
-    "zh": "zh-Hans",
-}
+_SCRIPTS = {"zh-HK": "zh-Hant", "zh-TW": "zh-Hant", "zh-MO": "zh-Hant"}
+"""Chinese regions written in Traditional characters when the tag names no script (any
+other region, or none, reads Simplified)."""
 _LANGUAGES = {"pt": "pt-BR"}
 """A bare language we ship only one region of (Portuguese: Brazilian, the closest)."""
 
 
 def chain(tag: str) -> list[str]:
-    """The locales to try for ``tag``, most specific first, ending with English."""
-    cleaned = tag.strip().replace("_", "-")
+    """The locales to try for ``tag``, most specific first, ending with English. Tags are
+    matched whatever their case (``zh-tw``, ``ZH_hant_TW``); a script subtag decides the
+    written form of Chinese (``zh-Hant-TW`` → ``zh-Hant``, ``zh-Hans-HK`` → ``zh-Hans``)."""
+    language, script, region = _subtags(tag)
     out: list[str] = []
-    if cleaned:
-        out.append(cleaned)
-        if cleaned in _SCRIPTS:
-            out.append(_SCRIPTS[cleaned])
-        language = cleaned.split("-")[0].lower()
-        if language != "zh":
+    if language:
+        full = "-".join(p for p in (language, script, region) if p)
+        out.append(full)
+        if script:
+            out.append(f"{language}-{script}")
+        if region:
+            out.append(f"{language}-{region}")
+        if language == "zh":
+            out.append(f"zh-{script}" if script else _SCRIPTS.get(f"zh-{region}", "zh-Hans"))
+        else:
             out.append(language)
             if language in _LANGUAGES:
                 out.append(_LANGUAGES[language])
     out.append(DEFAULT)
     return list(dict.fromkeys(out))
+
+
+def _subtags(tag: str) -> tuple[str, str | None, str | None]:
+    """(language, Script, REGION) of a BCP 47 tag, in their canonical case."""
+    parts = [p for p in tag.strip().replace("_", "-").split("-") if p]
+    if not parts or not parts[0].isalpha():
+        return "", None, None
+    language, script, region = parts[0].lower(), None, None
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha() and script is None and region is None:
+            script = part.title()
+        elif (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
+            region = region or part.upper()
+    return language, script, region
 
 
 def shipped(tag: str) -> str | None:

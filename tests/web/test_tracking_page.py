@@ -140,6 +140,12 @@ def test_locales_fall_back_along_a_chain_and_never_to_another_script() -> None:
     assert negotiate(None, None, "pt-PT", None) == "pt-BR"
     assert chain("zh-HK")[-1] == "en"  # never Simplified for a Traditional reader
     assert negotiate("xx", None, None, None) == "en"
+    # Any case, and a script subtag decides the written form of Chinese.
+    assert chain("zh-Hant-TW")[:2] == ["zh-Hant-TW", "zh-Hant"]
+    assert negotiate(None, None, "zh-tw", None) == "zh-Hant"
+    assert negotiate(None, None, "zh-Hans-HK", None) == "zh-Hans"
+    assert negotiate(None, None, "ZH_hant", None) == "zh-Hant"
+    assert negotiate(None, None, "es-419", None) == "es"
     assert negotiate(None, None, "de-DE,fr;q=0.3", None) == "de"
     assert negotiate(None, None, "nl-NL,fr;q=0.3", None) == "fr"  # Dutch: not shipped
 

@@ -1,11 +1,13 @@
 """The email channel: a buyer's shipment update rendered in their language, sent over SMTP.
 
 :func:`render` turns a :class:`ShipmentEmail` (what the dispatcher knows about one update)
-into a subject, a plain-text part and an HTML part, in the buyer's locale or the closest one
-shipped (``crosstrack.notify.email_locale``); :class:`SmtpSender` (``email_smtp``) sends them.
-The templates are ``templates/email/shipment_update.{html,txt}``; the words are in
-``email_texts``. Nothing here reads a file or opens a connection at import. docs/email.md
-describes the emails, the languages and the SMTP settings.
+into a subject, a plain-text part and an HTML part, in the buyer's locale or the shipped one
+it falls back to (:func:`crosstrack.i18n.shipped`); :class:`SmtpSender` (``email_smtp``)
+sends them. The templates are ``templates/email/shipment_update.{html,txt}`` and hold no
+words: every text comes from the gettext catalogs (``notify.words``: the ``notifications``
+domain, and the tracking page's names of statuses, milestones and alert actions), every date
+from Babel. Nothing here reads a file or opens a connection at import.
+docs/email.md describes the emails, the languages and the SMTP settings.
 """
 
 from __future__ import annotations
@@ -18,11 +20,15 @@ from datetime import date
 from typing import Final
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
-from crosstrack.notify.email_locale import format_window, resolve_locale
+from crosstrack.domain.alerts import ACTIONS, AlertKind
+from crosstrack.domain.vocabulary import Milestone, Status
+from crosstrack.i18n import DEFAULT
 from crosstrack.notify.email_smtp import SmtpSender, SmtpSettings
-from crosstrack.notify.email_texts import CATALOGS
+from crosstrack.notify.words import T_, V_, Msg, Words, words_for
 from crosstrack.services.records import BuyerUpdate
+from crosstrack.wording import HEADLINES, MILESTONES
 
 __all__ = [
     "EmailChannel",
@@ -74,7 +80,7 @@ class RenderedEmail:
     locale: str
 
 
-#: Topic -> the suffix of its ``subject.*`` and ``intro.*`` keys; other topics are updates.
+#: Topic -> its subject and intro; other topics are updates.
 _TOPICS: Final[Mapping[str, str]] = {
     "shipment.status_changed": "status_changed",
     "shipment.milestone_reached": "milestone_reached",
@@ -84,11 +90,112 @@ _TOPICS: Final[Mapping[str, str]] = {
     "shipment.delivered": "delivered",
 }
 
+_UPDATE_SUBJECT: Final = T_("Update on your order %(order_ref)s from %(merchant)s")
+
+#: The subject of a status change (and of a delivery), by the status.
+_STATUS_SUBJECTS: Final[Mapping[Status, Msg]] = {
+    Status.PENDING: T_("Your order %(order_ref)s from %(merchant)s is being prepared"),
+    Status.INFO_RECEIVED: T_("Your order %(order_ref)s from %(merchant)s is ready to ship"),
+    Status.IN_TRANSIT: T_("Your order %(order_ref)s from %(merchant)s is on its way"),
+    Status.OUT_FOR_DELIVERY: T_("Your order %(order_ref)s from %(merchant)s is out for delivery"),
+    Status.AVAILABLE_FOR_PICKUP: T_(
+        "Your order %(order_ref)s from %(merchant)s is ready for pickup"
+    ),
+    Status.ATTEMPT_FAILED: T_(
+        "Delivery of your order %(order_ref)s from %(merchant)s was attempted"
+    ),
+    Status.DELIVERED: T_("Your order %(order_ref)s from %(merchant)s has been delivered"),
+    Status.EXCEPTION: T_(
+        "There is a problem with the delivery of your order %(order_ref)s from %(merchant)s"
+    ),
+    Status.RETURNED: T_("Your order %(order_ref)s from %(merchant)s is going back to the seller"),
+    Status.EXPIRED: T_("No recent tracking updates for your order %(order_ref)s from %(merchant)s"),
+    Status.UNKNOWN: _UPDATE_SUBJECT,
+}
+
+#: The subject of the other topics.
+_TOPIC_SUBJECTS: Final[Mapping[str, Msg]] = {
+    # Translators: %(milestone)s is the name of a stage of the journey, e.g. "Import customs".
+    "milestone_reached": T_("Your order %(order_ref)s from %(merchant)s: %(milestone)s"),
+    "eta_changed": T_("New delivery date for your order %(order_ref)s from %(merchant)s"),
+    "alert_raised": T_("Important news about your order %(order_ref)s from %(merchant)s"),
+    "alert_resolved": T_(
+        "The delivery problem with your order %(order_ref)s from %(merchant)s is solved"
+    ),
+    "update": _UPDATE_SUBJECT,
+}
+
+#: The sentence under the headline, by topic.
+_INTROS: Final[Mapping[str, Msg]] = {
+    "status_changed": T_("The status of your parcel has changed."),
+    "milestone_reached": T_("Your parcel has reached a new stage: %(milestone)s."),
+    "eta_changed": T_("The expected delivery date has changed."),
+    "alert_raised": T_("There is important news about your delivery."),
+    "alert_resolved": T_("The problem with your delivery has been solved."),
+    "delivered": T_("Thank you for shopping with %(merchant)s."),
+    "update": T_("Here is the latest news about your parcel."),
+}
+
+_GENERIC_ACTION: Final = T_(
+    "There is a problem with your delivery. Follow the link below for details, "
+    "or contact %(merchant)s."
+)
+_ORDER_LINE: Final = T_("Order %(order_ref)s from %(merchant)s")
+_STATUS_LABEL: Final = T_("Status")
+# Translators: the stage of the journey the parcel is at (a label, its value follows).
+_STAGE_LABEL: Final = T_("Current stage")
+_EXPECTED_LABEL: Final = V_("Expected delivery")
+_ACTION_TITLE: Final = V_("What to do")
+# Translators: the heading of the parcel's last few tracking events.
+_UPDATES_LABEL: Final = T_("Latest updates")
+_TRACK_LABEL: Final = V_("Track your parcel")
+_UNSUBSCRIBE_LABEL: Final = T_("Unsubscribe")
+_LINK_HINT: Final = T_("If the button does not work, open this link:")
+_FOOTER_REASON: Final = T_("You are receiving this email because you ordered from %(merchant)s.")
+_FOOTER_UNSUBSCRIBE: Final = T_("Don't want these emails?")
+# Translators: a label and its value on one line ("Status: In transit"); the label is shown
+# in bold in the HTML email. Write the colon the way your language does.
+_LABELLED: Final = T_("%(label)s: %(value)s")
+
+_UNKNOWN_HEADLINE: Final = T_("News about your parcel")
+
+#: The short name of each status: the page's name of the milestone that says the same, or
+#: our own.
+_STATUS_NAMES: Final[Mapping[Status, Msg]] = {
+    Status.PENDING: T_("Awaiting shipment"),
+    Status.INFO_RECEIVED: V_(MILESTONES[Milestone.LABEL_CREATED]),
+    Status.IN_TRANSIT: T_("In transit"),
+    Status.OUT_FOR_DELIVERY: V_(MILESTONES[Milestone.OUT_FOR_DELIVERY]),
+    Status.AVAILABLE_FOR_PICKUP: V_(MILESTONES[Milestone.AVAILABLE_FOR_PICKUP]),
+    Status.ATTEMPT_FAILED: V_(MILESTONES[Milestone.DELIVERY_ATTEMPT]),
+    Status.DELIVERED: V_(MILESTONES[Milestone.DELIVERED]),
+    Status.EXCEPTION: T_("Delivery problem"),
+    Status.RETURNED: V_(MILESTONES[Milestone.RETURN]),
+    Status.EXPIRED: T_("No recent updates"),
+    Status.UNKNOWN: V_(MILESTONES[Milestone.NONE]),
+}
+
 #: Spellings of a status value that mean the vocabulary's own one.
 _STATUS_ALIASES: Final[Mapping[str, str]] = {"failed_attempt": "attempt_failed"}
+_STATUSES: Final = frozenset(item.value for item in Status)
+_MILESTONES: Final = frozenset(item.value for item in Milestone)
+_ALERT_KINDS: Final = frozenset(item.value for item in AlertKind)
 
 #: Statuses after which an ETA means nothing to the buyer.
-_NO_ETA_STATUSES: Final = frozenset({"delivered", "returned"})
+_NO_ETA_STATUSES: Final = frozenset({Status.DELIVERED, Status.RETURNED})
+
+#: How the ETA window is written: weekday, day and abbreviated month ("Tue, Dec 1").
+_DATE_SKELETON: Final = "MMMEd"
+
+#: Fonts tried first: the system's, then one of the script (a Japanese reader must get
+#: Japanese glyph forms, not Chinese ones); then the generic family.
+_FONTS: Final = "-apple-system,'Segoe UI',Roboto,Helvetica,Arial"
+_SCRIPT_FONTS: Final[Mapping[str, tuple[str, ...]]] = {
+    "zh-Hans": ("'PingFang SC'", "'Microsoft YaHei'"),
+    "zh-Hant": ("'PingFang TC'", "'Microsoft JhengHei'"),
+    "ja": ("'Hiragino Sans'", "'Hiragino Kaku Gothic ProN'", "'Yu Gothic'", "Meiryo"),
+    "ko": ("'Apple SD Gothic Neo'", "'Malgun Gothic'"),
+}
 
 #: Longest shown length of free texts (carriers' and merchants' words), to bound the size.
 _MAX_NAME = 200
@@ -105,9 +212,11 @@ class _Action:
 
 
 @dataclass(frozen=True, slots=True)
-class _Detail:
-    label: str
-    value: str
+class _Labelled:
+    """A "label: value" line, for the text part and for the HTML part (the label in bold)."""
+
+    text: str
+    html: Markup
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,32 +224,37 @@ class _View:
     """What the templates show: every string already localized, nothing escaped yet."""
 
     lang: str
+    dir: str
+    fonts: Markup
     subject: str
     order_line: str
     headline: str
     intro: str
-    details: tuple[_Detail, ...]
-    colon: str
+    details: tuple[_Labelled, ...]
     action: _Action | None
     timeline: tuple[TimelineLine, ...]
     updates_label: str
     tracking_url: str
     track_label: str
+    track_line: str
     link_hint: str
     footer_reason: str
     unsubscribe_question: str
     unsubscribe_label: str
+    unsubscribe_line: str
     unsubscribe_url: str
 
 
 def render(email: ShipmentEmail) -> RenderedEmail:
     """Subject, text and HTML of ``email`` in the buyer's language (or the closest shipped)."""
-    locale = resolve_locale(email.locale)
-    view = _view(email, locale, CATALOGS[locale])
+    words = words_for(email.locale)
+    view = _view(email, words)
     environment = _environment()
     html = environment.get_template("email/shipment_update.html").render(view=view)
     text = environment.get_template("email/shipment_update.txt").render(view=view)
-    return RenderedEmail(subject=view.subject, text=_tidy_text(text), html=html, locale=locale)
+    return RenderedEmail(
+        subject=view.subject, text=_tidy_text(text), html=html, locale=words.locale
+    )
 
 
 @functools.cache
@@ -158,32 +272,33 @@ def _environment() -> Environment:
     )
 
 
-def _view(email: ShipmentEmail, locale: str, texts: Mapping[str, str]) -> _View:
+def _view(email: ShipmentEmail, words: Words) -> _View:
     """Every string the templates show, localized; the free texts on one line and clipped."""
     topic = _TOPICS.get(email.topic, "update")
     given = "delivered" if topic == "delivered" else email.status
     given = _STATUS_ALIASES.get(given, given)
-    status = given if f"status.{given}" in texts else None
-    milestone = texts.get(f"milestone.{email.milestone}")
+    status = Status(given) if given in _STATUSES else None
+    named = email.milestone in _MILESTONES and email.milestone != Milestone.NONE
+    milestone = words.say(V_(MILESTONES[Milestone(email.milestone)])) if named else None
     values = {
-        "merchant": _clip(_one_line(email.merchant_name), _MAX_NAME),
-        "order_ref": _clip(_one_line(email.order_ref), _MAX_NAME),
+        "merchant": words.isolate(_clip(_one_line(email.merchant_name), _MAX_NAME)),
+        "order_ref": words.isolate(_clip(_one_line(email.order_ref), _MAX_NAME)),
         "milestone": milestone or "",
     }
-
-    def say(key: str) -> str:
-        return texts[key].format_map(values)
-
-    missing_milestone = topic == "milestone_reached" and milestone is None
+    if topic == "milestone_reached" and milestone is None:
+        topic = "update"
+    track_label = words.say(_TRACK_LABEL)
+    unsubscribe_label = words.say(_UNSUBSCRIBE_LABEL)
     return _View(
-        lang=locale,
-        subject=_one_line(say(_subject_key(topic, status, milestone))),
-        order_line=say("label.order"),
-        headline=texts[f"headline.{status or 'unknown'}"],
-        intro=say("intro.update" if missing_milestone else f"intro.{topic}"),
-        details=_details(email, status, milestone, texts),
-        colon=texts["punct.colon"],
-        action=_action(email, topic, locale, texts, values),
+        lang=words.locale,
+        dir="rtl" if words.rtl else "ltr",
+        fonts=Markup(",".join((_FONTS, *_SCRIPT_FONTS.get(words.locale, ()), "sans-serif"))),
+        subject=_one_line(words.say(_subject(topic, status), **values)),
+        order_line=words.say(_ORDER_LINE, **values),
+        headline=_headline(words, status),
+        intro=words.say(_INTROS[topic], **values),
+        details=_details(email, status, milestone, words),
+        action=_action(email, topic, words, values),
         timeline=tuple(
             TimelineLine(
                 when=_clip(_one_line(line.when), _MAX_SHORT),
@@ -192,62 +307,77 @@ def _view(email: ShipmentEmail, locale: str, texts: Mapping[str, str]) -> _View:
             )
             for line in email.timeline[:_TIMELINE_LINES]
         ),
-        updates_label=texts["label.latest_updates"],
+        updates_label=words.say(_UPDATES_LABEL),
         tracking_url=email.tracking_url,
-        track_label=texts["label.track"],
-        link_hint=texts["label.link_hint"],
-        footer_reason=say("footer.reason"),
-        unsubscribe_question=texts["footer.unsubscribe"],
-        unsubscribe_label=texts["label.unsubscribe"],
+        track_label=track_label,
+        track_line=_labelled(words, track_label, email.tracking_url).text,
+        link_hint=words.say(_LINK_HINT),
+        footer_reason=words.say(_FOOTER_REASON, **values),
+        unsubscribe_question=words.say(_FOOTER_UNSUBSCRIBE),
+        unsubscribe_label=unsubscribe_label,
+        unsubscribe_line=_labelled(words, unsubscribe_label, email.unsubscribe_url).text,
         unsubscribe_url=email.unsubscribe_url,
     )
 
 
 def _details(
-    email: ShipmentEmail, status: str | None, milestone: str | None, texts: Mapping[str, str]
-) -> tuple[_Detail, ...]:
+    email: ShipmentEmail, status: Status | None, milestone: str | None, words: Words
+) -> tuple[_Labelled, ...]:
     """The status, the stage and the ETA window (not once delivered or returned)."""
     details = []
     if status is not None:
-        details.append(_Detail(texts["label.status"], texts[f"status.{status}"]))
+        details.append(_labelled(words, words.say(_STATUS_LABEL), words.say(_STATUS_NAMES[status])))
     if milestone is not None:
-        details.append(_Detail(texts["label.stage"], milestone))
-    window = format_window(email.eta_from, email.eta_to, texts)
+        details.append(_labelled(words, words.say(_STAGE_LABEL), milestone))
+    window = words.dates(email.eta_from, email.eta_to, _DATE_SKELETON)
     if window is not None and status not in _NO_ETA_STATUSES:
-        details.append(_Detail(texts["label.expected_delivery"], window))
+        details.append(_labelled(words, words.say(_EXPECTED_LABEL), window))
     return tuple(details)
 
 
-def _subject_key(topic: str, status: str | None, milestone: str | None) -> str:
-    """The catalog key of the subject line: the status's for a status change or a delivery,
-    the topic's otherwise; a plain "update" when the status or milestone is not one we name."""
+def _headline(words: Words, status: Status | None) -> str:
+    """The big line at the top: the tracking page's headline of the status."""
+    if status is None or status not in HEADLINES:
+        return words.say(_UNKNOWN_HEADLINE)
+    return words.say(V_(HEADLINES[status]))
+
+
+def _labelled(words: Words, label: str, value: str) -> _Labelled:
+    """``label: value`` as the language writes it; in HTML, escaped and the label in bold."""
+    pattern = words.say(_LABELLED)
+    return _Labelled(
+        text=pattern % {"label": label, "value": value},
+        html=Markup(escape(pattern))
+        % {"label": Markup("<strong>%s</strong>") % label, "value": value},
+    )
+
+
+def _subject(topic: str, status: Status | None) -> Msg:
+    """The subject line: the status's for a status change or a delivery, the topic's
+    otherwise; a plain "update" when the status is not one we name."""
     if topic in ("status_changed", "delivered"):
-        return "subject.update" if status is None else f"subject.status.{status}"
-    if topic == "update" or (topic == "milestone_reached" and milestone is None):
-        return "subject.update"
-    return f"subject.{topic}"
+        return _UPDATE_SUBJECT if status is None else _STATUS_SUBJECTS[status]
+    return _TOPIC_SUBJECTS.get(topic, _UPDATE_SUBJECT)
 
 
 def _action(
-    email: ShipmentEmail,
-    topic: str,
-    locale: str,
-    texts: Mapping[str, str],
-    values: Mapping[str, str],
+    email: ShipmentEmail, topic: str, words: Words, values: Mapping[str, str]
 ) -> _Action | None:
     """The "What to do" box: shown while an alert is open (not when it is resolved).
 
     ``buyer_action`` is English, so it is used as is only in English emails; other languages
-    use the catalog's text for the kind, or the generic text for kinds it has none for."""
+    say the tracking page's translation of the action for the kind, and a generic text for a
+    kind the vocabulary does not have."""
     if email.alert_kind is None or topic == "alert_resolved":
         return None
     own = email.buyer_action.strip() if email.buyer_action else ""
-    if own and locale == "en":
+    if own and words.locale == DEFAULT:
         text = _clip(own, _MAX_ACTION)
+    elif email.alert_kind in _ALERT_KINDS:
+        text = words.say(V_(ACTIONS[AlertKind(email.alert_kind)].buyer))
     else:
-        key = f"alert.{email.alert_kind}"
-        text = texts[key if key in texts else "alert.generic"].format_map(values)
-    return _Action(title=texts["label.what_to_do"], text=text)
+        text = words.say(_GENERIC_ACTION, merchant=values["merchant"])
+    return _Action(title=words.say(_ACTION_TITLE), text=text)
 
 
 def _one_line(value: str) -> str:

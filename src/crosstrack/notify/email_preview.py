@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from crosstrack.i18n import SHIPPED
 from crosstrack.notify.email import ShipmentEmail, TimelineLine, render
-from crosstrack.notify.email_texts import CATALOGS
 
 TOPICS = (
     "shipment.status_changed",
@@ -75,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, help="directory for the .html and .txt files")
     arguments = parser.parse_args(argv)
-    for locale in arguments.locale or list(CATALOGS):
+    for locale in arguments.locale or SHIPPED:
         for topic in arguments.topic or TOPICS:
             rendered = render(sample(locale, topic))
             if arguments.out is None:

@@ -8,19 +8,19 @@ in ``I-Twilio-Idempotency-Token``, so a retry after a lost answer does not send 
 
 :func:`sms_text` renders a short localized text that always ends with the tracking URL and stays
 within one GSM-7 segment (160 characters) when its characters allow, else within two UCS-2
-segments; :func:`sms_segments` counts segments the way carriers bill them. Reference:
+segments; :func:`sms_segments` counts segments the way carriers bill them. Its words are the
+``notifications`` gettext catalog's (``notify.words``), its dates Babel's. Reference:
 docs/sms.md.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import TracebackType
-from typing import Any
+from typing import Any, Final
 from urllib.parse import quote
 
 import httpx
@@ -28,6 +28,7 @@ import httpx
 from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.vocabulary import Status
 from crosstrack.notify.errors import DeliveryFailed
+from crosstrack.notify.words import T_, Msg, Words, words_for
 from crosstrack.services.records import BuyerUpdate
 
 log = logging.getLogger(__name__)
@@ -244,426 +245,79 @@ _NO_ETA_AFTER = frozenset({Status.DELIVERED, Status.RETURNED, Status.EXPIRED})
 _MERCHANT_FLOOR = 12
 """Characters of a merchant name kept (ellipsis included) before the ETA sentence is dropped."""
 
+#: How an estimate's dates are written: day and month, no weekday ("March 3", "3–5 mars").
+_DATE_SKELETON: Final = "MMMMd"
 
-@dataclass(frozen=True, slots=True)
-class _Catalog:
-    """One language's phrasings. ``{order}``, ``{eta}`` and ``{alert}`` are filled in."""
+# Translators: the texts of SMS. Keep them short: with the shop's name and the link they must
+# fit one SMS of 160 characters in Latin letters (so avoid letters outside the GSM alphabet,
+# such as á í ó ú ç ê ô, where you can), two SMS of 67 characters in any other script.
+_UPDATE: Final = T_("There is an update on your order %(order_ref)s.")
+"""Any other update (an unknown topic or status)."""
 
-    prefix: str
-    """How the merchant signs the message (``{merchant}``)."""
-    separator: str
-    """Between sentences."""
-    statuses: Mapping[Status, str]
-    update: str
-    """Any other update (an unknown topic or status)."""
-    expected: str
-    """Added after a status update when an estimate is known."""
-    eta_changed: str
-    eta_changed_unknown: str
-    raised: str
-    raised_unknown: str
-    resolved: str
-    resolved_unknown: str
-    alerts: Mapping[AlertKind, str]
-    eta: Callable[[date, date], str]
-    """The estimate (first and last day; equal for one day) as the sentences above read it."""
-
-
-def _eta_en(first: date, last: date) -> str:
-    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-    start = f"{months[first.month - 1]} {first.day}"
-    if first == last:
-        return start
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{start}-{last.day}"
-    return f"{start}-{months[last.month - 1]} {last.day}"
-
-
-def _eta_fr(first: date, last: date) -> str:
-    months = (
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    )
-
-    def day(value: date) -> str:
-        return "1er" if value.day == 1 else str(value.day)
-
-    if first == last:
-        return f"le {day(first)} {months[first.month - 1]}"
-    if (first.year, first.month) == (last.year, last.month):
-        return f"du {day(first)} au {day(last)} {months[last.month - 1]}"
-    return f"du {day(first)} {months[first.month - 1]} au {day(last)} {months[last.month - 1]}"
-
-
-def _eta_es(first: date, last: date) -> str:
-    months = (
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    )
-    if first == last:
-        return f"para el {first.day} de {months[first.month - 1]}"
-    if (first.year, first.month) == (last.year, last.month):
-        return f"entre el {first.day} y el {last.day} de {months[last.month - 1]}"
-    return (
-        f"entre el {first.day} de {months[first.month - 1]}"
-        f" y el {last.day} de {months[last.month - 1]}"
-    )
-
-
-def _eta_de(first: date, last: date) -> str:
-    months = (
-        "Januar",
-        "Februar",
-        "März",
-        "April",
-        "Mai",
-        "Juni",
-        "Juli",
-        "August",
-        "September",
-        "Oktober",
-        "November",
-        "Dezember",
-    )
-    if first == last:
-        return f"am {first.day}. {months[first.month - 1]}"
-    if (first.year, first.month) == (last.year, last.month):
-        return f"vom {first.day}. bis {last.day}. {months[last.month - 1]}"
-    return f"vom {first.day}. {months[first.month - 1]} bis {last.day}. {months[last.month - 1]}"
-
-
-def _eta_pt(first: date, last: date) -> str:
-    """Day/month, as Brazilian texts write dates (``05/03``, ``30/03 a 02/04``)."""
-    start = f"{first.day:02d}/{first.month:02d}"
-    if first == last:
-        return start
-    return f"{start} a {last.day:02d}/{last.month:02d}"
-
-
-def _eta_zh(first: date, last: date) -> str:
-    start = f"{first.month}月{first.day}日"
-    if first == last:
-        return start
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{start}至{last.day}日"
-    return f"{start}至{last.month}月{last.day}日"
-
-
-_EN = _Catalog(
-    prefix="{merchant}: ",
-    separator=" ",
-    statuses={
-        Status.PENDING: "Your order {order} is registered; tracking will start soon.",
-        Status.INFO_RECEIVED: "Your order {order} will be handed to the carrier soon.",
-        Status.IN_TRANSIT: "Your order {order} is on its way.",
-        Status.OUT_FOR_DELIVERY: "Your order {order} is out for delivery.",
-        Status.AVAILABLE_FOR_PICKUP: "Your order {order} is ready for pickup.",
-        Status.ATTEMPT_FAILED: "A delivery attempt for your order {order} failed.",
-        Status.DELIVERED: "Your order {order} has been delivered.",
-        Status.EXCEPTION: "There is a problem with the delivery of your order {order}.",
-        Status.RETURNED: "Your order {order} is being returned to the sender.",
-        Status.EXPIRED: "Your order {order} has had no tracking update for a long time.",
-    },
-    update="There is an update on your order {order}.",
-    expected="Expected {eta}.",
-    eta_changed="New delivery estimate for your order {order}: {eta}.",
-    eta_changed_unknown="The delivery estimate for your order {order} has changed.",
-    raised="There is an issue with your order {order}: {alert}.",
-    raised_unknown="There is an issue with your order {order}.",
-    resolved="Issue resolved for your order {order}: {alert}.",
-    resolved_unknown="The issue with your order {order} has been resolved.",
-    alerts={
-        AlertKind.ADDRESS_PROBLEM: "delivery address problem",
-        AlertKind.CONTACT_PROBLEM: "the courier could not reach you",
-        AlertKind.FAILED_ATTEMPT: "delivery attempt failed",
-        AlertKind.CUSTOMS_DOCUMENTS: "customs needs documents or payment",
-        AlertKind.CUSTOMS_HELD: "held by customs",
-        AlertKind.REFUSED: "parcel refused",
-        AlertKind.DAMAGED: "parcel damaged",
-        AlertKind.LOST: "parcel missing",
-        AlertKind.RETURNING: "returning to the sender",
-        AlertKind.CARRIER_EXCEPTION: "carrier delay",
-        AlertKind.NOT_COLLECTED: "waiting to be collected",
-        AlertKind.NO_FIRST_SCAN: "not yet handed to the carrier",
-        AlertKind.STALLED: "no recent tracking update",
-        AlertKind.CUSTOMS_DWELL: "customs clearance is taking longer",
-        AlertKind.LATE_RISK: "it may arrive late",
-    },
-    eta=_eta_en,
-)
-
-_FR = _Catalog(
-    prefix="{merchant} : ",
-    separator=" ",
-    statuses={
-        Status.PENDING: "Votre commande {order} est enregistrée ; le suivi commencera sous peu.",
-        Status.INFO_RECEIVED: "Votre commande {order} sera prochainement remise au transporteur.",
-        Status.IN_TRANSIT: "Votre commande {order} est en route.",
-        Status.OUT_FOR_DELIVERY: "Votre commande {order} est en cours de livraison.",
-        Status.AVAILABLE_FOR_PICKUP: "Votre commande {order} est disponible en point de retrait.",
-        Status.ATTEMPT_FAILED: "Une tentative de livraison de votre commande {order} a échoué.",
-        Status.DELIVERED: "Votre commande {order} a été livrée.",
-        Status.EXCEPTION: "Un problème affecte la livraison de votre commande {order}.",
-        Status.RETURNED: "Votre commande {order} est en retour vers l'expéditeur.",
-        Status.EXPIRED: "Le suivi de votre commande {order} n'a pas bougé depuis longtemps.",
-    },
-    update="Du nouveau pour votre commande {order}.",
-    expected="Livraison prévue {eta}.",
-    eta_changed="Votre commande {order} est désormais attendue {eta}.",
-    eta_changed_unknown="La date de livraison prévue de votre commande {order} a changé.",
-    raised="Un problème concerne votre commande {order} : {alert}.",
-    raised_unknown="Un problème concerne votre commande {order}.",
-    resolved="Problème résolu pour votre commande {order} : {alert}.",
-    resolved_unknown="Le problème concernant votre commande {order} est résolu.",
-    alerts={
-        AlertKind.ADDRESS_PROBLEM: "problème d'adresse de livraison",
-        AlertKind.CONTACT_PROBLEM: "le livreur n'a pas pu vous joindre",
-        AlertKind.FAILED_ATTEMPT: "la tentative de livraison a échoué",
-        AlertKind.CUSTOMS_DOCUMENTS: "la douane demande des documents ou un paiement",
-        AlertKind.CUSTOMS_HELD: "colis retenu en douane",
-        AlertKind.REFUSED: "colis refusé",
-        AlertKind.DAMAGED: "colis endommagé",
-        AlertKind.LOST: "colis introuvable",
-        AlertKind.RETURNING: "colis en retour vers l'expéditeur",
-        AlertKind.CARRIER_EXCEPTION: "retard du transporteur",
-        AlertKind.NOT_COLLECTED: "colis en attente de retrait",
-        AlertKind.NO_FIRST_SCAN: "colis pas encore remis au transporteur",
-        AlertKind.STALLED: "aucune mise à jour récente du suivi",
-        AlertKind.CUSTOMS_DWELL: "le dédouanement prend plus de temps que prévu",
-        AlertKind.LATE_RISK: "risque de retard de livraison",
-    },
-    eta=_eta_fr,
-)
-
-_ES = _Catalog(
-    prefix="{merchant}: ",
-    separator=" ",
-    statuses={
-        Status.PENDING: "Hemos registrado tu pedido {order}; el seguimiento comienza en breve.",
-        Status.INFO_RECEIVED: "Tu pedido {order} se entrega en breve al transportista.",
-        Status.IN_TRANSIT: "Tu pedido {order} va en camino.",
-        Status.OUT_FOR_DELIVERY: "Tu pedido {order} se entrega hoy.",
-        Status.AVAILABLE_FOR_PICKUP: "Tu pedido {order} ya se puede recoger.",
-        Status.ATTEMPT_FAILED: "No se pudo entregar tu pedido {order}.",
-        Status.DELIVERED: "Tu pedido {order} ha sido entregado.",
-        Status.EXCEPTION: "Hay un problema con la entrega de tu pedido {order}.",
-        Status.RETURNED: "Tu pedido {order} vuelve al remitente.",
-        Status.EXPIRED: "Tu pedido {order} lleva mucho tiempo sin actualizaciones de seguimiento.",
-    },
-    update="Hay novedades sobre tu pedido {order}.",
-    expected="Entrega prevista {eta}.",
-    eta_changed="La entrega de tu pedido {order} se prevé ahora {eta}.",
-    eta_changed_unknown="La fecha prevista de entrega de tu pedido {order} ha cambiado.",
-    raised="Hay una incidencia con tu pedido {order}: {alert}.",
-    raised_unknown="Hay una incidencia con tu pedido {order}.",
-    resolved="Incidencia resuelta en tu pedido {order}: {alert}.",
-    resolved_unknown="La incidencia de tu pedido {order} se ha resuelto.",
-    alerts={
-        AlertKind.ADDRESS_PROBLEM: "problema con el domicilio de entrega",
-        AlertKind.CONTACT_PROBLEM: "el repartidor no pudo contactarte",
-        AlertKind.FAILED_ATTEMPT: "intento de entrega fallido",
-        AlertKind.CUSTOMS_DOCUMENTS: "la aduana pide documentos o un pago",
-        AlertKind.CUSTOMS_HELD: "paquete retenido en aduana",
-        AlertKind.REFUSED: "paquete rechazado",
-        AlertKind.DAMAGED: "paquete dañado",
-        AlertKind.LOST: "paquete extraviado",
-        AlertKind.RETURNING: "el paquete vuelve al remitente",
-        AlertKind.CARRIER_EXCEPTION: "retraso del transportista",
-        AlertKind.NOT_COLLECTED: "paquete pendiente de recoger",
-        AlertKind.NO_FIRST_SCAN: "el paquete sigue sin entregarse al transportista",
-        AlertKind.STALLED: "sin actualizaciones de seguimiento recientes",
-        AlertKind.CUSTOMS_DWELL: "el despacho de aduana se retrasa",
-        AlertKind.LATE_RISK: "puede llegar con retraso",
-    },
-    eta=_eta_es,
-)
-
-_DE = _Catalog(
-    prefix="{merchant}: ",
-    separator=" ",
-    statuses={
-        Status.PENDING: "Ihre Bestellung {order} ist registriert; die Sendungsverfolgung "
-        "beginnt in Kürze.",
-        Status.INFO_RECEIVED: "Ihre Bestellung {order} wird in Kürze an den Paketdienst übergeben.",
-        Status.IN_TRANSIT: "Ihre Bestellung {order} ist unterwegs.",
-        Status.OUT_FOR_DELIVERY: "Ihre Bestellung {order} wird heute zugestellt.",
-        Status.AVAILABLE_FOR_PICKUP: "Ihre Bestellung {order} liegt zur Abholung bereit.",
-        Status.ATTEMPT_FAILED: "Ihre Bestellung {order} konnte nicht zugestellt werden.",
-        Status.DELIVERED: "Ihre Bestellung {order} wurde zugestellt.",
-        Status.EXCEPTION: "Bei der Zustellung Ihrer Bestellung {order} gibt es ein Problem.",
-        Status.RETURNED: "Ihre Bestellung {order} wird an den Absender zurückgeschickt.",
-        Status.EXPIRED: "Zu Ihrer Bestellung {order} gibt es seit Längerem keine neuen "
-        "Sendungsdaten.",
-    },
-    update="Es gibt Neuigkeiten zu Ihrer Bestellung {order}.",
-    expected="Zustellung voraussichtlich {eta}.",
-    eta_changed="Ihre Bestellung {order} wird jetzt voraussichtlich {eta} zugestellt.",
-    eta_changed_unknown="Der voraussichtliche Liefertermin Ihrer Bestellung {order} hat sich "
-    "geändert.",
-    raised="Problem mit Ihrer Bestellung {order}: {alert}.",
-    raised_unknown="Es gibt ein Problem mit Ihrer Bestellung {order}.",
-    resolved="Problem mit Ihrer Bestellung {order} behoben: {alert}.",
-    resolved_unknown="Das Problem mit Ihrer Bestellung {order} ist behoben.",
-    alerts={
-        AlertKind.ADDRESS_PROBLEM: "Problem mit der Lieferadresse",
-        AlertKind.CONTACT_PROBLEM: "der Zusteller konnte Sie nicht erreichen",
-        AlertKind.FAILED_ATTEMPT: "Zustellversuch fehlgeschlagen",
-        AlertKind.CUSTOMS_DOCUMENTS: "der Zoll benötigt Unterlagen oder eine Zahlung",
-        AlertKind.CUSTOMS_HELD: "Sendung vom Zoll zurückgehalten",
-        AlertKind.REFUSED: "Annahme verweigert",
-        AlertKind.DAMAGED: "Sendung beschädigt",
-        AlertKind.LOST: "Sendung nicht auffindbar",
-        AlertKind.RETURNING: "Sendung geht an den Absender zurück",
-        AlertKind.CARRIER_EXCEPTION: "Verzögerung beim Paketdienst",
-        AlertKind.NOT_COLLECTED: "Sendung wartet auf Abholung",
-        AlertKind.NO_FIRST_SCAN: "noch nicht an den Paketdienst übergeben",
-        AlertKind.STALLED: "seit Längerem keine neuen Sendungsdaten",
-        AlertKind.CUSTOMS_DWELL: "die Zollabfertigung dauert länger als üblich",
-        AlertKind.LATE_RISK: "die Zustellung könnte sich verspäten",
-    },
-    eta=_eta_de,
-)
-
-_PT_BR = _Catalog(
-    prefix="{merchant}: ",
-    separator=" ",
-    statuses={
-        Status.PENDING: "Seu pedido {order} foi registrado; o rastreio começa em breve.",
-        Status.INFO_RECEIVED: "Seu pedido {order} será entregue à transportadora em breve.",
-        Status.IN_TRANSIT: "Seu pedido {order} está a caminho.",
-        Status.OUT_FOR_DELIVERY: "Seu pedido {order} saiu para entrega.",
-        Status.AVAILABLE_FOR_PICKUP: "Seu pedido {order} está disponível para retirada.",
-        Status.ATTEMPT_FAILED: "Não foi possível entregar seu pedido {order}.",
-        Status.DELIVERED: "Seu pedido {order} foi entregue.",
-        Status.EXCEPTION: "Há um problema com a entrega do seu pedido {order}.",
-        Status.RETURNED: "Seu pedido {order} está sendo devolvido ao remetente.",
-        Status.EXPIRED: "Seu pedido {order} está há muito tempo sem atualizações.",
-    },
-    update="Há novidades sobre seu pedido {order}.",
-    expected="Previsão: {eta}.",
-    eta_changed="Nova previsão de entrega do pedido {order}: {eta}.",
-    eta_changed_unknown="A previsão de entrega do seu pedido {order} mudou.",
-    raised="Problema no seu pedido {order}: {alert}.",
-    raised_unknown="Há um problema com seu pedido {order}.",
-    resolved="Problema resolvido no pedido {order}: {alert}.",
-    resolved_unknown="O problema com seu pedido {order} foi resolvido.",
-    alerts={
-        AlertKind.ADDRESS_PROBLEM: "endereço de entrega com problema",
-        AlertKind.CONTACT_PROBLEM: "o entregador não conseguiu contato",
-        AlertKind.FAILED_ATTEMPT: "tentativa de entrega sem sucesso",
-        AlertKind.CUSTOMS_DOCUMENTS: "a alfândega pede documentos ou pagamento",
-        AlertKind.CUSTOMS_HELD: "pacote retido na alfândega",
-        AlertKind.REFUSED: "entrega recusada",
-        AlertKind.DAMAGED: "pacote danificado",
-        AlertKind.LOST: "pacote extraviado",
-        AlertKind.RETURNING: "pacote em devolução ao remetente",
-        AlertKind.CARRIER_EXCEPTION: "atraso da transportadora",
-        AlertKind.NOT_COLLECTED: "pacote aguardando retirada",
-        AlertKind.NO_FIRST_SCAN: "ainda não postado na transportadora",
-        AlertKind.STALLED: "sem atualizações recentes",
-        AlertKind.CUSTOMS_DWELL: "a alfândega está mais lenta que o normal",
-        AlertKind.LATE_RISK: "pode chegar com atraso",
-    },
-    eta=_eta_pt,
-)
-
-_ZH_HANS = _Catalog(
-    prefix="【{merchant}】",
-    separator="",
-    statuses={
-        Status.PENDING: "您的订单{order}已登记，物流信息即将更新。",
-        Status.INFO_RECEIVED: "您的订单{order}即将交给承运商。",
-        Status.IN_TRANSIT: "您的订单{order}正在运输中。",
-        Status.OUT_FOR_DELIVERY: "您的订单{order}正在派送中。",
-        Status.AVAILABLE_FOR_PICKUP: "您的订单{order}已到达自提点，请及时取件。",
-        Status.ATTEMPT_FAILED: "您的订单{order}派送未成功。",
-        Status.DELIVERED: "您的订单{order}已送达。",
-        Status.EXCEPTION: "您的订单{order}配送出现异常。",
-        Status.RETURNED: "您的订单{order}正在退回发件人。",
-        Status.EXPIRED: "您的订单{order}已较长时间没有物流更新。",
-    },
-    update="您的订单{order}有新的物流动态。",
-    expected="预计{eta}送达。",
-    eta_changed="您的订单{order}预计送达时间已更新为{eta}。",
-    eta_changed_unknown="您的订单{order}预计送达时间已更新。",
-    raised="您的订单{order}出现异常：{alert}。",
-    raised_unknown="您的订单{order}出现异常。",
-    resolved="您的订单{order}的异常已解除：{alert}。",
-    resolved_unknown="您的订单{order}的异常已解除。",
-    alerts={
-        AlertKind.ADDRESS_PROBLEM: "收货地址有问题",
-        AlertKind.CONTACT_PROBLEM: "快递员无法联系到您",
-        AlertKind.FAILED_ATTEMPT: "派送未成功",
-        AlertKind.CUSTOMS_DOCUMENTS: "海关要求补充资料或缴纳税费",
-        AlertKind.CUSTOMS_HELD: "包裹被海关扣留",
-        AlertKind.REFUSED: "包裹被拒收",
-        AlertKind.DAMAGED: "包裹破损",
-        AlertKind.LOST: "包裹下落不明",
-        AlertKind.RETURNING: "包裹正在退回发件人",
-        AlertKind.CARRIER_EXCEPTION: "承运商延误",
-        AlertKind.NOT_COLLECTED: "包裹等待取件",
-        AlertKind.NO_FIRST_SCAN: "包裹尚未交给承运商",
-        AlertKind.STALLED: "近期没有物流更新",
-        AlertKind.CUSTOMS_DWELL: "清关时间比平时长",
-        AlertKind.LATE_RISK: "可能延迟送达",
-    },
-    eta=_eta_zh,
-)
-
-CATALOGS: Mapping[str, _Catalog] = {
-    "en": _EN,
-    "fr": _FR,
-    "es": _ES,
-    "de": _DE,
-    "pt-BR": _PT_BR,
-    "zh-Hans": _ZH_HANS,
+#: What a status update says, by the shipment's status.
+_STATUS_TEXTS: Final[Mapping[Status, Msg]] = {
+    Status.PENDING: T_("Your order %(order_ref)s is registered; tracking will start soon."),
+    Status.INFO_RECEIVED: T_("Your order %(order_ref)s will be handed to the carrier soon."),
+    Status.IN_TRANSIT: T_("Your order %(order_ref)s is on its way."),
+    Status.OUT_FOR_DELIVERY: T_("Your order %(order_ref)s is out for delivery."),
+    Status.AVAILABLE_FOR_PICKUP: T_("Your order %(order_ref)s is ready for pickup."),
+    Status.ATTEMPT_FAILED: T_("A delivery attempt for your order %(order_ref)s failed."),
+    Status.DELIVERED: T_("Your order %(order_ref)s has been delivered."),
+    Status.EXCEPTION: T_("There is a problem with the delivery of your order %(order_ref)s."),
+    Status.RETURNED: T_("Your order %(order_ref)s is being returned to the sender."),
+    Status.EXPIRED: T_("Your order %(order_ref)s has had no tracking update for a long time."),
 }
-"""The languages SMS texts are written in, by locale."""
 
-_BY_LANGUAGE = {"en": "en", "fr": "fr", "es": "es", "de": "de", "pt": "pt-BR"}
-_SIMPLIFIED_REGIONS = frozenset({"cn", "sg", "my"})
+# Translators: an SMS's second sentence, after the status. %(eta)s is a date or a range of
+# dates as your language writes them ("March 3", "3–5 mars", "30. März – 2. Apr."); it may end
+# with an abbreviation's full stop, so do not put a second one right after it.
+_EXPECTED: Final = T_("Expected %(eta)s.")
+# Translators: %(eta)s as in "Expected %(eta)s." (a date or a range of dates).
+_ETA_CHANGED: Final = T_("New delivery estimate for your order %(order_ref)s: %(eta)s.")
+_ETA_CHANGED_UNKNOWN: Final = T_("The delivery estimate for your order %(order_ref)s has changed.")
+# Translators: %(alert)s is one of the short phrases saying what is wrong ("held by customs").
+_RAISED: Final = T_("There is an issue with your order %(order_ref)s: %(alert)s.")
+_RAISED_UNKNOWN: Final = T_("There is an issue with your order %(order_ref)s.")
+# Translators: %(alert)s is one of the short phrases saying what was wrong ("held by customs").
+_RESOLVED: Final = T_("Issue resolved for your order %(order_ref)s: %(alert)s.")
+_RESOLVED_UNKNOWN: Final = T_("The issue with your order %(order_ref)s has been resolved.")
 
+#: What is wrong, as the alert sentences above read it (%(alert)s, lower case in English).
+_ALERTS: Final[Mapping[AlertKind, Msg]] = {
+    # Translators: this and the next ones are what is wrong with an order, as the SMS
+    # "There is an issue with your order %(order_ref)s: %(alert)s." reads them.
+    AlertKind.ADDRESS_PROBLEM: T_("delivery address problem"),
+    AlertKind.CONTACT_PROBLEM: T_("the courier could not reach you"),
+    AlertKind.FAILED_ATTEMPT: T_("delivery attempt failed"),
+    AlertKind.CUSTOMS_DOCUMENTS: T_("customs needs documents or payment"),
+    AlertKind.CUSTOMS_HELD: T_("held by customs"),
+    AlertKind.REFUSED: T_("parcel refused"),
+    AlertKind.DAMAGED: T_("parcel damaged"),
+    AlertKind.LOST: T_("parcel missing"),
+    AlertKind.RETURNING: T_("returning to the sender"),
+    AlertKind.CARRIER_EXCEPTION: T_("carrier delay"),
+    AlertKind.NOT_COLLECTED: T_("waiting to be collected"),
+    AlertKind.NO_FIRST_SCAN: T_("not yet handed to the carrier"),
+    AlertKind.STALLED: T_("no recent tracking update"),
+    AlertKind.CUSTOMS_DWELL: T_("customs clearance is taking longer"),
+    AlertKind.LATE_RISK: T_("it may arrive late"),
+}
 
-def resolve_locale(locale: str) -> str:
-    """The catalog locale for a buyer's ``locale`` (BCP 47, ``_`` accepted, any case): the exact
-    locale, else its language (``fr-CA`` -> ``fr``, ``pt-PT`` -> ``pt-BR``), else ``en``.
-    Chinese is Simplified only when the tag says so (``zh``, ``zh-Hans*``, ``zh-CN``, ``zh-SG``,
-    ``zh-MY``): ``zh-TW``, ``zh-HK``, ``zh-MO`` and ``zh-Hant*`` read English."""
-    tags = [tag for tag in locale.strip().replace("_", "-").lower().split("-") if tag]
-    if not tags:
-        return "en"
-    exact = {name.lower(): name for name in CATALOGS}
-    joined = "-".join(tags)
-    if joined in exact:
-        return exact[joined]
-    language, rest = tags[0], tags[1:]
-    if language == "zh":
-        script = next((tag for tag in rest if len(tag) == 4 and tag.isalpha()), None)
-        region = next((tag for tag in rest if len(tag) == 2 or tag.isdigit()), None)
-        if script == "hans" or (script is None and region in _SIMPLIFIED_REGIONS | {None}):
-            return "zh-Hans"
-        return "en"
-    return _BY_LANGUAGE.get(language, "en")
+# Translators: how an SMS is signed: the shop's name, then the message.
+_SIGNED: Final = T_("%(merchant)s: %(message)s")
+# Translators: two sentences of one SMS, one after the other (no space between them in
+# languages that write none, such as Chinese and Japanese).
+_JOINED: Final = T_("%(sentence)s %(next_sentence)s")
+
+#: Typography that needs UCS-2 but has a GSM-7 stand-in: the spaces and dash CLDR puts in a
+#: range of dates. Replaced only when that makes the whole text GSM-7.
+_GSM_STAND_INS: Final = (
+    ("\u2009–\u2009", "-"),
+    ("–", "-"),
+    ("\u2009", " "),
+    ("\u202f", " "),
+    ("\u00a0", " "),
+)
 
 
 def sms_text(
@@ -682,52 +336,46 @@ def sms_text(
     most 70 UCS-2 characters per segment and at most 2 segments), always ending with the
     tracking URL.
 
-    ``status`` is a :class:`~crosstrack.domain.vocabulary.Status` value and ``alert_kind`` an
-    :class:`~crosstrack.domain.alerts.AlertKind` value; an unknown topic or status gives a
-    generic "there is an update" text. Only one of ``eta_from`` and ``eta_to`` means that one
-    day. When the text is too long the merchant name is shortened first (with an ellipsis),
-    then the estimate sentence is dropped, then the detail (which alert, which dates); the URL
-    is never cut (a URL too long for any text still ends the shortest text).
+    The language is the shipped locale ``locale`` falls back to
+    (:func:`crosstrack.i18n.shipped`); the words are the ``notifications`` catalog's and the
+    dates Babel's. ``status`` is a :class:`~crosstrack.domain.vocabulary.Status` value and
+    ``alert_kind`` an :class:`~crosstrack.domain.alerts.AlertKind` value; an unknown topic or
+    status gives a generic "there is an update" text. Only one of ``eta_from`` and ``eta_to``
+    means that one day. When the text is too long the merchant name is shortened first (with
+    an ellipsis), then the estimate sentence is dropped, then the detail (which alert, which
+    dates); the URL is never cut (a URL too long for any text still ends the shortest text).
     """
-    catalog = CATALOGS[resolve_locale(locale)]
-    values = {"order": " ".join(order_ref.split())}
-    eta = _eta(eta_from, eta_to)
+    words = words_for(locale)
+    values = {"order_ref": words.isolate(" ".join(order_ref.split()))}
+    eta = words.dates(*_eta(eta_from, eta_to), _DATE_SKELETON)
     if eta is not None:
-        values["eta"] = catalog.eta(*eta)
-    alert = None
-    if alert_kind is not None and alert_kind in _ALERT_KINDS:
-        alert = catalog.alerts.get(AlertKind(alert_kind))
+        values["eta"] = eta
+    alert = _ALERTS[AlertKind(alert_kind)] if alert_kind in _ALERT_KINDS else None
     if alert is not None:
-        values["alert"] = alert
-    choice = _templates(catalog, topic, status, eta is not None, alert is not None)
+        values["alert"] = words.say(alert)
+    full, short = _templates(topic, status, eta is not None, alert is not None)
     return _fit(
-        catalog,
+        words,
         " ".join(merchant_name.split()),
-        _Wording(*(tuple(_fill(text, values) for text in part) for part in choice)),
+        _Sentences(
+            full=tuple(words.say(message, **values) for message in full),
+            short=tuple(words.say(message, **values) for message in short),
+        ),
         tracking_url.strip(),
     )
 
 
 _STATUSES = frozenset(item.value for item in Status)
 _ALERT_KINDS = frozenset(item.value for item in AlertKind)
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-def _fill(template: str, values: Mapping[str, str]) -> str:
-    """``template`` with each ``{name}`` replaced once (values are never read as templates)."""
-    return _PLACEHOLDER.sub(lambda match: values.get(match[1], match[0]), template)
-
-
-def _eta(eta_from: date | None, eta_to: date | None) -> tuple[date, date] | None:
-    first = eta_from or eta_to
-    last = eta_to or eta_from
-    if first is None or last is None:
-        return None
-    return (first, last) if first <= last else (last, first)
+def _eta(eta_from: date | None, eta_to: date | None) -> tuple[date | None, date | None]:
+    """The estimate's first and last day (the same when only one is known)."""
+    return (eta_from or eta_to, eta_to or eta_from)
 
 
 @dataclass(frozen=True, slots=True)
-class _Wording:
+class _Sentences:
     """What a text can say, from the most to the least: ``full`` (the main sentence and any
     optional one), ``main`` (its first sentence) and ``short`` (a sentence without details)."""
 
@@ -740,33 +388,43 @@ class _Wording:
 
 
 def _templates(
-    catalog: _Catalog, topic: str, status: str, has_eta: bool, has_alert: bool
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A topic's sentences (``{order}`` and the rest unfilled) and a shorter fallback."""
+    topic: str, status: str, has_eta: bool, has_alert: bool
+) -> tuple[tuple[Msg, ...], tuple[Msg, ...]]:
+    """A topic's sentences and a shorter fallback."""
     if topic in ("shipment.status_changed", "shipment.milestone_reached"):
         known = Status(status) if status in _STATUSES else None
-        main = catalog.statuses.get(known, catalog.update) if known else catalog.update
+        main = _STATUS_TEXTS.get(known, _UPDATE) if known else _UPDATE
         if has_eta and known not in _NO_ETA_AFTER:
-            return (main, catalog.expected), (main,)
+            return (main, _EXPECTED), (main,)
         return (main,), (main,)
     if topic == "shipment.delivered":
-        return (catalog.statuses[Status.DELIVERED],), (catalog.statuses[Status.DELIVERED],)
+        return (_STATUS_TEXTS[Status.DELIVERED],), (_STATUS_TEXTS[Status.DELIVERED],)
     if topic == "shipment.eta_changed":
-        return (catalog.eta_changed if has_eta else catalog.eta_changed_unknown,), (
-            catalog.eta_changed_unknown,
-        )
+        return (_ETA_CHANGED if has_eta else _ETA_CHANGED_UNKNOWN,), (_ETA_CHANGED_UNKNOWN,)
     if topic == "alert.raised":
-        return (catalog.raised if has_alert else catalog.raised_unknown,), (catalog.raised_unknown,)
+        return (_RAISED if has_alert else _RAISED_UNKNOWN,), (_RAISED_UNKNOWN,)
     if topic == "alert.resolved":
-        return (catalog.resolved if has_alert else catalog.resolved_unknown,), (
-            catalog.resolved_unknown,
-        )
-    return (catalog.update,), (catalog.update,)
+        return (_RESOLVED if has_alert else _RESOLVED_UNKNOWN,), (_RESOLVED_UNKNOWN,)
+    return (_UPDATE,), (_UPDATE,)
 
 
-def _compose(catalog: _Catalog, merchant: str, sentences: tuple[str, ...], url: str) -> str:
-    prefix = _fill(catalog.prefix, {"merchant": merchant}) if merchant else ""
-    return f"{prefix}{catalog.separator.join(sentences)} {url}"
+def _compose(words: Words, merchant: str, sentences: tuple[str, ...], url: str) -> str:
+    body = sentences[0]
+    for sentence in sentences[1:]:
+        body = words.say(_JOINED, sentence=body, next_sentence=sentence)
+    if merchant:
+        body = words.say(_SIGNED, merchant=words.isolate(merchant), message=body)
+    return _gsm_stand_ins(f"{body} {url}")
+
+
+def _gsm_stand_ins(text: str) -> str:
+    """``text``, with :data:`_GSM_STAND_INS` when that is all that keeps it from GSM-7."""
+    if is_gsm7(text):
+        return text
+    plain = text
+    for fancy, simple in _GSM_STAND_INS:
+        plain = plain.replace(fancy, simple)
+    return plain if is_gsm7(plain) else text
 
 
 def _merchant_names(merchant: str, shortest: int, gsm: bool) -> Iterator[str]:
@@ -785,28 +443,28 @@ def _merchant_names(merchant: str, shortest: int, gsm: bool) -> Iterator[str]:
         yield ""
 
 
-def _fit(catalog: _Catalog, merchant: str, wording: _Wording, url: str) -> str:
+def _fit(words: Words, merchant: str, sentences: _Sentences, url: str) -> str:
     """The first text within :func:`sms_fits`, trying in turn: every sentence, then the main
     one, then the short one, each with the merchant name cut down to a floor; then the main and
     the short sentence with the name cut down to nothing."""
     plans = [
-        (wording.full, _MERCHANT_FLOOR),
-        (wording.main, _MERCHANT_FLOOR),
-        (wording.short, _MERCHANT_FLOOR),
-        (wording.main, 0),
-        (wording.short, 0),
+        (sentences.full, _MERCHANT_FLOOR),
+        (sentences.main, _MERCHANT_FLOOR),
+        (sentences.short, _MERCHANT_FLOOR),
+        (sentences.main, 0),
+        (sentences.short, 0),
     ]
     tried: set[tuple[tuple[str, ...], int]] = set()
-    for sentences, shortest in plans:
-        if (sentences, shortest) in tried:
+    for chosen, shortest in plans:
+        if (chosen, shortest) in tried:
             continue
-        tried.add((sentences, shortest))
-        gsm = is_gsm7(_compose(catalog, "", sentences, url))
+        tried.add((chosen, shortest))
+        gsm = is_gsm7(_compose(words, "", chosen, url))
         for name in _merchant_names(merchant, shortest, gsm):
-            text = _compose(catalog, name, sentences, url)
+            text = _compose(words, name, chosen, url)
             if sms_fits(text):
                 return text
-    return _compose(catalog, "", wording.short, url)
+    return _compose(words, "", sentences.short, url)
 
 
 class SmsChannel:
