@@ -50,6 +50,7 @@ def test_a_given_carrier_is_kept_and_resolved_from_its_label(
         "position": 0,
         "carrier_detected": False,
         "carrier_confidence": None,
+        "weight": None,
     }
 
 

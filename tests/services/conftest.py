@@ -1,4 +1,5 @@
-"""Services wired with in-memory storage, a frozen clock and the real domain."""
+"""Services wired with in-memory storage, a frozen clock and the real domain (a module may
+override ``uow`` to run on other storage)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from crosstrack import bootstrap
 from crosstrack.carriers.directory import load_links
 from crosstrack.carriers.registry import carrier_directory
 from crosstrack.services.facade import Services
+from crosstrack.services.ports import UnitOfWorkFactory
 from crosstrack.services.records import Merchant
 from crosstrack.testing import FrozenClock, InMemoryStore, SequentialIds
 
@@ -23,9 +25,15 @@ def clock() -> FrozenClock:
 
 
 @pytest.fixture
-def services(store: InMemoryStore, clock: FrozenClock) -> Services:
+def uow(store: InMemoryStore) -> UnitOfWorkFactory:
+    """The storage the services work on."""
+    return store.unit_of_work
+
+
+@pytest.fixture
+def services(uow: UnitOfWorkFactory, clock: FrozenClock) -> Services:
     return Services.build(
-        uow=store.unit_of_work,
+        uow=uow,
         normalizer=bootstrap.build_normalizer(),
         detector=bootstrap.build_detector(),
         carriers=carrier_directory(),

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from decimal import Decimal
+
 import pytest
 
 from crosstrack.domain.shipment import Endpoint
+from crosstrack.domain.units import Measure, Unit
 from crosstrack.services.errors import InvalidInput, NotFound
 from crosstrack.services.facade import Services
 from crosstrack.services.records import Merchant, Topic
@@ -81,6 +85,35 @@ def test_bad_input_names_the_field(
 ) -> None:
     with pytest.raises(InvalidInput) as caught:
         services.registrar.register(_command(merchant, *numbers, ref=ref))
+    assert caught.value.field == field
+
+
+def test_the_declared_parcel_weight_is_kept_as_given(
+    services: Services, merchant: Merchant
+) -> None:
+    weight = Measure(Decimal("1.20"), Unit.KILOGRAM)
+    command = replace(_command(merchant, NumberInput("RB123456785GB")), weight=weight)
+    shipment = services.registrar.register(command).shipment
+    assert shipment.weight == weight and str(shipment.weight.value) == "1.20"
+    assert services.queries.require(merchant.id, shipment.id).weight == weight
+    assert [leg.weight for leg in shipment.legs] == [None]  # legs carry the carriers' weights
+
+
+@pytest.mark.parametrize(
+    ("weight", "field"),
+    [
+        (Measure(Decimal("0"), Unit.KILOGRAM), "parcel.weight.value"),
+        (Measure(Decimal("-2"), Unit.POUND), "parcel.weight.value"),
+        (Measure(Decimal("20"), Unit.CELSIUS), "parcel.weight.unit"),
+        (Measure(Decimal("3"), Unit.KILOMETRE), "parcel.weight.unit"),
+    ],
+)
+def test_a_declared_weight_must_be_a_positive_mass(
+    services: Services, merchant: Merchant, weight: Measure, field: str
+) -> None:
+    command = replace(_command(merchant, NumberInput("RB123456785GB")), weight=weight)
+    with pytest.raises(InvalidInput) as caught:
+        services.registrar.register(command)
     assert caught.value.field == field
 
 

@@ -13,6 +13,7 @@ from crosstrack.domain.shipment import (
     ShipmentState,
 )
 from crosstrack.domain.vocabulary import Milestone, Reason, Status
+from crosstrack.services.ports import UnitOfWorkFactory
 from crosstrack.services.records import (
     ApiKey,
     EventSource,
@@ -29,6 +30,16 @@ T0 = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
 
 def merchant(merchant_id: str = "m-a", name: str | None = None) -> Merchant:
     return Merchant(id=merchant_id, name=name or f"Merchant {merchant_id}", created_at=T0)
+
+
+def seed(uow_factory: UnitOfWorkFactory, *shipments: Shipment) -> None:
+    """Merchants ``m-a`` and ``m-b``, and these shipments, committed."""
+    with uow_factory() as uow:
+        uow.merchants.add(merchant("m-a"))
+        uow.merchants.add(merchant("m-b"))
+        for item in shipments:
+            uow.shipments.add(item)
+        uow.commit()
 
 
 def leg(

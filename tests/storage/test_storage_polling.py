@@ -6,10 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from storage_samples import T0, delivered_state, leg, merchant, shipment
+from storage_samples import T0, delivered_state, leg, seed, shipment
 
 from crosstrack.domain.polling import PollOutcome, StopReason
-from crosstrack.domain.shipment import Shipment
 from crosstrack.domain.vocabulary import Milestone, Status
 from crosstrack.services.ports import UnitOfWorkFactory
 from crosstrack.services.records import (
@@ -22,15 +21,6 @@ from crosstrack.services.records import (
 
 A, B = "m-a", "m-b"
 HOUR = timedelta(hours=1)
-
-
-def seed(uow_factory: UnitOfWorkFactory, *shipments: Shipment) -> None:
-    with uow_factory() as uow:
-        uow.merchants.add(merchant(A))
-        uow.merchants.add(merchant(B))
-        for s in shipments:
-            uow.shipments.add(s)
-        uow.commit()
 
 
 def due_ids(uow_factory: UnitOfWorkFactory, at: object = T0, **kwargs: object) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from storage_samples import T0, delivered_state, leg, merchant, shipment, stored_event
+from storage_samples import T0, delivered_state, leg, seed, shipment, stored_event
 
 from crosstrack.domain.eta import DeliveryEstimate, EtaBasis
 from crosstrack.domain.shipment import Shipment, ShipmentState
@@ -17,15 +17,6 @@ from crosstrack.services.ports import UnitOfWorkFactory
 from crosstrack.services.records import ShipmentFilter
 
 A, B = "m-a", "m-b"
-
-
-def seed(uow_factory: UnitOfWorkFactory, *shipments: Shipment) -> None:
-    with uow_factory() as uow:
-        uow.merchants.add(merchant(A))
-        uow.merchants.add(merchant(B))
-        for s in shipments:
-            uow.shipments.add(s)
-        uow.commit()
 
 
 def test_a_shipment_reads_back_equal_with_legs_endpoints_buyer_and_state(

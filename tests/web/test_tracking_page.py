@@ -368,3 +368,22 @@ def test_a_problem_says_why_in_the_viewers_language(client: TestClient, services
     french = client.get(f"/t/{token}?lang=fr").text
     assert "Tentative de livraison · Personne n&#39;était là pour le recevoir" in french
     assert "recipient not at home" in french  # the carrier's words beside it
+
+
+def test_the_weight_is_in_the_viewers_units_and_the_carriers_value_stays_beside_it(
+    client: TestClient, services: Services
+) -> None:
+    from crosstrack.domain.units import Measure
+    from crosstrack.services.ingestion import ReportedWeight
+
+    token = _shipment(services, *JOURNEY)
+    assert "Weight" not in client.get(f"/t/{token}?lang=en").text  # nobody gave one yet
+    services.ingestor.ingest(
+        [], weights=[ReportedWeight(NUMBER, "royal-mail", Measure.of("1.20", "KGS"))]
+    )
+    metric = client.get(f"/t/{token}?lang=en&units=metric").text
+    assert "Weight: 1.2 kg</p>" in metric  # the carrier's own system: nothing to add
+    imperial = client.get(f"/t/{token}?lang=en&units=imperial").text
+    assert "Weight: 2.65 lb (the carrier gave 1.2 kg)</p>" in imperial
+    german = client.get(f"/t/{token}?lang=de&units=imperial").text
+    assert "Gewicht: 2,65 lb (Angabe des Paketdienstes: 1,2 kg)</p>" in german

@@ -9,6 +9,7 @@ from crosstrack.domain.carriers import CarrierDirectory
 from crosstrack.domain.model import RawEvent
 from crosstrack.domain.numbers import normalize_number
 from crosstrack.domain.shipment import BuyerContact, Endpoint
+from crosstrack.domain.units import Measure
 from crosstrack.services.errors import InvalidInput
 from crosstrack.services.records import ShipmentFilter
 from crosstrack.services.registration import NumberInput, RegisterShipment
@@ -29,7 +30,12 @@ def register(body: schemas.CreateShipment, merchant_id: str) -> RegisterShipment
         destination=_endpoint(body.destination),
         promised_date=body.promised_date,
         buyer=_buyer(body.buyer),
+        weight=_weight(body.parcel.weight if body.parcel else None),
     )
+
+
+def _weight(given: schemas.WeightIn | None) -> Measure | None:
+    return Measure.of(given.value, given.unit) if given else None
 
 
 def raw_event(body: schemas.EventIn) -> RawEvent:

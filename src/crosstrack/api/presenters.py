@@ -12,6 +12,7 @@ from crosstrack.domain.model import Location, NormalizedEvent, RawEvent
 from crosstrack.domain.numbers import Detection
 from crosstrack.domain.shipment import BuyerContact, Endpoint, Shipment, ShipmentLeg
 from crosstrack.domain.timeline import TimelineEvent
+from crosstrack.domain.units import Measure, Unit
 from crosstrack.domain.vocabulary import Milestone, Status
 from crosstrack.services.buyers import BuyerView
 from crosstrack.services.imports import ImportReport
@@ -55,7 +56,17 @@ def leg(value: ShipmentLeg) -> schemas.Leg:
         position=value.position,
         carrier_detected=value.carrier_detected,
         carrier_confidence=value.carrier_confidence,
+        weight=weight(value.weight),
     )
+
+
+def weight(value: Measure | None) -> schemas.WeightOut | None:
+    """A weight as given (its digits in plain notation: ``1.20``, ``1E+3`` as ``1000``), with
+    its kilograms."""
+    if value is None:
+        return None
+    kilograms = value.to(Unit.KILOGRAM).value
+    return schemas.WeightOut(value=f"{value.value:f}", unit=value.unit.value, kg=float(kilograms))
 
 
 def alert(value: StoredAlert) -> schemas.AlertOut:
@@ -113,6 +124,7 @@ def summary(shipment: Shipment) -> schemas.ShipmentSummary:
         created_at=shipment.created_at,
         updated_at=shipment.updated_at,
         archived_at=shipment.archived_at,
+        parcel=schemas.ParcelOut(weight=weight(shipment.weight)),
     )
 
 

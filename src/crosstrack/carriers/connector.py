@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from crosstrack.domain.model import RawEvent
+from crosstrack.domain.units import Measure
 
 
 class Outcome(StrEnum):
@@ -50,6 +51,9 @@ class TrackingResult:
     linked_numbers: tuple[str, ...] = ()
     estimated_delivery: str | None = None
     """The carrier's own delivery estimate as given (kept for comparison, never shown as ours)."""
+    weight: Measure | None = None
+    """The parcel's weight in the value and unit the carrier gave (``None`` when it gave none,
+    or none we could read: a bad weight never fails the result)."""
 
 
 @dataclass(frozen=True, slots=True)

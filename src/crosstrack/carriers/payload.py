@@ -48,3 +48,13 @@ def linked_numbers(data: Mapping[str, Any], fields: Sequence[str], own: str) -> 
             if (value := scalar_text(data.get(field))) is not None and value != own
         )
     )
+
+
+def nested(value: object, *keys: str) -> object:
+    """``value[key][key]…`` through JSON objects; ``None`` as soon as a key is missing or a
+    value on the way is not an object (for optional data that must never fail a result)."""
+    for key in keys:
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(key)
+    return value

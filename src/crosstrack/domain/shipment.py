@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from crosstrack.domain.eta import DeliveryEstimate
+from crosstrack.domain.units import Measure
 from crosstrack.domain.vocabulary import Milestone, Reason, Status
 
 
@@ -44,6 +45,8 @@ class ShipmentLeg:
     carrier_confidence: float | None = None
     """How sure detection was, when the carrier was detected rather than given."""
     carrier_detected: bool = False
+    weight: Measure | None = None
+    """The parcel's weight as this leg's carrier last reported it (value and unit as given)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,8 @@ class Shipment:
     buyer: BuyerContact | None = None
     state: ShipmentState = ShipmentState()
     archived_at: datetime | None = None
+    weight: Measure | None = None
+    """The parcel's weight as the merchant declared it at registration (as given)."""
 
     def leg_for(self, tracking_number: str, carrier: str | None = None) -> ShipmentLeg | None:
         """The leg with this (normalized) number, and this carrier when one is given."""

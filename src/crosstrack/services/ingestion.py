@@ -5,6 +5,10 @@ was stored before (by fingerprint, so a replay is a no-op), normalize the rest, 
 normalized side by side, recompute each touched shipment's timeline and state, add legs that
 hand-overs reveal, and write outbox messages for what changed. A crash before the commit
 leaves nothing behind; the same batch sent again then stores it exactly once.
+
+The same transaction keeps the parcel's weight a carrier reported with its answer
+(:class:`ReportedWeight`) on the legs with that number, routed like that carrier's events:
+the latest report wins, and an unchanged weight writes nothing.
 """
 
 from __future__ import annotations
@@ -12,16 +16,18 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
+from crosstrack.carriers.connector import Outcome, TrackingResult
 from crosstrack.domain.carriers import CarrierDirectory
 from crosstrack.domain.model import RawEvent
 from crosstrack.domain.normalize import EventNormalizer
 from crosstrack.domain.numbers import normalize_number
 from crosstrack.domain.shipment import Shipment, ShipmentLeg, ShipmentState
 from crosstrack.domain.timeline import build_timeline
+from crosstrack.domain.units import Measure
 from crosstrack.domain.vocabulary import Milestone
 from crosstrack.services.alert_inputs import AlertInputs, AlertInputSource
 from crosstrack.services.alerting import AlertChanges
@@ -38,6 +44,7 @@ from crosstrack.services.ports import (
 from crosstrack.services.records import (
     EventSource,
     LegTarget,
+    LegWeight,
     OutboxMessage,
     QuarantinedPayload,
     QuarantineSource,
@@ -64,6 +71,29 @@ class IncomingEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportedWeight:
+    """The parcel's weight a carrier's answer gave for one tracking number (polls and carrier
+    webhooks: it goes to every leg, of any merchant, that the carrier's events would go to)."""
+
+    tracking_number: str
+    carrier: str | None
+    """The reporting carrier's slug or name, as on its raw events."""
+    weight: Measure
+
+
+def reported_weights(
+    answers: Iterable[tuple[str, TrackingResult]], connector: str
+) -> list[ReportedWeight]:
+    """The weights in a connector's (number, answer) pairs, for the answers that found the
+    number: each from the carrier the answer is about, else the connector's own slug."""
+    return [
+        ReportedWeight(number, result.carrier or connector, result.weight)
+        for number, result in answers
+        if result.weight is not None and result.outcome is Outcome.FOUND and number.strip()
+    ]
+
+
+@dataclass(frozen=True, slots=True)
 class IngestReport:
     """What a batch did."""
 
@@ -76,6 +106,8 @@ class IngestReport:
     messages: int
     quarantined: int = 0
     """Events kept aside (with the reason) instead of stored: an implausible time."""
+    weights_changed: int = 0
+    """Legs whose reported weight was new or different."""
 
 
 EARLIEST_EVENT = datetime(2000, 1, 1, tzinfo=UTC)
@@ -149,8 +181,10 @@ class Ingestor:
         self._clock = clock
         self._ids = ids
 
-    def ingest(self, batch: Sequence[IncomingEvent]) -> IngestReport:
-        """Ingest a batch in one transaction."""
+    def ingest(
+        self, batch: Sequence[IncomingEvent], weights: Sequence[ReportedWeight] = ()
+    ) -> IngestReport:
+        """Ingest a batch, and the weights carriers reported with it, in one transaction."""
         duplicates = 0
         changed: list[str] = []
         fresh: list[StoredEvent] = []
@@ -158,10 +192,11 @@ class Ingestor:
         states: list[tuple[str, str, ShipmentState]] = []
         kept_aside = 0
         with self._uow() as uow:
-            groups, unmatched = self._route(uow, batch)
+            groups, unmatched, weighed = self._route(uow, batch, weights)
             # One look-up per table for the whole batch (the shipments locked, in id order).
             keys = list(groups)
-            shipments = uow.shipments.get_many(keys, for_update=True)
+            weighed_only = [key for key in weighed if key not in groups]
+            shipments = uow.shipments.get_many([*keys, *weighed_only], for_update=True)
             histories = uow.events.for_shipments([k for k in keys if k in shipments])
             open_alerts = uow.alerts.open_for([k for k in keys if k in shipments])
             inputs = self._inputs.load(uow, {merchant_id for merchant_id, _ in shipments})
@@ -189,8 +224,15 @@ class Ingestor:
                     announcements.extend(outcome.messages)
                     states.append((shipment.merchant_id, shipment.id, outcome.state))
                     alert_changes.extend(outcome.alerts)
+            new_weights = [
+                change
+                for key, reported in weighed.items()
+                if key in shipments
+                for change in self._weight_changes(shipments[key], reported)
+            ]
             # One bulk write per table for the whole batch.
             uow.shipments.save_states(states, self._clock())
+            uow.shipments.save_leg_weights(new_weights, self._clock())
             stored = uow.events.add_many(fresh)
             messages_written = uow.outbox.add_many(announcements)
             messages_written += store_alert_changes(uow, alert_changes, self._clock())
@@ -203,11 +245,16 @@ class Ingestor:
             changed_shipments=tuple(changed),
             messages=messages_written,
             quarantined=kept_aside,
+            weights_changed=len(new_weights),
         )
 
     def _route(
-        self, uow: UnitOfWork, batch: Sequence[IncomingEvent]
-    ) -> tuple[dict[Target, list[tuple[int, IncomingEvent]]], list[int]]:
+        self, uow: UnitOfWork, batch: Sequence[IncomingEvent], weights: Sequence[ReportedWeight]
+    ) -> tuple[
+        dict[Target, list[tuple[int, IncomingEvent]]],
+        list[int],
+        dict[Target, list[ReportedWeight]],
+    ]:
         groups: dict[Target, list[tuple[int, IncomingEvent]]] = defaultdict(list)
         unmatched: list[int] = []
         numbers = {
@@ -215,36 +262,65 @@ class Ingestor:
             for position, incoming in enumerate(batch)
             if incoming.shipment_id is None or incoming.merchant_id is None
         }
+        weighed_numbers = [normalize_number(w.tracking_number) for w in weights]
         legs: dict[str, list[LegTarget]] = defaultdict(list)
-        for target in uow.shipments.targets({n for n in numbers.values() if n}):
+        wanted = {n for n in (*numbers.values(), *weighed_numbers) if n}
+        for target in uow.shipments.targets(wanted):
             legs[target.tracking_number].append(target)
+        weighed: dict[Target, list[ReportedWeight]] = defaultdict(list)
+        for reported, number in zip(weights, weighed_numbers, strict=True):
+            for destination in self._targets(None, reported.carrier, legs.get(number, [])):
+                weighed[destination].append(reported)
         for position, incoming in enumerate(batch):
             if position not in numbers:
                 assert incoming.merchant_id is not None and incoming.shipment_id is not None
                 groups[(incoming.merchant_id, incoming.shipment_id)].append((position, incoming))
                 continue
-            destinations = self._targets(incoming, legs.get(numbers[position], []))
+            destinations = self._targets(
+                incoming.merchant_id, incoming.raw.carrier, legs.get(numbers[position], [])
+            )
             if not destinations:
                 unmatched.append(position)
             for destination in destinations:
                 groups[destination].append((position, incoming))
-        return groups, unmatched
+        return groups, unmatched, weighed
 
-    def _targets(self, incoming: IncomingEvent, legs: list[LegTarget]) -> list[Target]:
-        """The shipments one event goes to, among the legs with its number."""
-        if incoming.merchant_id is not None:
+    def _targets(
+        self, merchant_id: str | None, carrier_label: str | None, legs: list[LegTarget]
+    ) -> list[Target]:
+        """The shipments one report goes to, among the legs with its number."""
+        if merchant_id is not None:
             # A merchant reporting by number means its own shipments with that number,
             # whoever carries them.
-            chosen = [leg for leg in legs if leg.merchant_id == incoming.merchant_id]
+            chosen = [leg for leg in legs if leg.merchant_id == merchant_id]
         else:
             # A carrier's report concerns legs of that carrier (or of an unknown one) first.
             # When no leg with the number has that carrier, the report came through an
             # aggregator or a partner scanning for the registered carrier (17TRACK's USPS
             # scans of a China Post number): it belongs to every leg with the number.
-            carrier = self._slug(incoming.raw.carrier)
+            carrier = self._slug(carrier_label)
             chosen = [leg for leg in legs if carrier is None or leg.carrier in (carrier, None)]
             chosen = chosen or legs
         return list(dict.fromkeys((leg.merchant_id, leg.shipment_id) for leg in chosen))
+
+    def _weight_changes(
+        self, shipment: Shipment, reported: Sequence[ReportedWeight]
+    ) -> list[LegWeight]:
+        """The legs of ``shipment`` whose reported weight is new or different (the last
+        report of a leg wins)."""
+        latest: dict[str, Measure] = {}
+        for item in reported:
+            number = normalize_number(item.tracking_number)
+            carrier = self._slug(item.carrier)
+            leg = shipment.leg_for(number, carrier) or shipment.leg_for(number)
+            if leg is not None:
+                latest[leg.id] = item.weight
+        before = {leg.id: leg.weight for leg in shipment.legs}
+        return [
+            LegWeight(shipment.merchant_id, shipment.id, leg_id, weight)
+            for leg_id, weight in latest.items()
+            if before[leg_id] != weight
+        ]
 
     def _ingest_one(
         self,

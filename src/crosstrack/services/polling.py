@@ -4,8 +4,10 @@ One run (:meth:`Poller.run_once`): take the due legs (oldest due first), group t
 and submit one job per carrier to the :class:`~crosstrack.services.jobs.JobQueue`. A job asks
 its carrier in batches of ``connector.batch_size`` distinct numbers, turns every event of every
 answer into an :class:`~crosstrack.services.ingestion.IncomingEvent` from ``poll`` (no
-merchant: ingestion routes by number, so one answer serves every merchant with that number),
-ingests each batch in one call, and records each leg's outcome and next poll from the pure plan
+merchant: ingestion routes by number, so one answer serves every merchant with that number)
+and every weight an answer gives into a
+:class:`~crosstrack.services.ingestion.ReportedWeight`, ingests each batch in one call, and
+records each leg's outcome and next poll from the pure plan
 (:func:`crosstrack.domain.polling.next_poll`).
 
 Failures stay with their carrier: a carrier that is down (``CarrierUnavailable``), refuses us
@@ -36,7 +38,7 @@ from crosstrack.domain.polling import (
     next_poll,
 )
 from crosstrack.services.circuit import BreakerPolicy, CircuitBreaker
-from crosstrack.services.ingestion import IncomingEvent, Ingestor
+from crosstrack.services.ingestion import IncomingEvent, Ingestor, reported_weights
 from crosstrack.services.jobs import InProcessJobQueue, JobQueue
 from crosstrack.services.ports import Clock, IdFactory, UnitOfWorkFactory
 from crosstrack.services.records import (
@@ -199,9 +201,10 @@ class Poller:
             if result.outcome is Outcome.FOUND
             for raw in result.events
         ]
+        weights = reported_weights(answers.items(), carrier)
         report.events_received += len(incoming)
-        if incoming:
-            report.events_stored += self._ingestor.ingest(incoming).stored
+        if incoming or weights:
+            report.events_stored += self._ingestor.ingest(incoming, weights).stored
         outcomes = {
             leg.leg_id: _OUTCOMES[answers[n].outcome] if n in answers else PollOutcome.ERROR
             for n in numbers

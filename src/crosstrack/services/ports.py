@@ -30,6 +30,7 @@ from crosstrack.services.records import (
     DueLeg,
     IdempotentResponse,
     LegTarget,
+    LegWeight,
     Merchant,
     OutboxMessage,
     Page,
@@ -131,6 +132,12 @@ class ShipmentRepository(Protocol):
         self, merchant_id: str, shipment_id: str, leg: ShipmentLeg, updated_at: datetime
     ) -> None:
         """Replace the leg with ``leg.id`` (to correct its carrier, say)."""
+        ...
+
+    def save_leg_weights(self, weights: Sequence[LegWeight], updated_at: datetime) -> None:
+        """Set each leg's reported weight (its polling plan untouched), and ``updated_at`` of
+        their shipments, in one statement per table; a leg of another merchant than its
+        record says is left alone."""
         ...
 
     def archive(self, merchant_id: str, shipment_id: str, at: datetime) -> bool:

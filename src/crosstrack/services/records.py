@@ -13,6 +13,7 @@ from crosstrack.domain.buyer_requests import BuyerRequestKind
 from crosstrack.domain.delivery import Channel, DeliveryStatus
 from crosstrack.domain.model import NormalizedEvent
 from crosstrack.domain.polling import PollOutcome, StopReason
+from crosstrack.domain.units import Measure
 from crosstrack.domain.vocabulary import Milestone, Status
 
 T = TypeVar("T")
@@ -308,6 +309,16 @@ class LegTarget:
     shipment_id: str
     tracking_number: str
     carrier: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LegWeight:
+    """The weight a leg's carrier now reports for the parcel (``None``: no weight)."""
+
+    merchant_id: str
+    shipment_id: str
+    leg_id: str
+    weight: Measure | None
 
 
 @dataclass(frozen=True, slots=True)

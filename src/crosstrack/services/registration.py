@@ -11,8 +11,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from crosstrack.domain.carriers import CarrierDirectory
+from crosstrack.domain.errors import DomainError
 from crosstrack.domain.numbers import TrackingNumberDetector, normalize_number
 from crosstrack.domain.shipment import BuyerContact, Endpoint, Shipment, ShipmentLeg
+from crosstrack.domain.units import Measure, parse_weight
 from crosstrack.services.buyers import issue_link, new_tracking_token
 from crosstrack.services.errors import InvalidInput, NotFound
 from crosstrack.services.estimates import estimate_for
@@ -49,6 +51,8 @@ class RegisterShipment:
     destination: Endpoint | None = None
     promised_date: date | None = None
     buyer: BuyerContact | None = None
+    weight: Measure | None = None
+    """The parcel's weight as the merchant declares it (a positive mass)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +96,7 @@ class Registrar:
             self._leg(given, position, f"tracking_numbers[{position}]")
             for position, given in enumerate(command.numbers)
         )
+        weight = _declared_weight(command.weight)
         now = self._clock()
         with self._uow() as uow:
             for leg in legs:
@@ -111,6 +116,7 @@ class Registrar:
                 destination=command.destination,
                 promised_date=command.promised_date,
                 buyer=command.buyer,
+                weight=weight,
             )
             # A first estimate at creation, from the lane and the promise alone.
             eta = estimate_for(self._eta, shipment, shipment.state, None, now)
@@ -214,3 +220,13 @@ class Registrar:
             idempotency_key=f"{shipment.id}:created",
             created_at=shipment.created_at,
         )
+
+
+def _declared_weight(given: Measure | None) -> Measure | None:
+    """The merchant's parcel weight, checked: a positive mass (else ``InvalidInput``)."""
+    if given is None:
+        return None
+    try:
+        return parse_weight(given.value, given.unit)
+    except DomainError as exc:
+        raise InvalidInput(exc.message, field=f"parcel.weight.{exc.field or 'value'}") from exc

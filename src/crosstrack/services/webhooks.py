@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from crosstrack.carriers.connector import WebhookReceiver, WebhookRequest
 from crosstrack.carriers.errors import MalformedPayload
 from crosstrack.services.errors import AuthenticationFailed, NotFound
-from crosstrack.services.ingestion import IncomingEvent, Ingestor, IngestReport
+from crosstrack.services.ingestion import (
+    IncomingEvent,
+    Ingestor,
+    IngestReport,
+    reported_weights,
+)
 from crosstrack.services.ports import Clock, IdFactory, UnitOfWorkFactory
 from crosstrack.services.records import EventSource, QuarantinedPayload, QuarantineSource
 
@@ -76,7 +81,8 @@ class WebhookIntake:
             for result in batch.results
             for raw in result.events
         ]
-        report = self._ingestor.ingest(incoming) if incoming else None
+        weights = reported_weights(((r.tracking_number, r) for r in batch.results), carrier)
+        report = self._ingestor.ingest(incoming, weights) if incoming or weights else None
         return WebhookOutcome(
             carrier, len(batch.results), report, acknowledgement=batch.acknowledgement
         )

@@ -46,6 +46,12 @@ SLUG = String(64)
 CODE = String(32)
 """A vocabulary value (status, milestone, reason, time basis, source)."""
 
+WEIGHT_VALUE = String(40)
+"""A measure's value as decimal text, digits as given (``1.20``): ``NUMERIC`` would drop the
+trailing zero on SQLite and fix a scale on PostgreSQL."""
+UNIT = String(8)
+"""A unit's symbol (``crosstrack.domain.units.Unit``)."""
+
 # An integer primary key that autoincrements on both dialects (SQLite needs INTEGER).
 SEQUENCE = BigInteger().with_variant(Integer(), "sqlite")
 
@@ -113,6 +119,9 @@ shipments = Table(
     Column("dwell", JsonDocument, comment="milestone -> whole microseconds"),
     Column("eta", JsonDocument, comment="the latest delivery estimate (docs/eta.md)"),
     Column("eta_as_of", UtcDateTime(), comment="when the latest estimate was made"),
+    # The parcel's weight as the merchant declared it (value as decimal text, unit symbol).
+    Column("weight_value", WEIGHT_VALUE, comment="decimal text as given, e.g. 1.20"),
+    Column("weight_unit", UNIT, comment="g, kg, oz or lb"),
     Column(
         "checked_at",
         UtcDateTime(),
@@ -152,6 +161,9 @@ legs = Table(
     Column("consecutive_failures", Integer(), nullable=False, server_default=text("0")),
     Column("polling_stopped_at", UtcDateTime()),
     Column("polling_stopped_reason", CODE, comment="terminal, invalid_number, expired"),
+    # The parcel's weight as the leg's carrier last reported it (docs/storage.md).
+    Column("weight_value", WEIGHT_VALUE, comment="decimal text as given, e.g. 1.20"),
+    Column("weight_unit", UNIT, comment="g, kg, oz or lb"),
     UniqueConstraint("shipment_id", "tracking_number", "carrier"),
     # System-side look-up by number (and carrier) across merchants: polls, carrier webhooks.
     Index("ix_legs_tracking_number_carrier", "tracking_number", "carrier"),

@@ -32,6 +32,7 @@ from crosstrack.services.records import (
     Delivery,
     IdempotentResponse,
     LegTarget,
+    LegWeight,
     Merchant,
     OutboxMessage,
     Page,
@@ -308,6 +309,16 @@ class _Shipments:
                 self._d.polls[leg.id] = fresh_poll_state(leg, updated_at)
             legs = tuple(leg if old.id == leg.id else old for old in found.legs)
             self._d.shipments[shipment_id] = replace(found, legs=legs, updated_at=updated_at)
+
+    def save_leg_weights(self, weights: Sequence[LegWeight], updated_at: datetime) -> None:
+        for item in weights:
+            found = self.get(item.merchant_id, item.shipment_id)
+            if found is not None and any(leg.id == item.leg_id for leg in found.legs):
+                legs = tuple(
+                    replace(leg, weight=item.weight) if leg.id == item.leg_id else leg
+                    for leg in found.legs
+                )
+                self._d.shipments[found.id] = replace(found, legs=legs, updated_at=updated_at)
 
     def archive(self, merchant_id: str, shipment_id: str, at: datetime) -> bool:
         found = self.get(merchant_id, shipment_id)

@@ -28,7 +28,9 @@ from babel.dates import (
 from babel.units import format_unit
 
 from crosstrack.domain.model import Location, NormalizedEvent
+from crosstrack.domain.shipment import Shipment
 from crosstrack.domain.timeline import Timeline
+from crosstrack.domain.units import Measure, Unit
 from crosstrack.domain.vocabulary import Milestone, Status
 from crosstrack.i18n import babel_locale, direction
 from crosstrack.services.buyers import BuyerView, CarrierContact
@@ -120,6 +122,9 @@ class PageView:
     token: str
     distance: str | None = None
     """How far the parcel has come, in the viewer's units (km, or miles in the US)."""
+    weight: str | None = None
+    """The parcel's weight in the viewer's units, with the carrier's own value beside it when
+    it was in the other system."""
     route_map: str | None = None
     """Inline SVG of the places the parcel has been (labels escaped by its renderer)."""
     zones: tuple[tuple[str, str], ...] = field(default=())
@@ -170,6 +175,7 @@ def build_page(
         updated=(format_timedelta(last - now, add_direction=True, locale=loc) if last else None),
         token=token,
         distance=_distance(timeline, locale, imperial=imperial),
+        weight=_weight(shipment, locale, _, imperial=imperial),
         route_map=_route_map(timeline, locale, _),
         languages=tuple((code, _own_name(code)) for code in languages),
         zones=_zone_choices(timeline, shipment.buyer.timezone if shipment.buyer else None, locale),
@@ -229,6 +235,39 @@ def _distance(timeline: Timeline, locale: str, *, imperial: bool) -> str | None:
     if imperial:
         return str(format_unit(round(km / 1.609344), "length-mile", length="short", locale=loc))
     return str(format_unit(round(km), "length-kilometer", length="short", locale=loc))
+
+
+_METRIC_MASS = frozenset({Unit.GRAM, Unit.KILOGRAM})
+_CLDR_MASS = {Unit.KILOGRAM: "mass-kilogram", Unit.POUND: "mass-pound"}
+
+
+def _weight(shipment: Shipment, locale: str, _: Gettext, *, imperial: bool) -> str | None:
+    """The weight a carrier last reported (the delivering leg's first), else the merchant's,
+    in kg or lb for the viewer; a carrier's value in the other system is kept beside it."""
+    reported = [leg.weight for leg in reversed(shipment.legs) if leg.weight is not None]
+    given = reported[0] if reported else shipment.weight
+    if given is None:
+        return None
+    target = Unit.POUND if imperial else Unit.KILOGRAM
+    shown = _mass(given.to(target), locale)
+    if reported and (given.unit in _METRIC_MASS) == imperial:
+        original = _mass(given, locale)
+        return _("%(weight)s (the carrier gave %(original)s)") % {
+            "weight": shown,
+            "original": original,
+        }
+    return shown
+
+
+def _mass(measure: Measure, locale: str) -> str:
+    """``1.2 kg``, ``2.65 lb``, ``950 g``, ``3 oz`` in ``locale``'s way of writing them."""
+    unit = _CLDR_MASS.get(measure.unit, f"mass-{'gram' if measure.unit is Unit.GRAM else 'ounce'}")
+    pattern = "#,##0.##" if measure.unit in (Unit.KILOGRAM, Unit.POUND) else "#,##0.#"
+    return str(
+        format_unit(
+            float(measure.value), unit, length="short", format=pattern, locale=babel_locale(locale)
+        )
+    )
 
 
 def _haversine(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> float:

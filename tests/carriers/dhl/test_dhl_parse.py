@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 from crosstrack.carriers.connector import Outcome
 from crosstrack.carriers.dhl.parse import parse_problem, parse_shipments
 from crosstrack.carriers.errors import MalformedPayload
+from crosstrack.domain.units import Measure, Unit
 
 PAYLOADS = Path(__file__).parent / "payloads"
 
@@ -163,3 +165,35 @@ def test_every_recorded_payload_parses_or_is_refused_as_malformed(path: Path) ->
             parse_shipments("N", body)
     else:
         assert parse_shipments("N", body).tracking_number == "N"
+
+
+# --- the parcel's weight ----------------------------------------------------------------------
+
+
+def test_the_weight_dhl_gives_in_the_details_is_kept() -> None:
+    result = parse_shipments("00340434161094042557", load("parcel_de_in_transit.json"))
+    assert result.weight == Measure(Decimal("1.2"), Unit.KILOGRAM)  # {"value": 1.2, "kg"}
+
+
+def test_shipments_without_details_or_several_shipments_have_no_weight() -> None:
+    assert parse_shipments("4820195736", load("express_delivered.json")).weight is None
+    assert parse_shipments("1234567890", load("multiple_shipments.json")).weight is None
+
+
+@pytest.mark.parametrize(
+    "weight",
+    [
+        {"value": 1.2, "unitText": "parsecs"},
+        {"value": "heavy", "unitText": "kg"},
+        {"value": True, "unitText": "kg"},
+        {"value": 1.2},
+        {"value": 1.2, "unitText": 7},
+        "1.2 kg",
+    ],
+)
+def test_a_malformed_weight_is_left_out_and_the_result_stands(weight: Any) -> None:
+    body = load("parcel_de_in_transit.json")
+    body["shipments"][0]["details"]["weight"] = weight
+    result = parse_shipments("00340434161094042557", body)
+    assert result.outcome is Outcome.FOUND and result.events
+    assert result.weight is None

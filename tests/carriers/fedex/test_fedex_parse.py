@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 from crosstrack.carriers.connector import Outcome
 from crosstrack.carriers.errors import CarrierAuthenticationFailed, CarrierError, MalformedPayload
 from crosstrack.carriers.fedex.parse import parse_track_response
+from crosstrack.domain.units import Measure, Unit
 
 PAYLOADS = Path(__file__).parent / "payloads"
 
@@ -169,3 +171,42 @@ def test_an_empty_output_leaves_every_number_not_found() -> None:
 def test_anything_outside_the_documented_shape_is_a_malformed_payload(body: Any) -> None:
     with pytest.raises(MalformedPayload):
         parse_track_response(["1"], body)
+
+
+# --- the package's weight ---------------------------------------------------------------------
+
+
+def test_the_first_weight_fedex_lists_is_kept_as_given() -> None:
+    [result] = parse_track_response(["794616896420"], payload("delivered_international.json"))
+    # FedEx lists 2.6 LB, then the same weight rounded to 1.18 KG: the first, as given.
+    assert result.weight == Measure(Decimal("2.6"), Unit.POUND)
+    assert result.weight is not None
+    assert result.weight.to(Unit.KILOGRAM).value == Decimal("1.179340162")
+
+
+def test_a_label_without_package_details_has_no_weight() -> None:
+    [label] = parse_track_response(["449044304137821"], payload("label_created_only.json"))
+    assert label.weight is None
+
+
+def _with_weights(weights: Any) -> Any:
+    body = payload("delivered_international.json")
+    track_result = body["output"]["completeTrackResults"][0]["trackResults"][0]
+    track_result["packageDetails"]["weightAndDimensions"]["weight"] = weights
+    return body
+
+
+def test_an_unreadable_first_weight_gives_way_to_the_next_one() -> None:
+    body = _with_weights([{"value": "", "unit": "LB"}, {"value": "1.18", "unit": "KG"}])
+    [result] = parse_track_response(["794616896420"], body)
+    assert result.weight == Measure(Decimal("1.18"), Unit.KILOGRAM)
+
+
+@pytest.mark.parametrize(
+    "weights",
+    [[], None, {"value": "2.6", "unit": "LB"}, [{"value": "2.6", "unit": "ST"}], ["2.6 LB"]],
+)
+def test_malformed_weights_are_left_out_and_the_result_stands(weights: Any) -> None:
+    [result] = parse_track_response(["794616896420"], _with_weights(weights))
+    assert result.outcome is Outcome.FOUND and len(result.events) == 10
+    assert result.weight is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 from crosstrack.carriers.connector import Outcome
 from crosstrack.carriers.errors import MalformedPayload
 from crosstrack.carriers.postnl.parse import parse_problem, parse_status
+from crosstrack.domain.units import Measure, Unit
 
 PAYLOADS = Path(__file__).parent / "payloads"
 
@@ -127,3 +129,28 @@ def test_every_recorded_payload_parses_or_is_refused_as_malformed(path: Path) ->
             parse_status("N", body)
     else:
         assert parse_status("N", body).tracking_number == "N"
+
+
+# --- the parcel's weight ----------------------------------------------------------------------
+
+
+def test_the_dimension_weight_is_read_in_grams() -> None:
+    result = parse_status("3SABCD4455667", load("current_status_out_for_delivery.json"))
+    # "Weight": "950" with no unit: PostNL documents grams (see WEIGHT_UNIT).
+    assert result.weight == Measure(Decimal("950"), Unit.GRAM)
+    assert result.weight is not None
+    assert result.weight.to(Unit.KILOGRAM).value == Decimal("0.95")
+
+
+def test_answers_without_dimensions_have_no_weight() -> None:
+    assert parse_status("3SABCD9988776", load("complete_status_delivered.json")).weight is None
+    assert parse_status("3SABCD1112223", load("current_status_multi_collo.json")).weight is None
+
+
+@pytest.mark.parametrize("weight", ["{}", "", "0", "9 5 0", "950g", {"value": "950"}, None])
+def test_a_malformed_weight_is_left_out_and_the_result_stands(weight: Any) -> None:
+    body = load("current_status_out_for_delivery.json")
+    body["CurrentStatus"]["Shipment"]["Dimension"]["Weight"] = weight
+    result = parse_status("3SABCD4455667", body)
+    assert result.outcome is Outcome.FOUND and len(result.events) == 1
+    assert result.weight is None

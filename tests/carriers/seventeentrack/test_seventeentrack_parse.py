@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from crosstrack.carriers.seventeentrack.parse import (
     parse_register,
     parse_track_info,
 )
+from crosstrack.domain.units import Measure, Unit
 
 PAYLOADS = Path(__file__).parent / "payloads"
 
@@ -202,3 +204,46 @@ def test_events_dated_absurdly_are_kept_as_given() -> None:
     }
     result = parse_item(item)
     assert [e.timestamp for e in result.events] == ["1970-01-01T00:00:00+00:00", "2199-12-31 23:59"]
+
+
+# --- the parcel's weight ----------------------------------------------------------------------
+
+
+def test_a_raw_weight_without_its_unit_gives_way_to_17tracks_kilograms() -> None:
+    [result] = parse_track_info(
+        _payload("gettrackinfo_delivered_two_providers.json"), ["LZ448865302CN"]
+    )
+    # misc_info: "weight_raw": "0.21" names no unit; "weight_kg": "0.21" is in kg.
+    assert result.weight == Measure(Decimal("0.21"), Unit.KILOGRAM)
+
+
+def test_null_weights_are_no_weight() -> None:
+    batch = _payload("gettrackinfo_batch.json")
+    numbers = [item["number"] for item in batch["data"]["accepted"]]
+    assert [r.weight for r in parse_track_info(batch, numbers)] == [None] * len(numbers)
+    [pushed] = parse_push(_payload("push_tracking_updated.json"))
+    assert pushed.weight is None
+
+
+def _with_misc(weight_raw: Any, weight_kg: Any) -> Any:
+    body = _payload("gettrackinfo_delivered_two_providers.json")
+    misc = body["data"]["accepted"][0]["track_info"]["misc_info"]
+    misc.update(weight_raw=weight_raw, weight_kg=weight_kg)
+    return body
+
+
+def test_a_raw_weight_that_names_its_unit_is_kept_as_the_carrier_wrote_it() -> None:
+    [result] = parse_track_info(_with_misc("1.5 LBS", "0.68"), ["LZ448865302CN"])
+    assert result.weight == Measure(Decimal("1.5"), Unit.POUND)
+
+
+@pytest.mark.parametrize(
+    ("weight_raw", "weight_kg"),
+    [("0.21", None), ("0.21", "n/a"), (None, "0"), ("2 stone", None), (0.21, [0.21])],
+)
+def test_unreadable_weights_are_left_out_and_the_result_stands(
+    weight_raw: Any, weight_kg: Any
+) -> None:
+    [result] = parse_track_info(_with_misc(weight_raw, weight_kg), ["LZ448865302CN"])
+    assert result.outcome is Outcome.FOUND and len(result.events) == 10
+    assert result.weight is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 from crosstrack.carriers.connector import Outcome
 from crosstrack.carriers.errors import MalformedPayload
 from crosstrack.carriers.ups.parse import error_message, error_result, parse_track_response
+from crosstrack.domain.units import Measure, Unit
 
 PAYLOADS = Path(__file__).parent / "payloads"
 NUMBER = "1Z5R89390357567127"
@@ -151,3 +153,41 @@ def test_an_activity_without_time_keeps_its_date_and_one_without_date_has_no_tim
 def test_anything_outside_the_documented_shape_is_a_malformed_payload(body: Any) -> None:
     with pytest.raises(MalformedPayload):
         parse_track_response(NUMBER, body)
+
+
+# --- the package's weight ---------------------------------------------------------------------
+
+
+def test_the_packages_weight_is_kept_as_ups_gave_it() -> None:
+    result = parse_track_response(NUMBER, payload("delivered_international.json"))
+    assert result.weight == Measure(Decimal("1.20"), Unit.KILOGRAM)  # "KGS", "1.20"
+    assert result.weight is not None and str(result.weight.value) == "1.20"
+
+
+def test_a_number_naming_several_packages_has_no_one_weight() -> None:
+    assert parse_track_response("SHIPREF123", payload("multi_package.json")).weight is None
+
+
+def test_a_package_without_a_weight_has_none() -> None:
+    result = parse_track_response("1ZA0B1230312345674", payload("label_created_only.json"))
+    assert result.outcome is Outcome.FOUND and result.weight is None
+
+
+@pytest.mark.parametrize(
+    "weight",
+    [
+        {"unitOfMeasurement": "STONE", "weight": "1.20"},
+        {"unitOfMeasurement": "KGS", "weight": "about one"},
+        {"unitOfMeasurement": "LBS", "weight": "0.00"},  # not weighed yet
+        {"unitOfMeasurement": {"code": "KGS"}, "weight": "1.20"},
+        {"weight": "1.20"},
+        "1.20 KGS",
+        ["KGS", "1.20"],
+    ],
+)
+def test_a_malformed_weight_is_left_out_and_the_result_stands(weight: Any) -> None:
+    body = payload("delivered_international.json")
+    body["trackResponse"]["shipment"][0]["package"][0]["weight"] = weight
+    result = parse_track_response(NUMBER, body)
+    assert result.outcome is Outcome.FOUND and len(result.events) == 8
+    assert result.weight is None

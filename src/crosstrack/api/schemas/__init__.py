@@ -16,6 +16,7 @@ from crosstrack.api.schemas.requests import (
     EventBatch,
     EventIn,
     LegCarrier,
+    ParcelIn,
     RotateSecret,
     RuleIn,
     ShipmentEvents,
@@ -23,6 +24,7 @@ from crosstrack.api.schemas.requests import (
     SubscribeIn,
     TrackingNumberIn,
     UpdateWebhook,
+    WeightIn,
 )
 from crosstrack.api.schemas.responses import (
     AlertList,
@@ -47,6 +49,7 @@ from crosstrack.api.schemas.responses import (
     LaneDisruptionList,
     LaneDisruptionOut,
     Leg,
+    ParcelOut,
     Place,
     PublicAlert,
     PublicSubscriptionOut,
@@ -62,6 +65,7 @@ from crosstrack.api.schemas.responses import (
     WebhookAnswer,
     WebhookList,
     WebhookOut,
+    WeightOut,
 )
 
 __all__ = [
@@ -105,6 +109,8 @@ __all__ = [
     "LaneDisruptionOut",
     "Leg",
     "LegCarrier",
+    "ParcelIn",
+    "ParcelOut",
     "Place",
     "PublicAlert",
     "PublicSubscriptionOut",
@@ -127,4 +133,6 @@ __all__ = [
     "WebhookAnswer",
     "WebhookList",
     "WebhookOut",
+    "WeightIn",
+    "WeightOut",
 ]

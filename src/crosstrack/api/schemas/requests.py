@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Annotated, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -11,6 +12,8 @@ from crosstrack.api.schemas.common import Buyer, Endpoint
 from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.buyer_requests import BuyerRequestKind
 from crosstrack.domain.delivery import DeliveryStatus
+from crosstrack.domain.errors import DomainError
+from crosstrack.domain.units import parse_mass_unit
 from crosstrack.domain.vocabulary import Milestone, Status
 from crosstrack.services.records import AlertState
 
@@ -42,6 +45,36 @@ class TrackingNumberIn(_Strict):
     )
 
 
+def _mass_unit(value: str) -> str:
+    try:
+        return parse_mass_unit(value).value
+    except DomainError as exc:
+        raise ValueError(f"{exc.message}: use g, kg, oz or lb") from exc
+
+
+class WeightIn(_Strict):
+    """A weight: a positive number and a unit of mass."""
+
+    value: Decimal = Field(
+        gt=0,
+        max_digits=12,
+        decimal_places=6,
+        description='More than zero; a JSON number, or decimal text to keep its digits (`"1.20"`).',
+        examples=[1.2],
+    )
+    unit: Annotated[str, Field(min_length=1, max_length=16), AfterValidator(_mass_unit)] = Field(
+        description="`g`, `kg`, `oz` or `lb` (carriers' spellings such as `KGS` or `lbs` are "
+        "read too, and stored as the symbol).",
+        examples=["kg"],
+    )
+
+
+class ParcelIn(_Strict):
+    """What the merchant knows about the parcel."""
+
+    weight: WeightIn | None = None
+
+
 class CreateShipment(_Strict):
     """Register a shipment (``POST /v1/shipments``)."""
 
@@ -51,6 +84,7 @@ class CreateShipment(_Strict):
     destination: Endpoint | None = None
     promised_date: date | None = None
     buyer: Buyer | None = None
+    parcel: ParcelIn | None = None
 
 
 class LegCarrier(_Strict):

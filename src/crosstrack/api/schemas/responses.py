@@ -24,6 +24,20 @@ class Health(BaseModel):
     status: Literal["ok"] = "ok"
 
 
+class WeightOut(BaseModel):
+    """A weight as given, and the same weight in kilograms."""
+
+    value: str = Field(description='The value as given, as decimal text (`"1.20"`).')
+    unit: str = Field(description="Its unit as given: `g`, `kg`, `oz` or `lb`.")
+    kg: float = Field(description="The same weight in kilograms (exact conversion).")
+
+
+class ParcelOut(BaseModel):
+    """What the merchant declared about the parcel at registration."""
+
+    weight: WeightOut | None = Field(default=None, description="Null when none was given.")
+
+
 class Leg(BaseModel):
     """One carrier tracking number of a shipment."""
 
@@ -33,6 +47,11 @@ class Leg(BaseModel):
     position: int
     carrier_detected: bool = Field(description="True when detected from the number, not given.")
     carrier_confidence: float | None = Field(description="How sure detection was (0..1).")
+    weight: WeightOut | None = Field(
+        default=None,
+        description="The parcel's weight as this leg's carrier last reported it; null when "
+        "it reported none.",
+    )
 
 
 class Place(BaseModel):
@@ -157,6 +176,10 @@ class ShipmentSummary(BaseModel):
     created_at: datetime
     updated_at: datetime
     archived_at: datetime | None
+    parcel: ParcelOut = Field(
+        default_factory=ParcelOut,
+        description="What you declared about the parcel (`parcel.weight`, or null).",
+    )
 
 
 class ShipmentOut(ShipmentSummary):

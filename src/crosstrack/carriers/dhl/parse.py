@@ -4,8 +4,9 @@
 ``id``, ``service`` (``express``, ``parcel-de``, ``ecommerce``…), ``status`` (the latest event)
 and ``events[]`` with ``timestamp``, ``location.address{addressLocality, postalCode,
 countryCode}``, ``statusCode`` (``pre-transit``, ``transit``, ``delivered``, ``failure``,
-``unknown``), ``status``, ``description``, ``remark``, ``nextSteps``. Errors are RFC 7807
-problems: ``{"title", "status", "detail", "instance"}``.
+``unknown``), ``status``, ``description``, ``remark``, ``nextSteps``, and ``details`` (with
+``weight{value, unitText}`` when DHL weighed the parcel). Errors are RFC 7807 problems:
+``{"title", "status", "detail", "instance"}``.
 
 One number may answer several shipments (one per DHL service that knows it, or the parent
 shipment of a piece number): the events of those that carry the asked number are used, or
@@ -19,7 +20,10 @@ from typing import Any
 
 from crosstrack.carriers.connector import Outcome, TrackingResult
 from crosstrack.carriers.errors import MalformedPayload
+from crosstrack.carriers.payload import nested
+from crosstrack.carriers.weights import weight_in
 from crosstrack.domain.model import RawEvent
+from crosstrack.domain.units import Measure
 
 SLUG = "dhl"
 
@@ -47,7 +51,15 @@ def parse_shipments(number: str, body: Any) -> TrackingResult:
         carrier=SLUG,
         linked_numbers=tuple(dict.fromkeys(i for i in ids if i and _key(i) != wanted)),
         estimated_delivery=next(filter(None, (_estimate(s) for s in chosen)), None),
+        weight=_weight(chosen),
     )
+
+
+def _weight(chosen: list[Mapping[str, Any]]) -> Measure | None:
+    # Only when one shipment answers: a piece number's parent shipment weighs all its pieces.
+    if len(chosen) != 1:
+        return None
+    return weight_in(SLUG, nested(chosen[0], "details", "weight"), "value", "unitText")
 
 
 def parse_problem(number: str, body: Any, http_status: int) -> TrackingResult:

@@ -6,8 +6,10 @@ Pure: takes the decoded JSON, returns :class:`TrackingResult`. The documented sh
 ``TRACKING.TRACKINGNUMBER.NOTFOUND``) or the tracking data: ``scanEvents[]`` (``date`` ISO 8601
 with offset, ``eventType``, ``eventDescription``, ``exceptionCode``, ``exceptionDescription``,
 ``scanLocation{city, stateOrProvinceCode, postalCode, countryCode}``), ``latestStatusDetail``,
-``dateAndTimes[]`` and ``additionalTrackingInfo.packageIdentifiers[]``. A whole-request failure
-is a top-level ``errors[]`` instead of ``output``.
+``dateAndTimes[]``, ``additionalTrackingInfo.packageIdentifiers[]`` and
+``packageDetails.weightAndDimensions.weight[]{value, unit}`` (the same weight in several units,
+``LB`` then ``KG`` rounded). A whole-request failure is a top-level ``errors[]`` instead of
+``output``.
 
 One number can have several track results when FedEx reused it or split the parcel's history;
 the one with the most recent scan is used (FedEx lists its scans newest first).
@@ -22,7 +24,10 @@ from typing import Any
 
 from crosstrack.carriers.connector import Outcome, TrackingResult
 from crosstrack.carriers.errors import CarrierAuthenticationFailed, CarrierError, MalformedPayload
+from crosstrack.carriers.payload import nested
+from crosstrack.carriers.weights import weight_in
 from crosstrack.domain.model import RawEvent
+from crosstrack.domain.units import Measure
 
 SLUG = "fedex"
 
@@ -127,7 +132,17 @@ def _result(
         carrier=SLUG,
         linked_numbers=_linked_numbers(number, chosen),
         estimated_delivery=_estimated_delivery(chosen),
+        weight=_weight(chosen),
     )
+
+
+def _weight(track_result: Mapping[str, Any]) -> Measure | None:
+    # FedEx lists the same weight in several units (2.6 LB, then 1.18 KG rounded from it):
+    # the first it gave that we can read, kept as given.
+    weights = nested(track_result, "packageDetails", "weightAndDimensions", "weight")
+    entries = weights if isinstance(weights, list) else []
+    readable = (weight_in(SLUG, entry, "value", "unit") for entry in entries)
+    return next((weight for weight in readable if weight is not None), None)
 
 
 def _error_result(number: str, error: Any) -> TrackingResult:

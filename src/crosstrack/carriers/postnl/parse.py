@@ -4,7 +4,8 @@
 detail, ``CompleteStatus``) whose ``Shipment`` is one object or a list of colli, each with
 ``Barcode``, ``Status{TimeStamp, StatusCode, StatusDescription, PhaseCode, PhaseDescription}``,
 and, with detail, ``Event[]`` (``Code``, ``Description``, ``LocationCode``, ``TimeStamp``) and
-``OldStatus[]``. Times are ``DD-MM-YYYY HH:MM:SS`` in Dutch local time, kept as given.
+``OldStatus[]``; ``Dimension{Weight, Height, Length, Width, Volume}`` when PostNL measured the
+parcel. Times are ``DD-MM-YYYY HH:MM:SS`` in Dutch local time, kept as given.
 
 Events are the scans (``Event``/``Events``) when PostNL gives them; otherwise the status history
 (``OldStatus``/``OldStatuses`` and the current ``Status``), so one step is not reported twice.
@@ -19,9 +20,18 @@ from typing import Any
 
 from crosstrack.carriers.connector import Outcome, TrackingResult
 from crosstrack.carriers.errors import MalformedPayload
+from crosstrack.carriers.payload import nested
+from crosstrack.carriers.weights import reported_weight
 from crosstrack.domain.model import RawEvent
+from crosstrack.domain.units import Measure, Unit
 
 SLUG = "postnl"
+
+WEIGHT_UNIT = Unit.GRAM
+"""``Dimension.Weight`` carries no unit: PostNL documents it as whole grams ("Weight of the
+shipment in grams", the ``Dimension`` model of PostNL's own e-commerce SDK; its lengths are in
+mm and its ``Volume`` in cm³). Our recorded answer agrees: 100 × 300 × 200 mm is its 6000 cm³,
+and its 950 (g) fits its product "Parcels, domestic <= 10 kg"."""
 
 _NOT_FOUND_WARNINGS = frozenset({"2"})
 _STATUS_MAPPED = frozenset({"StatusCode", "StatusDescription", "TimeStamp", "Timestamp"})
@@ -46,7 +56,15 @@ def parse_status(number: str, body: Any, *, language: str | None = None) -> Trac
         carrier=SLUG,
         linked_numbers=tuple(dict.fromkeys(b for b in barcodes if b and _key(b) != wanted)),
         estimated_delivery=next(filter(None, (_estimate(s) for s in chosen)), None),
+        weight=_weight(chosen),
     )
+
+
+def _weight(chosen: list[Mapping[str, Any]]) -> Measure | None:
+    # One collo's weight; the colli of a multi-collo answer each weigh their own.
+    if len(chosen) != 1:
+        return None
+    return reported_weight(SLUG, nested(chosen[0], "Dimension", "Weight"), WEIGHT_UNIT)
 
 
 def parse_problem(number: str, body: Any, http_status: int) -> TrackingResult:

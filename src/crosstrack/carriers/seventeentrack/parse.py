@@ -9,7 +9,9 @@ Shapes, as 17TRACK documents them (https://api.17track.net/en/doc?version=v2.2):
   ``track_info.tracking.providers[]`` each carry ``provider{key, name, ...}`` and ``events[]``
   with ``time_iso``, ``time_utc``, ``time_raw{date, time, timezone}``, ``description``,
   ``location``, ``stage``, ``sub_status`` and ``address{country, state, city, ...}``;
-* a push is ``{"event": "TRACKING_UPDATED" | "TRACKING_STOPPED", "data": <accepted item>}``.
+* a push is ``{"event": "TRACKING_UPDATED" | "TRACKING_STOPPED", "data": <accepted item>}``;
+* ``track_info.misc_info`` has ``weight_raw`` (the weight as the carrier wrote it, which may
+  or may not name its unit: ``"0.21"``) and ``weight_kg`` (17TRACK's reading of it in kg).
 
 One number may have an origin and a destination provider: each event keeps its provider's
 name as its carrier, and its ``sub_status`` as its code.
@@ -28,7 +30,10 @@ from crosstrack.carriers.errors import (
     CarrierUnavailable,
     MalformedPayload,
 )
+from crosstrack.carriers.payload import nested
+from crosstrack.carriers.weights import reported_weight, weight_in_text
 from crosstrack.domain.model import RawEvent
+from crosstrack.domain.units import Measure, Unit
 
 SLUG = "17track"
 
@@ -136,7 +141,16 @@ def parse_item(item: Any) -> TrackingResult:
         carrier=carrier,
         linked_numbers=_linked_numbers(track_info, number),
         estimated_delivery=_estimated_delivery(track_info),
+        weight=_weight(track_info),
     )
+
+
+def _weight(track_info: Mapping[str, Any]) -> Measure | None:
+    # The carrier's own text when it names its unit ("1.5 lb"); a bare number has no unit we
+    # could vouch for, so then 17TRACK's kilograms.
+    misc = track_info.get("misc_info")
+    raw = weight_in_text(SLUG, nested(misc, "weight_raw"))
+    return raw or reported_weight(SLUG, nested(misc, "weight_kg"), Unit.KILOGRAM)
 
 
 def number_key(number: str) -> str:

@@ -4,8 +4,9 @@ Pure: takes the decoded JSON, returns :class:`TrackingResult`. The documented sh
 
 * success: ``trackResponse.shipment[].package[]`` with ``trackingNumber``, ``activity[]``
   (``date`` YYYYMMDD, ``time`` HHMMSS, ``location.address{city, stateProvince, postalCode,
-  countryCode|country}``, ``status{type, description, code, statusCode}``), ``deliveryDate[]``
-  and ``alternateTrackingNumber[]``;
+  countryCode|country}``, ``status{type, description, code, statusCode}``), ``deliveryDate[]``,
+  ``alternateTrackingNumber[]`` and ``weight{unitOfMeasurement, weight}`` (``KGS``/``LBS``,
+  decimal text);
 * nothing known: ``trackResponse.shipment[].warnings[]`` (``TW0001`` "Tracking Information Not
   Found"), sent with HTTP 200 in practice although the documentation lists a 404;
 * errors: ``response.errors[]{code, message}`` (``TV1002`` "Invalid inquiry number").
@@ -22,7 +23,9 @@ from typing import Any
 
 from crosstrack.carriers.connector import Outcome, TrackingResult
 from crosstrack.carriers.errors import MalformedPayload
+from crosstrack.carriers.weights import weight_in
 from crosstrack.domain.model import RawEvent
+from crosstrack.domain.units import Measure
 
 SLUG = "ups"
 
@@ -112,7 +115,16 @@ def _track_response(tracking_number: str, track: Any, language: str | None) -> T
         carrier=SLUG,
         linked_numbers=_linked_numbers(tracking_number, packages),
         estimated_delivery=_estimated_delivery(chosen),
+        weight=_weight(chosen),
     )
+
+
+def _weight(chosen: list[Mapping[str, Any]]) -> Measure | None:
+    # The weight of the one package asked about: the packages a shipment or reference number
+    # names are different parcels, with no one weight.
+    if len(chosen) != 1:
+        return None
+    return weight_in(SLUG, chosen[0].get("weight"), "weight", "unitOfMeasurement")
 
 
 def _packages_for(

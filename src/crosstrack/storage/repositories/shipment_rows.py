@@ -3,13 +3,16 @@
 An endpoint is stored as four columns and read back as ``None`` when its country is ``NULL``;
 a buyer contact likewise when all four of its columns are ``NULL`` (so ``BuyerContact()`` with
 nothing in it reads back as ``None``). Dwell times are stored as whole microseconds per
-milestone, so they read back exactly.
+milestone, so they read back exactly. A weight is two columns, ``weight_value`` (decimal text,
+digits as given) and ``weight_unit`` (the unit's symbol), and reads back as ``None`` when the
+value is ``NULL``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Row
@@ -22,6 +25,7 @@ from crosstrack.domain.shipment import (
     ShipmentLeg,
     ShipmentState,
 )
+from crosstrack.domain.units import Measure, Unit
 from crosstrack.domain.vocabulary import TERMINAL_STATUSES, Milestone, Reason, Status
 
 _MICROSECOND = timedelta(microseconds=1)
@@ -46,6 +50,7 @@ def shipment_values(shipment: Shipment) -> dict[str, Any]:
         "created_at": shipment.created_at,
         "updated_at": shipment.updated_at,
         "archived_at": shipment.archived_at,
+        **weight_values(shipment.weight),
     }
 
 
@@ -87,7 +92,24 @@ def leg_values(merchant_id: str, shipment_id: str, leg: ShipmentLeg) -> dict[str
         "position": leg.position,
         "carrier_confidence": leg.carrier_confidence,
         "carrier_detected": leg.carrier_detected,
+        **weight_values(leg.weight),
     }
+
+
+def weight_values(weight: Measure | None) -> dict[str, str | None]:
+    """The ``weight_value`` and ``weight_unit`` columns of a weight (both ``NULL`` for none)."""
+    return {
+        "weight_value": str(weight.value) if weight else None,
+        "weight_unit": weight.unit.value if weight else None,
+    }
+
+
+def _weight(row: Row[Any], prefix: str = "") -> Measure | None:
+    values = row._mapping
+    value = values[f"{prefix}weight_value"]
+    if value is None:
+        return None
+    return Measure(Decimal(value), Unit(values[f"{prefix}weight_unit"]))
 
 
 LEG_PREFIX = "leg_"
@@ -104,6 +126,7 @@ def leg_from_row(row: Row[Any], prefix: str = "") -> ShipmentLeg:
         position=values[f"{prefix}position"],
         carrier_confidence=values[f"{prefix}carrier_confidence"],
         carrier_detected=bool(values[f"{prefix}carrier_detected"]),
+        weight=_weight(row, prefix),
     )
 
 
@@ -122,6 +145,7 @@ def shipment_from_row(row: Row[Any], legs: Iterable[ShipmentLeg]) -> Shipment:
         buyer=_buyer(row),
         state=_state(row),
         archived_at=row.archived_at,
+        weight=_weight(row),
     )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, Select, bindparam, delete, select, update
 
 from crosstrack.domain.shipment import Endpoint, Shipment, ShipmentLeg, ShipmentState
-from crosstrack.services.records import LegTarget, Page, ShipmentFilter
+from crosstrack.services.records import LegTarget, LegWeight, Page, ShipmentFilter
 from crosstrack.storage.repositories.listing import (
     after_cursor,
     cursor_after,
@@ -27,6 +27,7 @@ from crosstrack.storage.repositories.shipment_rows import (
     shipment_from_row,
     shipment_values,
     state_values,
+    weight_values,
 )
 from crosstrack.storage.tables import (
     alerts,
@@ -90,6 +91,8 @@ _RESTART_POLLING = update(legs).where(
 )
 """Restarts the poll plan when the carrier changes (set the poll columns as parameters)."""
 _STOP_POLLING = update(legs).where(*_THIS_LEG)
+_SET_LEG_WEIGHT = update(legs).where(*_THIS_LEG, legs.c.merchant_id == bindparam("b_merchant"))
+"""Sets ``weight_value`` and ``weight_unit`` (given as parameters)."""
 _INSERT_SHIPMENT = shipments.insert()
 _INSERT_LEG = legs.insert()
 
@@ -279,6 +282,25 @@ class SqlShipmentRepository:
             self._conn.execute(statement, {**params, **fresh_poll_values(leg, updated_at)})
             values = leg_values(merchant_id, shipment_id, leg)
             self._conn.execute(_UPDATE_LEG, {**values, "b_leg": leg.id, "b_shipment": shipment_id})
+
+    def save_leg_weights(self, weights: Sequence[LegWeight], updated_at: datetime) -> None:
+        """Set legs' reported weights and their shipments' ``updated_at`` (one executemany
+        per table; nothing else of the leg, its polling plan included, changes)."""
+        if not weights:
+            return
+        this = [
+            {"b_leg": w.leg_id, "b_shipment": w.shipment_id, "b_merchant": w.merchant_id}
+            for w in weights
+        ]
+        self._conn.execute(
+            _SET_LEG_WEIGHT,
+            [{**key, **weight_values(w.weight)} for key, w in zip(this, weights, strict=True)],
+        )
+        touched = sorted({(w.merchant_id, w.shipment_id) for w in weights})
+        self._conn.execute(
+            _UPDATE,
+            [{"updated_at": updated_at, "b_shipment": s, "b_merchant": m} for m, s in touched],
+        )
 
     def archive(self, merchant_id: str, shipment_id: str, at: datetime) -> bool:
         """Hide from listings (kept, and still readable by id). False if not found."""
