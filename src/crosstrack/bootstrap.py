@@ -237,6 +237,7 @@ def build_app(settings: Settings, services: Services | None = None) -> FastAPI:
         rate_burst=settings.rate_burst,
         public_rate_per_second=settings.public_rate_per_second,
         public_rate_burst=settings.public_rate_burst,
+        secret_key=settings.secret_key.get_secret_value(),
     )
     return create_app(services or build_services(settings), settings=limits)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+
 from fastapi import FastAPI
 
 from crosstrack import __version__
@@ -10,6 +13,8 @@ from crosstrack.api.limits import BodySizeLimit, RateLimiter
 from crosstrack.api.routes import ROUTERS
 from crosstrack.api.settings import IMPORT_PATH, ApiSettings
 from crosstrack.services.facade import Services
+from crosstrack.web.dashboard.routes import router as dashboard_router
+from crosstrack.web.dashboard.sessions import SessionSigner
 from crosstrack.web.routes import router as tracking_page_router
 
 DESCRIPTION = """Register shipments, send events, and read one merged timeline per shipment
@@ -35,6 +40,9 @@ def create_app(services: Services, *, settings: ApiSettings | None = None) -> Fa
         settings.public_rate_per_second, settings.public_rate_burst
     )
     app.state.lookup_limiter = RateLimiter(settings.lookup_rate_per_second, settings.lookup_burst)
+    app.state.sessions = SessionSigner(
+        hmac.new(settings.secret_key.encode(), b"dashboard-sessions", hashlib.sha256).digest()
+    )
     errors.install(app)
     app.add_middleware(
         BodySizeLimit,
@@ -44,4 +52,5 @@ def create_app(services: Services, *, settings: ApiSettings | None = None) -> Fa
     for router in ROUTERS:
         app.include_router(router)
     app.include_router(tracking_page_router)
+    app.include_router(dashboard_router)
     return app

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 DEFAULT_MAX_BODY_BYTES = 1_048_576
 DEFAULT_MAX_IMPORT_BYTES = 50 * 1_048_576
@@ -33,6 +33,8 @@ class ApiSettings:
     """Tracking-page lookups (by number or order reference) per second per client address:
     they can be guessed at, so they are rarer than page views."""
     lookup_burst: int = 10
+    secret_key: str = field(default="development-only", repr=False)
+    """``CROSSTRACK_SECRET_KEY``: dashboard sessions are signed with a key derived from it."""
 
     def __post_init__(self) -> None:
         if self.max_body_bytes < 1:

@@ -96,7 +96,11 @@ class Accounts:
         """
         if not plaintext or not plaintext.startswith(KEY_PREFIX):
             raise AuthenticationFailed("missing or malformed API key")
-        digest = hash_key(plaintext)
+        return self.live_key(hash_key(plaintext))
+
+    def live_key(self, digest: str) -> ApiKey:
+        """The live key whose SHA-256 hash is ``digest`` (a dashboard session holds the hash,
+        never the key); raises :class:`AuthenticationFailed` when unknown or revoked."""
         cached = self._live.get(digest)
         if cached is not None and cached[0] > self._monotonic():
             return cached[1]

@@ -14,6 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from crosstrack.domain.eta import DeliveryEstimate
 from crosstrack.domain.shipment import Shipment
 from crosstrack.domain.timeline import Timeline, build_timeline
 from crosstrack.domain.vocabulary import TERMINAL_STATUSES, Status
@@ -25,6 +26,7 @@ from crosstrack.services.records import (
     ShipmentFilter,
     StoredAlert,
     StoredEvent,
+    Topic,
 )
 
 #: A shipment not delivered or returned with no event for this long is shown as ``expired``
@@ -48,6 +50,14 @@ class ShipmentView:
     """The key of its public tracking page and buyer requests."""
     buyer_requests: tuple[BuyerRequest, ...] = ()
     """Corrections and notes the buyer sent, oldest first."""
+
+
+@dataclass(frozen=True, slots=True)
+class EtaChange:
+    """A delivery estimate as it was announced."""
+
+    at: datetime
+    estimate: DeliveryEstimate
 
 
 class Queries:
@@ -102,6 +112,26 @@ class Queries:
             while len(self._views) > VIEW_CACHE_SIZE:
                 self._views.popitem(last=False)
         return view
+
+    def eta_history(self, merchant_id: str, shipment_id: str) -> list[EtaChange]:
+        """Every delivery estimate the shipment was given, oldest first (from its
+        ``shipment.eta_changed`` messages; NotFound for another merchant's shipment)."""
+        self.require(merchant_id, shipment_id)
+        changes: list[EtaChange] = []
+        cursor = None
+        with self._uow() as uow:
+            while True:
+                batch = uow.outbox.after(
+                    merchant_id, shipment_id=shipment_id, cursor=cursor, limit=500
+                )
+                changes += [
+                    EtaChange(m.created_at, DeliveryEstimate.from_document(m.payload["eta"]))
+                    for m in batch
+                    if m.topic is Topic.ETA_CHANGED and m.payload.get("eta")
+                ]
+                if len(batch) < 500:
+                    return changes
+                cursor = (batch[-1].created_at, batch[-1].id)
 
     def _cached(
         self, key: tuple[str, str], shipment: Shipment, now: datetime

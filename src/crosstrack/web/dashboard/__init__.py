@@ -1,0 +1,1 @@
+"""The merchant dashboard: a server-rendered web app for a merchant's staff (docs/dashboard.md)."""
