@@ -7,28 +7,19 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import shutil
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import httpx
-import pytest
+from web_browser import CHROMIUM, require_chromium, screenshots, serious_violations
 
 from crosstrack.cli import main
 from crosstrack.i18n import translations
 from crosstrack.testing.server import serve_in_subprocess
 
-CHROMIUM = "/usr/bin/chromium"
-AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+require_chromium()
 
-if not shutil.which(CHROMIUM):  # CI installs it and sets CROSSTRACK_REQUIRE_BROWSER
-    if os.environ.get("CROSSTRACK_REQUIRE_BROWSER"):
-        raise RuntimeError(f"{CHROMIUM} is required (apt-get install chromium)")
-    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
-
-from playwright.sync_api import Page, sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
 
 
 def _key(database: str) -> str:
@@ -58,24 +49,6 @@ def _scan(
 def _ago(**delta: float) -> str:
     """A time that long before now (the page shows a parcel silent for 30 days as expired)."""
     return (datetime.now(UTC) - timedelta(**delta)).replace(microsecond=0).isoformat()
-
-
-def _axe(page: Page) -> list[dict[str, Any]]:
-    page.add_script_tag(path=str(AXE))
-    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
-
-
-def _screenshots(page: Page, locale: str) -> None:
-    """With CROSSTRACK_SCREENSHOTS=<dir>: the page at 360 px and on a desktop, saved there."""
-    folder = os.environ.get("CROSSTRACK_SCREENSHOTS")
-    if not folder:
-        return
-    Path(folder).mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=f"{folder}/tracking-{locale}-360.png", full_page=True)
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.screenshot(path=f"{folder}/tracking-{locale}-desktop.png", full_page=True)
-    page.set_viewport_size({"width": 360, "height": 800})
 
 
 def test_a_buyer_reads_the_page_switches_language_and_sees_a_live_update(tmp_path: Path) -> None:
@@ -110,7 +83,7 @@ def test_a_buyer_reads_the_page_switches_language_and_sees_a_live_update(tmp_pat
             assert page.inner_text("h1") == "Your parcel is out for delivery"
             assert "Out for delivery" in page.inner_text("#history ~ ol, main")
             assert "claire@example.fr" not in page.content()
-            assert _axe(page) == []
+            assert serious_violations(page) == []
             # Chinese and Arabic (right to left), in their own scripts.
             token = shipment["tracking_token"]
             for locale, direction in (("zh-Hans", "ltr"), ("ar", "rtl")):
@@ -118,10 +91,10 @@ def test_a_buyer_reads_the_page_switches_language_and_sees_a_live_update(tmp_pat
                 expected = translations(locale).gettext("Your parcel is out for delivery")
                 assert page.inner_text("h1") == expected
                 assert page.get_attribute("html", "dir") == direction
-                assert _axe(page) == []
-                _screenshots(page, locale)
+                assert serious_violations(page) == []
+                screenshots(page, f"tracking-{locale}")
             page.goto(f"{base}/t/{token}?lang=en")
-            _screenshots(page, "en")
+            screenshots(page, "tracking-en")
             # The buyer picks French; the choice is remembered.
             page.get_by_role("link", name="français").click()
             page.wait_for_load_state()
@@ -136,5 +109,5 @@ def test_a_buyer_reads_the_page_switches_language_and_sees_a_live_update(tmp_pat
                 "() => document.querySelector('h1').textContent.includes('livré')",
                 timeout=20_000,
             )
-            assert _axe(page) == []
+            assert serious_violations(page) == []
             browser.close()
