@@ -42,6 +42,33 @@ def test_keys_create_finds_the_merchant_by_name_and_limits_scopes(database: str)
     assert code == 0 and json.loads(text)["api_key"].startswith("ct_")
 
 
+def test_keys_are_listed_without_their_secret_and_a_revoked_key_stops_working(
+    database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from crosstrack import bootstrap
+    from crosstrack.config import load_settings
+    from crosstrack.services.errors import AuthenticationFailed
+
+    _code, text = _run("merchants", "create", "Lyon Books", "--json", "--database-url", database)
+    first = json.loads(text)["api_key"]
+    _run("keys", "create", "Lyon Books", "--name", "shop plugin", "--database-url", database)
+    code, listing = _run("keys", "list", "Lyon Books", "--json", "--database-url", database)
+    keys = json.loads(listing)
+    assert code == 0 and len(keys) == 2 and keys[1]["name"] == "shop plugin"
+    assert first not in listing and any(first.startswith(k["prefix"]) for k in keys)
+    assert all(k["revoked_at"] is None for k in keys)
+    code, said = _run("keys", "revoke", "Lyon Books", keys[0]["id"], "--database-url", database)
+    assert code == 0 and said.startswith(f"revoked {keys[0]['id']}")
+    services = bootstrap.build_services(load_settings(database_url=database))
+    with pytest.raises(AuthenticationFailed):
+        services.accounts.authenticate(first)
+    again = json.loads(_run("keys", "list", "Lyon Books", "--json", "--database-url", database)[1])
+    assert again[0]["revoked_at"] is not None and again[1]["revoked_at"] is None
+    assert "live" in _run("keys", "list", "Lyon Books", "--database-url", database)[1]
+    assert _run("keys", "revoke", "Lyon Books", "nope", "--database-url", database)[0] == 2
+    assert "no API key 'nope'" in capsys.readouterr().err
+
+
 def test_an_unknown_merchant_or_scope_is_a_clear_error(
     database: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -208,3 +208,12 @@ def test_after_sign_in_it_only_goes_to_dashboard_pages(
         follow_redirects=False,
     )
     assert away.headers["location"] == "/dashboard"
+
+
+def test_revoking_the_key_ends_its_sessions(client: TestClient, services: Services) -> None:
+    key, _id = _merchant(services, "Maison Lune", "RB123456785GB", "Out for delivery")
+    _sign_in(client, key)
+    assert "Nothing needs attention." in client.get("/dashboard/attention").text
+    live = services.accounts.authenticate(key)
+    services.accounts.revoke_key(live.merchant_id, live.id)
+    assert "Sign in to the dashboard" in client.get("/dashboard/attention").text

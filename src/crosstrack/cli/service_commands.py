@@ -1,4 +1,4 @@
-"""``serve``, ``db upgrade``, ``merchants create``, ``keys create`` and ``import``.
+"""``serve``, ``db upgrade``, ``merchants create``, ``keys create|list|revoke`` and ``import``.
 
 Each loads the settings once (``--database-url`` overrides ``CROSSTRACK_DATABASE_URL``) and
 calls the services; secrets are printed only where the command exists to show them (a new
@@ -162,6 +162,39 @@ def _cmd_keys_create(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
+def _cmd_keys_list(args: argparse.Namespace, out: IO[str]) -> int:
+    _, services = migrated_services(args)
+    merchant = services.accounts.find_merchant(args.merchant)
+    keys = services.accounts.keys(merchant.id)
+    if args.json:
+        rows = [
+            {
+                "id": k.id,
+                "prefix": k.prefix,
+                "name": k.name,
+                "scopes": sorted(s.value for s in k.scopes),
+                "created_at": k.created_at.isoformat(),
+                "revoked_at": k.revoked_at.isoformat() if k.revoked_at else None,
+            }
+            for k in keys
+        ]
+        out.write(json.dumps(rows) + "\n")
+        return 0
+    for k in keys:
+        state = f"revoked {k.revoked_at:%Y-%m-%d}" if k.revoked_at else "live"
+        scopes = ",".join(sorted(s.value for s in k.scopes))
+        out.write(f"{k.id}  {k.prefix}…  {scopes:<16} {state:<18} {k.name or ''}\n".rstrip() + "\n")
+    return 0
+
+
+def _cmd_keys_revoke(args: argparse.Namespace, out: IO[str]) -> int:
+    _, services = migrated_services(args)
+    merchant = services.accounts.find_merchant(args.merchant)
+    key = services.accounts.revoke_key(merchant.id, args.key_id)
+    out.write(f"revoked {key.id} ({key.prefix}…) at {key.revoked_at:%Y-%m-%d %H:%M} UTC\n")
+    return 0
+
+
 def _cmd_import(args: argparse.Namespace, out: IO[str]) -> int:
     _, services = migrated_services(args)
     merchant = services.accounts.find_merchant(args.merchant)
@@ -259,6 +292,14 @@ def add_service_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     q.add_argument("--name", help="a label for the key")
     q.add_argument("--json", action="store_true", help='print {"merchant_id", "api_key"}')
     q.set_defaults(func=_cmd_keys_create)
+    q = keys.add_parser("list", parents=[database], help="list a merchant's keys (never the keys)")
+    q.add_argument("merchant", help="merchant id or name")
+    q.add_argument("--json", action="store_true", help="print a JSON list")
+    q.set_defaults(func=_cmd_keys_list)
+    q = keys.add_parser("revoke", parents=[database], help="revoke one of a merchant's keys")
+    q.add_argument("merchant", help="merchant id or name")
+    q.add_argument("key_id", help="the key's id (from keys list)")
+    q.set_defaults(func=_cmd_keys_revoke)
 
     p = sub.add_parser("import", parents=[database], help="import shipments from a CSV file")
     p.add_argument("file")

@@ -87,6 +87,22 @@ class Accounts:
             uow.commit()
         return key, plaintext
 
+    def keys(self, merchant_id: str) -> list[ApiKey]:
+        """The merchant's keys (hashes and prefixes only), oldest first, revoked ones too."""
+        with self._uow() as uow:
+            return uow.api_keys.for_merchant(merchant_id)
+
+    def revoke_key(self, merchant_id: str, key_id: str) -> ApiKey:
+        """Revoke one of the merchant's keys: it stops working at once in this process (and
+        within ``KEY_CACHE_SECONDS`` in others), and its dashboard sessions end with it."""
+        with self._uow() as uow:
+            key = uow.api_keys.revoke(merchant_id, key_id, self._clock())
+            if key is None:
+                raise NotFound(f"no API key {key_id!r}")
+            uow.commit()
+        self._live.pop(key.key_hash, None)
+        return key
+
     def authenticate(self, plaintext: str | None) -> ApiKey:
         """The live key behind ``plaintext``; raises :class:`AuthenticationFailed` otherwise.
 

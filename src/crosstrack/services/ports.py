@@ -66,6 +66,15 @@ class ApiKeyRepository(Protocol):
         """The key with this SHA-256 hash (revoked keys too: the caller checks)."""
         ...
 
+    def for_merchant(self, merchant_id: str) -> list[ApiKey]:
+        """The merchant's keys, oldest first, revoked ones included."""
+        ...
+
+    def revoke(self, merchant_id: str, key_id: str, at: datetime) -> ApiKey | None:
+        """Revoke the merchant's key (once: a revoked key keeps its first revocation time);
+        the key as it is now, or None when the merchant has no such key."""
+        ...
+
 
 class ShipmentRepository(Protocol):
     def add(self, shipment: Shipment) -> None:

@@ -181,6 +181,18 @@ class _ApiKeys:
     def by_hash(self, key_hash: str) -> ApiKey | None:
         return self._d.api_keys.get(key_hash)
 
+    def for_merchant(self, merchant_id: str) -> list[ApiKey]:
+        mine = [k for k in self._d.api_keys.values() if k.merchant_id == merchant_id]
+        return sorted(mine, key=lambda k: (k.created_at, k.id))
+
+    def revoke(self, merchant_id: str, key_id: str, at: datetime) -> ApiKey | None:
+        for digest, key in self._d.api_keys.items():
+            if key.merchant_id == merchant_id and key.id == key_id:
+                if key.revoked_at is None:
+                    self._d.api_keys[digest] = replace(key, revoked_at=at)
+                return self._d.api_keys[digest]
+        return None
+
 
 class _Shipments:
     def __init__(self, data: _Data) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, insert, select
+from sqlalchemy import Connection, Row, delete, insert, select, update
 
 from crosstrack.services.records import ApiKey, Branding, IdempotentResponse, Merchant, Scope
 from crosstrack.storage.repositories.conflicts import insert_or_replace
@@ -63,18 +64,43 @@ class SqlApiKeyRepository:
 
     def by_hash(self, key_hash: str) -> ApiKey | None:
         row = self._conn.execute(select(api_keys).where(api_keys.c.key_hash == key_hash)).first()
-        if row is None:
-            return None
-        return ApiKey(
-            id=row.id,
-            merchant_id=row.merchant_id,
-            key_hash=row.key_hash,
-            prefix=row.prefix,
-            scopes=frozenset(Scope(s) for s in row.scopes.split()),
-            created_at=row.created_at,
-            name=row.name,
-            revoked_at=row.revoked_at,
+        return None if row is None else _key(row)
+
+    def for_merchant(self, merchant_id: str) -> list[ApiKey]:
+        rows = self._conn.execute(
+            select(api_keys)
+            .where(api_keys.c.merchant_id == merchant_id)
+            .order_by(api_keys.c.created_at, api_keys.c.id)
         )
+        return [_key(row) for row in rows]
+
+    def revoke(self, merchant_id: str, key_id: str, at: datetime) -> ApiKey | None:
+        self._conn.execute(
+            update(api_keys)
+            .where(
+                api_keys.c.merchant_id == merchant_id,
+                api_keys.c.id == key_id,
+                api_keys.c.revoked_at.is_(None),
+            )
+            .values(revoked_at=at)
+        )
+        row = self._conn.execute(
+            select(api_keys).where(api_keys.c.merchant_id == merchant_id, api_keys.c.id == key_id)
+        ).first()
+        return None if row is None else _key(row)
+
+
+def _key(row: Row[Any]) -> ApiKey:
+    return ApiKey(
+        id=row.id,
+        merchant_id=row.merchant_id,
+        key_hash=row.key_hash,
+        prefix=row.prefix,
+        scopes=frozenset(Scope(s) for s in row.scopes.split()),
+        created_at=row.created_at,
+        name=row.name,
+        revoked_at=row.revoked_at,
+    )
 
 
 class SqlIdempotencyRepository:
