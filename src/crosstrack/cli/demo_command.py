@@ -43,6 +43,7 @@ def run_demo_command(args: argparse.Namespace, out: IO[str]) -> int:
         say(f"try: curl -H 'Authorization: Bearer {state.api_key}' {first}")
         for page in state.tracking_pages()[:3]:
             say(f"a buyer's tracking page: {page}")
+        say(f"the merchant dashboard: {state.api_url}/dashboard (sign in with the API key)")
         if args.info_file:
             write_info(state, Path(args.info_file))
             say(f"connection details written to {args.info_file}")
