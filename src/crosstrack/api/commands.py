@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from crosstrack.api import schemas
 from crosstrack.domain.carriers import CarrierDirectory
+from crosstrack.domain.declared_items import DeclaredItem
 from crosstrack.domain.model import RawEvent
 from crosstrack.domain.numbers import normalize_number
 from crosstrack.domain.shipment import BuyerContact, Endpoint
@@ -31,6 +32,15 @@ def register(body: schemas.CreateShipment, merchant_id: str) -> RegisterShipment
         promised_date=body.promised_date,
         buyer=_buyer(body.buyer),
         weight=_weight(body.parcel.weight if body.parcel else None),
+        service=body.service,
+        items=tuple(_item(given) for given in body.items),
+        address_lines=tuple(body.destination.address_lines or ()) if body.destination else (),
+    )
+
+
+def _item(given: schemas.ItemIn) -> DeclaredItem:
+    return DeclaredItem(
+        given.description, given.category, given.hs_code, given.quantity, given.value
     )
 
 

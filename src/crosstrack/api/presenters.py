@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 from crosstrack.api import schemas
 from crosstrack.domain.buyer_requests import ANSWERS, masked_phone
 from crosstrack.domain.carriers import CarrierInfo
+from crosstrack.domain.declared_items import DeclaredItem
 from crosstrack.domain.eta import DeliveryEstimate
 from crosstrack.domain.model import Location, NormalizedEvent, RawEvent
 from crosstrack.domain.numbers import Detection
@@ -125,7 +126,14 @@ def summary(shipment: Shipment) -> schemas.ShipmentSummary:
         updated_at=shipment.updated_at,
         archived_at=shipment.archived_at,
         parcel=schemas.ParcelOut(weight=weight(shipment.weight)),
+        service=shipment.service,
+        items=[item(i) for i in shipment.items],
     )
+
+
+def item(value: DeclaredItem) -> schemas.ItemOut:
+    """A declared line of the parcel's contents."""
+    return schemas.ItemOut.model_validate(value.to_document())
 
 
 def page(found: Page[Shipment]) -> schemas.ShipmentPage:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import IO
 
 from crosstrack import __version__
+from crosstrack.cli.analytics_commands import add_analytics_commands
 from crosstrack.cli.domain_commands import add_domain_commands
 from crosstrack.cli.eta_commands import add_eta_commands
 from crosstrack.cli.service_commands import add_service_commands
@@ -33,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_domain_commands(sub)
     add_service_commands(sub)
     add_eta_commands(sub)
+    add_analytics_commands(sub)
     p = sub.add_parser(
         "demo", help="the main job: the API with a simulated carrier network and demo data"
     )

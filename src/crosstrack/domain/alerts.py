@@ -39,6 +39,7 @@ class AlertKind(StrEnum):
     STALLED = "stalled"
     CUSTOMS_DWELL = "customs_dwell"
     LATE_RISK = "late_risk"
+    ADDRESS_RISK = "address_risk"
 
 
 class Severity(StrEnum):
@@ -183,6 +184,11 @@ ACTIONS: dict[AlertKind, AlertActions] = {
         "Your parcel may arrive after the promised date.",
         "Warn the buyer now and offer options before the promised date passes.",
     ),
+    AlertKind.ADDRESS_RISK: AlertActions(
+        "Your delivery details may be incomplete: check your address and phone number.",
+        "Confirm the address and phone number with the buyer before the parcel leaves; "
+        "correct the label if needed.",
+    ),
 }
 
 SEVERITY: dict[AlertKind, Severity] = {
@@ -201,7 +207,13 @@ SEVERITY: dict[AlertKind, Severity] = {
     AlertKind.STALLED: Severity.MEDIUM,
     AlertKind.CUSTOMS_DWELL: Severity.MEDIUM,
     AlertKind.LATE_RISK: Severity.MEDIUM,
+    AlertKind.ADDRESS_RISK: Severity.HIGH,
 }
+
+HELD_UNTIL_DELIVERED = frozenset({AlertKind.ADDRESS_RISK})
+"""Kinds the detector does not look for (the address check raises them at registration): an
+open one stays open until its own service resolves it (the buyer's correction passes the
+check) or the parcel is delivered."""
 
 _BY_REASON: dict[Reason, AlertKind] = {
     Reason.ADDRESS_ISSUE: AlertKind.ADDRESS_PROBLEM,

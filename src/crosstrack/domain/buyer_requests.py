@@ -37,8 +37,12 @@ class BuyerRequestKind(StrEnum):
 
 
 ANSWERS: Mapping[BuyerRequestKind, frozenset[AlertKind]] = {
-    BuyerRequestKind.PHONE: frozenset({AlertKind.CONTACT_PROBLEM, AlertKind.FAILED_ATTEMPT}),
-    BuyerRequestKind.ADDRESS: frozenset({AlertKind.ADDRESS_PROBLEM, AlertKind.FAILED_ATTEMPT}),
+    BuyerRequestKind.PHONE: frozenset(
+        {AlertKind.CONTACT_PROBLEM, AlertKind.FAILED_ATTEMPT, AlertKind.ADDRESS_RISK}
+    ),
+    BuyerRequestKind.ADDRESS: frozenset(
+        {AlertKind.ADDRESS_PROBLEM, AlertKind.FAILED_ATTEMPT, AlertKind.ADDRESS_RISK}
+    ),
     BuyerRequestKind.DELIVERY_NOTE: frozenset(
         {AlertKind.FAILED_ATTEMPT, AlertKind.CONTACT_PROBLEM, AlertKind.NOT_COLLECTED}
     ),

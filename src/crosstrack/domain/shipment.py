@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from crosstrack.domain.declared_items import DeclaredItem
 from crosstrack.domain.eta import DeliveryEstimate
 from crosstrack.domain.units import Measure
 from crosstrack.domain.vocabulary import Milestone, Reason, Status
@@ -83,6 +84,11 @@ class Shipment:
     archived_at: datetime | None = None
     weight: Measure | None = None
     """The parcel's weight as the merchant declared it at registration (as given)."""
+    service: str | None = None
+    """The kind of service the merchant booked (``express``, ``postal``, ``dedicated_line``...),
+    lower case, as given at registration; ``None`` when not given."""
+    items: tuple[DeclaredItem, ...] = ()
+    """What the parcel contains, as declared at registration (its customs lines)."""
 
     def leg_for(self, tracking_number: str, carrier: str | None = None) -> ShipmentLeg | None:
         """The leg with this (normalized) number, and this carrier when one is given."""

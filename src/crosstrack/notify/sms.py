@@ -301,6 +301,7 @@ _ALERTS: Final[Mapping[AlertKind, Msg]] = {
     AlertKind.STALLED: T_("no recent tracking update"),
     AlertKind.CUSTOMS_DWELL: T_("customs clearance is taking longer"),
     AlertKind.LATE_RISK: T_("it may arrive late"),
+    AlertKind.ADDRESS_RISK: T_("delivery details to check"),
 }
 
 # Translators: how an SMS is signed: the shop's name, then the message.

@@ -8,14 +8,19 @@ shipment, ever, so a problem that ends and comes back is not raised twice.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from crosstrack.domain.alerts import AlertKind, DetectedAlert, detect_alerts
+from crosstrack.domain.alerts import (
+    HELD_UNTIL_DELIVERED,
+    AlertKind,
+    DetectedAlert,
+    detect_alerts,
+)
 from crosstrack.domain.shipment import Shipment, ShipmentState
 from crosstrack.domain.timeline import Timeline
-from crosstrack.domain.vocabulary import Milestone
+from crosstrack.domain.vocabulary import Milestone, Status
 from crosstrack.services.alert_inputs import AlertInputs
 from crosstrack.services.ports import IdFactory
 from crosstrack.services.records import OutboxMessage, StoredAlert, Topic
@@ -50,8 +55,20 @@ def update_alerts(
     detected = detect_alerts(
         timeline, inputs.context(shipment, state, now), inputs.policy(shipment)
     )
+    # Alerts raised outside the detector (at registration) hold until the parcel is delivered.
+    held = (
+        []
+        if timeline.status is Status.DELIVERED
+        else [a.cause for a in open_alerts if a.kind in HELD_UNTIL_DELIVERED]
+    )
     return reconcile(
-        shipment, detected, open_alerts, ids=ids, now=now, disruption=inputs.disruption(shipment)
+        shipment,
+        detected,
+        open_alerts,
+        ids=ids,
+        now=now,
+        disruption=inputs.disruption(shipment),
+        held=held,
     )
 
 
@@ -63,13 +80,15 @@ def reconcile(
     ids: IdFactory,
     now: datetime,
     disruption: str | None = None,
+    held: Collection[str] = (),
 ) -> AlertChanges:
-    """New causes become alerts; open alerts whose cause is no longer detected resolve. With
-    a ``disruption`` open on the shipment's lane, a new import-customs dwell alert is folded
-    under it: stored, and announced with the lane rather than on its own."""
+    """New causes become alerts; open alerts whose cause is no longer detected (nor
+    ``held``) resolve. With a ``disruption`` open on the shipment's lane, a new import-customs
+    dwell alert is folded under it: stored, and announced with the lane rather than on its
+    own."""
     changes = AlertChanges()
     open_causes = {a.cause for a in open_alerts}
-    detected_causes = {d.cause for d in detected}
+    detected_causes = {d.cause for d in detected} | set(held)
     for problem in detected:
         if problem.cause in open_causes:
             continue

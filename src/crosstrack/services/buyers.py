@@ -14,6 +14,8 @@ import secrets
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from crosstrack.domain.address_checks import ADDRESS_FIELDS, AddressField
+from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.buyer_requests import (
     ANSWERS,
     AddressCorrection,
@@ -24,6 +26,8 @@ from crosstrack.domain.buyer_requests import (
 from crosstrack.domain.carriers import CarrierDirectory, CarrierLinks
 from crosstrack.domain.numbers import normalize_number
 from crosstrack.domain.shipment import Endpoint, Shipment
+from crosstrack.services.addresses import AddressChecker
+from crosstrack.services.alerting import alert_message
 from crosstrack.services.errors import Conflict, InvalidInput, NotFound
 from crosstrack.services.ports import Clock, IdFactory, PhoneChecker, UnitOfWorkFactory
 from crosstrack.services.records import (
@@ -88,9 +92,11 @@ class BuyerDesk:
         phones: PhoneChecker,
         clock: Clock,
         ids: IdFactory,
+        addresses: AddressChecker | None = None,
     ) -> None:
         self._uow = uow
         self._phones = phones
+        self._addresses = addresses
         self._carriers = carriers
         self._links = links
         self._clock = clock
@@ -184,9 +190,49 @@ class BuyerDesk:
             uow.shipments.correct_buyer(
                 shipment.merchant_id, shipment.id, phone=phone, destination=destination, at=now
             )
-            uow.outbox.add_many([self._message(shipment, recorded, answered)])
+            messages = [self._message(shipment, recorded, answered)]
+            settled = self._settled(shipment, details, answered, phone, destination)
+            if settled:
+                uow.alerts.resolve([a.id for a in settled], now)
+                messages += [
+                    alert_message(a, Topic.ALERT_RESOLVED, self._ids, now) for a in settled
+                ]
+            uow.outbox.add_many(messages)
             uow.commit()
         return recorded
+
+    def _settled(
+        self,
+        shipment: Shipment,
+        details: Mapping[str, object],
+        answered: Sequence[StoredAlert],
+        phone: str | None,
+        destination: Endpoint | None,
+    ) -> list[StoredAlert]:
+        """The ``address_risk`` alerts a phone or address correction settles: the corrected
+        address (or phone) passes the check, and no other problem of the alert stands."""
+        risks = [a for a in answered if a.kind is AlertKind.ADDRESS_RISK]
+        where = destination or shipment.destination
+        if not risks or self._addresses is None or where is None:
+            return []
+        address = details.get("address")
+        lines = (
+            (address.get("line1", ""), address.get("line2", ""))
+            if isinstance(address, dict)
+            else ()
+        )
+        corrected = ADDRESS_FIELDS if destination is not None else {AddressField.PHONE}
+        return [
+            alert
+            for alert in risks
+            if self._addresses.settled(
+                alert,
+                destination=where,
+                phone=phone or (shipment.buyer.phone if shipment.buyer else None),
+                address_lines=lines,
+                corrected=corrected,
+            )
+        ]
 
     def requests(self, merchant_id: str, shipment_id: str) -> list[BuyerRequest]:
         """The merchant's view: every request a shipment's buyer sent, oldest first."""

@@ -5,7 +5,8 @@ estimate would keep a P10 day that is already past. The refresher re-estimates, 
 every shipment whose estimate is older than ``max_age``, a batch at a time, and announces
 ``shipment.eta_changed`` when the P50 day moves (as ingestion does). The same sweep raises and
 resolves the time-based alerts (stalled, customs dwell, no first scan, late risk) of those
-shipments.
+shipments, and works out their analytics facts again (an open parcel turns late, or lost after
+30 days of silence, as time passes).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from crosstrack.domain.shipment import ShipmentState
 from crosstrack.domain.timeline import build_timeline
 from crosstrack.services.alert_inputs import AlertInputSource
 from crosstrack.services.alerting import AlertChanges
+from crosstrack.services.analytics_facts import Saved, record_facts
 from crosstrack.services.followups import follow_up, store_alert_changes
 from crosstrack.services.ports import Clock, EtaEstimator, IdFactory, UnitOfWorkFactory
 from crosstrack.services.records import OutboxMessage
@@ -72,6 +74,7 @@ class EtaRefresher:
             open_alerts = uow.alerts.open_for(found)
             inputs = self._inputs.load(uow, {merchant_id for merchant_id, _ in found})
             states: list[tuple[str, str, ShipmentState]] = []
+            saved: list[Saved] = []
             messages: list[OutboxMessage] = []
             alerts = AlertChanges()
             for key in found:
@@ -88,10 +91,12 @@ class EtaRefresher:
                     now=now,
                 )
                 states.append((shipment.merchant_id, shipment.id, follow.state))
+                saved.append(Saved(shipment, follow.state, timeline))
                 messages.extend(follow.messages)
                 alerts.extend(follow.alerts)
             moved = len(messages)
             uow.shipments.save_states(states, now)
+            record_facts(uow, saved, now)
             uow.outbox.add_many(messages)
             store_alert_changes(uow, alerts, now)
             uow.commit()

@@ -11,10 +11,12 @@ from crosstrack.domain.delivery import Channel
 from crosstrack.domain.eta import PastShipment
 from crosstrack.domain.normalize import EventNormalizer
 from crosstrack.domain.numbers import TrackingNumberDetector
+from crosstrack.geo.addresses import I18nAddressRules
 from crosstrack.geo.holidays import recent_holidays
 from crosstrack.geo.phones import PhoneNumbers
 from crosstrack.notify.webhooks import WebhookSender
 from crosstrack.services.accounts import Accounts
+from crosstrack.services.addresses import AddressChecker
 from crosstrack.services.alert_desk import AlertDesk
 from crosstrack.services.alert_inputs import (
     AlertInputSource,
@@ -23,6 +25,7 @@ from crosstrack.services.alert_inputs import (
     refresh_norms,
 )
 from crosstrack.services.alert_settings import AlertSettingsDesk
+from crosstrack.services.analytics import Analytics
 from crosstrack.services.branding import BrandingDesk
 from crosstrack.services.buyers import BuyerDesk
 from crosstrack.services.dispatch import Dispatcher, DispatchSettings
@@ -35,6 +38,7 @@ from crosstrack.services.lane_watch import LaneWatch
 from crosstrack.services.links import Links
 from crosstrack.services.live import LiveFeed
 from crosstrack.services.ports import (
+    AddressRules,
     BuyerChannel,
     Clock,
     EtaEstimator,
@@ -78,7 +82,9 @@ class Services:
     subscriptions: SubscriptionDesk
     live: LiveFeed
     branding: BrandingDesk
+    analytics: Analytics
     buyers: BuyerDesk
+    addresses: AddressChecker
 
     @classmethod
     def build(
@@ -102,16 +108,26 @@ class Services:
         public_links: Links | None = None,
         buyer_channels: Mapping[Channel, BuyerChannel] | None = None,
         notices: NoticePort | None = None,
+        address_rules: AddressRules | None = None,
     ) -> Services:
         """Wire every use case around the same collaborators (reads may use ``read_uow``, a
         read-only factory that never waits for writers; ``receivers`` are the carriers whose
         webhooks are taken, by slug; ``links``, carriers' public web links by slug; ``holidays``,
         public holidays for alerts' business days; ``phones``, the phone number checker;
         ``webhook_sender`` delivers webhooks, to private addresses only with
-        ``allow_private_webhooks``)."""
+        ``allow_private_webhooks``; ``address_rules``, every country's postal data)."""
         alert_inputs = AlertInputSource(clock=clock, holidays=holidays or recent_holidays)
+        addresses = AddressChecker(
+            rules=address_rules or I18nAddressRules(), phones=phones or PhoneNumbers()
+        )
         registrar = Registrar(
-            uow=uow, detector=detector, carriers=carriers, clock=clock, ids=ids, eta=eta
+            uow=uow,
+            detector=detector,
+            carriers=carriers,
+            clock=clock,
+            ids=ids,
+            eta=eta,
+            addresses=addresses,
         )
         ingestor = Ingestor(
             uow=uow,
@@ -161,6 +177,7 @@ class Services:
             ),
             live=LiveFeed(uow=read_uow or uow, clock=clock),
             branding=BrandingDesk(uow=uow, clock=clock),
+            analytics=Analytics(uow=uow, read_uow=read_uow, clock=clock),
             subscriptions=SubscriptionDesk(
                 uow=uow,
                 clock=clock,
@@ -175,7 +192,9 @@ class Services:
                 phones=phones or PhoneNumbers(),
                 clock=clock,
                 ids=ids,
+                addresses=addresses,
             ),
+            addresses=addresses,
         )
 
     def refresh_norms(self) -> NormsReport:

@@ -6,7 +6,8 @@ normalized side by side, recompute each touched shipment's timeline and state, a
 hand-overs reveal, and write outbox messages for what changed. A crash before the commit
 leaves nothing behind; the same batch sent again then stores it exactly once.
 
-The same transaction keeps the parcel's weight a carrier reported with its answer
+The same transaction keeps each changed shipment's analytics facts current
+(``services.analytics_facts``), and the parcel's weight a carrier reported with its answer
 (:class:`ReportedWeight`) on the legs with that number, routed like that carrier's events:
 the latest report wins, and an unchanged weight writes nothing.
 """
@@ -31,6 +32,7 @@ from crosstrack.domain.units import Measure
 from crosstrack.domain.vocabulary import Milestone
 from crosstrack.services.alert_inputs import AlertInputs, AlertInputSource
 from crosstrack.services.alerting import AlertChanges
+from crosstrack.services.analytics_facts import Saved, record_facts
 from crosstrack.services.changes import announce_changes, state_from_timeline
 from crosstrack.services.followups import follow_up, store_alert_changes
 from crosstrack.services.ports import (
@@ -157,6 +159,8 @@ class _Outcome:
     state: ShipmentState
     quarantined: list[QuarantinedPayload]
     alerts: AlertChanges = field(default_factory=AlertChanges)
+    saved: Saved | None = None
+    """The shipment (with any new legs), its new state and timeline: for its facts."""
 
 
 class Ingestor:
@@ -190,6 +194,7 @@ class Ingestor:
         fresh: list[StoredEvent] = []
         announcements: list[OutboxMessage] = []
         states: list[tuple[str, str, ShipmentState]] = []
+        saved: list[Saved] = []
         kept_aside = 0
         with self._uow() as uow:
             groups, unmatched, weighed = self._route(uow, batch, weights)
@@ -224,6 +229,8 @@ class Ingestor:
                     announcements.extend(outcome.messages)
                     states.append((shipment.merchant_id, shipment.id, outcome.state))
                     alert_changes.extend(outcome.alerts)
+                    if outcome.saved is not None:
+                        saved.append(outcome.saved)
             new_weights = [
                 change
                 for key, reported in weighed.items()
@@ -232,6 +239,7 @@ class Ingestor:
             ]
             # One bulk write per table for the whole batch.
             uow.shipments.save_states(states, self._clock())
+            record_facts(uow, saved, self._clock())
             uow.shipments.save_leg_weights(new_weights, self._clock())
             stored = uow.events.add_many(fresh)
             messages_written = uow.outbox.add_many(announcements)
@@ -393,7 +401,8 @@ class Ingestor:
             now=now,
         )
         messages.extend(follow.messages)
-        return _Outcome(fresh, messages, follow.state, quarantined, follow.alerts)
+        saved = Saved(shipment, follow.state, timeline)
+        return _Outcome(fresh, messages, follow.state, quarantined, follow.alerts, saved)
 
     def _quarantine(
         self, item: IncomingEvent, shipment: Shipment, reason: str, now: datetime

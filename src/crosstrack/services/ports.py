@@ -13,13 +13,17 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Any, Protocol, Self
 
+from crosstrack.domain.address_rules import CountryRules
 from crosstrack.domain.alerts import AlertKind
+from crosstrack.domain.analytics import AnalyticsFilter, Dim, Metric, TagKind
+from crosstrack.domain.analytics_rollup import Counters, TagCounts
 from crosstrack.domain.buyer_notifications import BuyerRule
 from crosstrack.domain.delivery import Channel, DeliveryStatus
 from crosstrack.domain.eta import DeliveryEstimate, EtaQuery
 from crosstrack.domain.lane_norms import Norm
 from crosstrack.domain.polling import PollOutcome, StopReason
 from crosstrack.domain.shipment import Endpoint, Shipment, ShipmentLeg, ShipmentState
+from crosstrack.domain.shipment_facts import ShipmentFacts
 from crosstrack.services.records import (
     AlertState,
     ApiKey,
@@ -519,10 +523,73 @@ class PhoneChecker(Protocol):
         ...
 
 
+class AddressRules(Protocol):
+    def rules_for(self, country: str) -> CountryRules | None:
+        """The postal rules of ``country`` (ISO alpha-2): fields required, the postcode's
+        shape, subdivisions and their postcode prefixes; ``None`` for a code the data lacks."""
+        ...
+
+
 class BrandingRepository(Protocol):
     def get(self, merchant_id: str) -> Branding | None: ...
 
     def put(self, branding: Branding) -> None: ...
+
+
+class AnalyticsRepository(Protocol):
+    """Shipment facts and their rollups (docs/analytics.md). Facts are written with the
+    shipment's state; a week whose facts changed is *stale* until its rollups are refreshed.
+    Every read takes the merchant id and sums that merchant's rows only."""
+
+    def facts_for(
+        self, keys: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], ShipmentFacts]:
+        """The stored facts of these (merchant id, shipment id), those that have some."""
+        ...
+
+    def put_facts(self, facts: Sequence[ShipmentFacts], at: datetime) -> None:
+        """Store (replace) each shipment's facts, and mark stale the weeks they were and are
+        counted in (``at``: when)."""
+        ...
+
+    def stale_weeks(
+        self, merchant_id: str | None = None, *, first: date | None = None, last: date | None = None
+    ) -> list[tuple[str, date]]:
+        """(merchant id, week) of stale weeks, oldest first (of one merchant, between two
+        Mondays, when given)."""
+        ...
+
+    def mark_all_stale(self, merchant_id: str | None, at: datetime) -> int:
+        """Mark stale every week that has facts or rollups (of one merchant, or all): what a
+        full refresh rebuilds. Returns how many weeks."""
+        ...
+
+    def refresh(self, merchant_id: str, weeks: Sequence[date]) -> list[date]:
+        """Rebuild the rollups of these stale weeks of a merchant from its facts; returns the
+        weeks rebuilt (a week another refresh took meanwhile is left out)."""
+        ...
+
+    def days(
+        self, merchant_id: str, filters: AnalyticsFilter, by: Sequence[Dim]
+    ) -> dict[tuple[Any, ...], Counters]:
+        """Counters summed by the values of ``by`` (in that order) over the filtered rows."""
+        ...
+
+    def histograms(
+        self, merchant_id: str, metric: Metric, filters: AnalyticsFilter, by: Sequence[Dim]
+    ) -> dict[tuple[Any, ...], dict[int, int]]:
+        """A metric's histograms summed by the values of ``by``."""
+        ...
+
+    def tags(
+        self,
+        merchant_id: str,
+        kinds: Collection[TagKind],
+        filters: AnalyticsFilter,
+        by: Sequence[Dim],
+    ) -> dict[tuple[Any, ...], TagCounts]:
+        """Tag counts summed by (kind, code, *the values of ``by``)."""
+        ...
 
 
 class UnitOfWork(Protocol):
@@ -547,6 +614,7 @@ class UnitOfWork(Protocol):
     subscriptions: SubscriptionRepository
     notification_rules: NotificationRuleRepository
     branding: BrandingRepository
+    analytics: AnalyticsRepository
 
     def __enter__(self) -> Self: ...
 

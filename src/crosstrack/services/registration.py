@@ -10,11 +10,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from crosstrack.domain.alert_settings import policy_for
+from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.carriers import CarrierDirectory
+from crosstrack.domain.declared_items import MAX_SERVICE, DeclaredItem, checked_items
 from crosstrack.domain.errors import DomainError
 from crosstrack.domain.numbers import TrackingNumberDetector, normalize_number
 from crosstrack.domain.shipment import BuyerContact, Endpoint, Shipment, ShipmentLeg
 from crosstrack.domain.units import Measure, parse_weight
+from crosstrack.services.addresses import AddressChecker
+from crosstrack.services.alerting import alert_message
+from crosstrack.services.analytics_facts import Saved, record_facts
 from crosstrack.services.buyers import issue_link, new_tracking_token
 from crosstrack.services.errors import InvalidInput, NotFound
 from crosstrack.services.estimates import estimate_for
@@ -23,9 +29,10 @@ from crosstrack.services.ports import (
     EtaEstimator,
     IdFactory,
     NoEtaEstimator,
+    UnitOfWork,
     UnitOfWorkFactory,
 )
-from crosstrack.services.records import OutboxMessage, Topic
+from crosstrack.services.records import OutboxMessage, StoredAlert, Topic
 from crosstrack.services.subscriptions import subscriptions_at_registration
 
 #: Below this detection confidence a carrier is not assumed (the leg's carrier stays unknown).
@@ -53,6 +60,13 @@ class RegisterShipment:
     buyer: BuyerContact | None = None
     weight: Measure | None = None
     """The parcel's weight as the merchant declares it (a positive mass)."""
+    service: str | None = None
+    """The service booked (``express``, ``postal``, ``dedicated_line``...; stored lower case)."""
+    items: tuple[DeclaredItem, ...] = ()
+    """What the parcel contains (HS codes checked: 6 to 10 digits)."""
+    address_lines: tuple[str, ...] = ()
+    """The destination's street lines: checked for the ``address_risk`` alert, never stored
+    (contact data; docs/addresses.md)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +90,10 @@ class Registrar:
         ids: IdFactory,
         eta: EtaEstimator | None = None,
         tokens: Callable[[], str] = new_tracking_token,
+        addresses: AddressChecker | None = None,
     ) -> None:
         self._uow = uow
+        self._addresses = addresses
         self._tokens = tokens
         self._eta: EtaEstimator = eta or NoEtaEstimator()
         self._detector = detector
@@ -97,6 +113,7 @@ class Registrar:
             for position, given in enumerate(command.numbers)
         )
         weight = _declared_weight(command.weight)
+        service, items = _declared_service(command.service), _declared_items(command.items)
         now = self._clock()
         with self._uow() as uow:
             for leg in legs:
@@ -117,18 +134,45 @@ class Registrar:
                 promised_date=command.promised_date,
                 buyer=command.buyer,
                 weight=weight,
+                service=service,
+                items=items,
             )
             # A first estimate at creation, from the lane and the promise alone.
             eta = estimate_for(self._eta, shipment, shipment.state, None, now)
             shipment = replace(shipment, state=replace(shipment.state, eta=eta))
             uow.shipments.add(shipment)
+            record_facts(uow, [Saved(shipment, shipment.state, None)], now)
             link = issue_link(shipment, tokens=self._tokens)
             uow.tracking_links.add(link)
             for subscription in subscriptions_at_registration(shipment, self._ids):
                 uow.subscriptions.add(subscription)
-            uow.outbox.add_many([self._created_message(shipment, link.token)])
+            messages = [self._created_message(shipment, link.token)]
+            risk = self._address_risk(uow, shipment, command.address_lines)
+            if risk is not None:
+                uow.alerts.add_many([risk])
+                messages.append(alert_message(risk, Topic.ALERT_RAISED, self._ids, now))
+            uow.outbox.add_many(messages)
             uow.commit()
         return Registration(shipment, created=True)
+
+    def _address_risk(
+        self, uow: UnitOfWork, shipment: Shipment, address_lines: tuple[str, ...]
+    ) -> StoredAlert | None:
+        """The ``address_risk`` alert of a new shipment, unless its merchant switched the kind
+        off for the lane (a risky address never stops a registration)."""
+        if self._addresses is None or shipment.destination is None:
+            return None
+        risk = self._addresses.risk_of(
+            shipment, address_lines=address_lines, ids=self._ids, now=shipment.created_at
+        )
+        if risk is None:
+            return None
+        settings = uow.alert_settings.for_merchants([shipment.merchant_id])
+        origin = shipment.origin.country if shipment.origin else None
+        policy = policy_for(
+            settings.get(shipment.merchant_id, {}), origin, shipment.destination.country
+        )
+        return None if AlertKind.ADDRESS_RISK in policy.disabled else risk
 
     def add_leg(self, merchant_id: str, shipment_id: str, given: NumberInput) -> Shipment:
         """Add a tracking number to a shipment (a no-op if it has that number already)."""
@@ -230,3 +274,20 @@ def _declared_weight(given: Measure | None) -> Measure | None:
         return parse_weight(given.value, given.unit)
     except DomainError as exc:
         raise InvalidInput(exc.message, field=f"parcel.weight.{exc.field or 'value'}") from exc
+
+
+def _declared_service(given: str | None) -> str | None:
+    """The service as stored: trimmed, lower case (``None`` when blank)."""
+    if given is None or not given.strip():
+        return None
+    if len(given.strip()) > MAX_SERVICE:
+        raise InvalidInput(f"at most {MAX_SERVICE} characters", field="service")
+    return given.strip().lower()
+
+
+def _declared_items(given: tuple[DeclaredItem, ...]) -> tuple[DeclaredItem, ...]:
+    """The declared items, checked (HS codes kept as their digits; else ``InvalidInput``)."""
+    try:
+        return checked_items(given)
+    except DomainError as exc:
+        raise InvalidInput(exc.message, field=exc.field) from exc

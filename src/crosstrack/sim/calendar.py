@@ -2,7 +2,9 @@
 
 Public holidays come from the ``holidays`` package (each country's national holidays); the
 Chinese New Year date is read from its Chinese calendar (the first "Spring Festival" day).
-All times here are local wall-clock times of the place where the scan happens.
+All times here are local wall-clock times of the place where the scan happens. Peak season and
+the Chinese New Year window are those analytics compares parcels by
+(``crosstrack.domain.analytics_calendar``).
 """
 
 from __future__ import annotations
@@ -14,14 +16,10 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-PEAK_START = (11, 15)
-"""Peak season starts 15 November (Singles' Day and Black Friday volumes)..."""
-PEAK_END = (12, 31)
-"""...and lasts to the end of December."""
-CNY_BEFORE_DAYS = 5
-"""Origin stages stall from this many days before Chinese New Year..."""
-CNY_AFTER_DAYS = 10
-"""...to this many days after it (factories and warehouses close; about two weeks)."""
+from crosstrack.domain.analytics_calendar import in_cny_window
+from crosstrack.domain.analytics_calendar import in_peak_season as in_peak_season
+from crosstrack.services.analytics_calendar import chinese_new_year as chinese_new_year
+
 OPENING_HOUR = 8
 CLOSING_HOUR = 19
 
@@ -48,23 +46,9 @@ def is_working_day(country: str, day: date, *, saturday: bool = False) -> bool:
     return not is_holiday(country, day)
 
 
-@lru_cache(maxsize=64)
-def chinese_new_year(year: int) -> date:
-    """The first day of the Spring Festival in ``year`` (from the ``holidays`` calendar)."""
-    names = holidays.country_holidays("CN", years=year)
-    days = sorted(d for d, name in names.items() if "Spring Festival" in name)
-    if days:
-        return days[0]
-    return date(year, 2, 1)  # pragma: no cover - the package knows every year we simulate
-
-
 def in_cny_stall(day: date) -> bool:
     """Whether origin stages in China stall on ``day`` (the weeks around Chinese New Year)."""
-    for year in (day.year, day.year + 1):
-        cny = chinese_new_year(year)
-        if cny - timedelta(days=CNY_BEFORE_DAYS) <= day <= cny + timedelta(days=CNY_AFTER_DAYS):
-            return True
-    return False
+    return in_cny_window(day, chinese_new_year)
 
 
 def cny_stall_end(day: date) -> date:
@@ -72,11 +56,6 @@ def cny_stall_end(day: date) -> date:
     while in_cny_stall(day):
         day += timedelta(days=1)
     return day
-
-
-def in_peak_season(day: date) -> bool:
-    """Mid-November to the end of December."""
-    return (day.month, day.day) >= PEAK_START and (day.month, day.day) <= PEAK_END
 
 
 def to_local(moment: datetime, zone: str) -> datetime:

@@ -52,6 +52,10 @@ trailing zero on SQLite and fix a scale on PostgreSQL."""
 UNIT = String(8)
 """A unit's symbol (``crosstrack.domain.units.Unit``)."""
 
+SERVICE = String(64)
+"""A shipment's service as the merchant names it (``express``, ``postal``...)."""
+COUNTRY = String(8)
+
 # An integer primary key that autoincrements on both dialects (SQLite needs INTEGER).
 SEQUENCE = BigInteger().with_variant(Integer(), "sqlite")
 
@@ -122,6 +126,8 @@ shipments = Table(
     # The parcel's weight as the merchant declared it (value as decimal text, unit symbol).
     Column("weight_value", WEIGHT_VALUE, comment="decimal text as given, e.g. 1.20"),
     Column("weight_unit", UNIT, comment="g, kg, oz or lb"),
+    Column("service", SERVICE, comment="express, postal, dedicated_line... (lower case)"),
+    Column("items", JsonDocument, comment="declared contents: description, category, hs_code..."),
     Column(
         "checked_at",
         UtcDateTime(),
@@ -424,4 +430,158 @@ quarantine = Table(
     Column("truncated", Boolean(), nullable=False, server_default=text("false")),
     Column("received_at", UtcDateTime(), nullable=False),
     Index("ix_quarantine_received", "received_at"),
+)
+
+# --- Analytics (docs/analytics.md) ----------------------------------------------------------
+# One row of facts per shipment, written in the transaction that saves its state, and rollups
+# of them per merchant and week, refreshed for the weeks whose facts changed.
+
+shipment_facts = Table(
+    "shipment_facts",
+    metadata,
+    Column("shipment_id", ID, ForeignKey("shipments.id", ondelete="CASCADE"), primary_key=True),
+    Column("merchant_id", ID, nullable=False),
+    Column("origin", COUNTRY),
+    Column("destination", COUNTRY),
+    Column("carrier", SLUG, comment="first mile: the carrier the merchant booked"),
+    Column("last_mile_carrier", SLUG),
+    Column("service", SERVICE),
+    Column("shipped_at", UtcDateTime()),
+    Column("shipped_on", Date(), comment="local day of the shipped scan"),
+    Column("week", Date(), comment="Monday of the ISO week of shipped_on"),
+    Column("weekday", Integer(), comment="ISO weekday of shipped_on, 1 (Monday) to 7"),
+    Column("delivered_at", UtcDateTime()),
+    Column("delivered_on", Date()),
+    Column("transit_microseconds", BigInteger()),
+    Column("transit_bucket", Integer(), comment="half days, 180 = 90 days or more"),
+    Column("promised_date", Date()),
+    Column("on_time_promise", Boolean()),
+    Column("eta_p90", Date(), comment="P90 day of the first estimate made after pick-up"),
+    Column("eta_made_at", UtcDateTime()),
+    Column("on_time_eta", Boolean()),
+    Column("customs_reached", Boolean(), nullable=False),
+    Column("customs_arrived_at", UtcDateTime()),
+    Column("customs_released_at", UtcDateTime()),
+    Column("clearance_microseconds", BigInteger()),
+    Column("clearance_bucket", Integer(), comment="hours, 720 = 30 days or more"),
+    Column("customs_held", Boolean(), nullable=False),
+    Column("excepted", Boolean(), nullable=False, comment="had an exception or failed attempt"),
+    Column("failed_attempts", Integer(), nullable=False),
+    Column("outcome", CODE, nullable=False, comment="delivered, returned, lost or open"),
+    Column("season", CODE, comment="peak, chinese_new_year or rest"),
+    Column("spans_holiday", Boolean()),
+    Column("as_of", UtcDateTime(), nullable=False),
+    # The refresh of a merchant's week reads its facts.
+    Index("ix_shipment_facts_merchant_week", "merchant_id", "week"),
+)
+
+shipment_fact_tags = Table(
+    "shipment_fact_tags",
+    metadata,
+    Column(
+        "shipment_id",
+        ID,
+        ForeignKey("shipment_facts.shipment_id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("merchant_id", ID, nullable=False),
+    Column("kind", CODE, nullable=False, comment="reason, category, hs_chapter, hs_heading..."),
+    Column("code", String(100), nullable=False),
+    PrimaryKeyConstraint("shipment_id", "kind", "code"),
+)
+
+_DIMENSIONS = ("origin", "destination", "carrier", "service")
+
+
+def _rollup_dimensions() -> list[Column[str]]:
+    """The dimension columns of a rollup row ('' when unknown, so they can be keys)."""
+    return [
+        Column("origin", COUNTRY, nullable=False),
+        Column("destination", COUNTRY, nullable=False),
+        Column("carrier", SLUG, nullable=False),
+        Column("service", SERVICE, nullable=False),
+    ]
+
+
+analytics_days = Table(
+    "analytics_days",
+    metadata,
+    Column("merchant_id", ID, nullable=False),
+    Column("week", Date(), nullable=False),
+    Column("weekday", Integer(), nullable=False),
+    *_rollup_dimensions(),
+    *(
+        Column(name, Integer(), nullable=False)
+        for name in (
+            "shipments",
+            "delivered",
+            "returned",
+            "lost",
+            "open",
+            "promise_judged",
+            "promise_on_time",
+            "eta_judged",
+            "eta_on_time",
+            "customs_reached",
+            "customs_cleared",
+            "customs_held",
+            "excepted",
+            "attempted",
+            "failed_attempts",
+            "holiday_spanning",
+        )
+    ),
+    PrimaryKeyConstraint("merchant_id", "week", "weekday", *_DIMENSIONS),
+    sqlite_with_rowid=False,
+)
+
+analytics_histograms = Table(
+    "analytics_histograms",
+    metadata,
+    Column("merchant_id", ID, nullable=False),
+    Column("metric", CODE, nullable=False, comment="transit, clearance, transit_peak..."),
+    Column("week", Date(), nullable=False),
+    Column("weekday", Integer(), nullable=False, comment="0: the whole week, else ISO 1-7"),
+    Column("bucket", Integer(), nullable=False),
+    *_rollup_dimensions(),
+    Column("parcels", Integer(), nullable=False),
+    # Keyed in time order; the index in lane order. Both cover the queries (on SQLite the
+    # table is clustered on its key), so both databases read them in the order of the two
+    # common groupings, by week and by lane, and aggregate as they go.
+    PrimaryKeyConstraint("merchant_id", "metric", "week", "weekday", "bucket", *_DIMENSIONS),
+    Index(
+        "ix_analytics_histograms_lane",
+        "merchant_id",
+        "metric",
+        *_DIMENSIONS,
+        "bucket",
+        "week",
+        "weekday",
+        "parcels",
+    ),
+    sqlite_with_rowid=False,
+)
+
+analytics_tags = Table(
+    "analytics_tags",
+    metadata,
+    Column("merchant_id", ID, nullable=False),
+    Column("kind", CODE, nullable=False, comment="reason, category, hs_chapter, hs_heading"),
+    Column("week", Date(), nullable=False),
+    *_rollup_dimensions(),
+    Column("code", String(100), nullable=False),
+    Column("parcels", Integer(), nullable=False),
+    Column("customs_reached", Integer(), nullable=False),
+    Column("customs_problems", Integer(), nullable=False),
+    PrimaryKeyConstraint("merchant_id", "kind", "week", *_DIMENSIONS, "code"),
+    sqlite_with_rowid=False,
+)
+
+analytics_stale_weeks = Table(
+    "analytics_stale_weeks",
+    metadata,
+    Column("merchant_id", ID, nullable=False),
+    Column("week", Date(), nullable=False),
+    Column("marked_at", UtcDateTime(), nullable=False, comment="when first marked"),
+    PrimaryKeyConstraint("merchant_id", "week"),
 )

@@ -25,6 +25,7 @@ from sqlalchemy import Connection, Engine
 from crosstrack.services.ports import (
     AlertRepository,
     AlertSettingsRepository,
+    AnalyticsRepository,
     ApiKeyRepository,
     BrandingRepository,
     BuyerRequestRepository,
@@ -49,6 +50,7 @@ from crosstrack.storage.engine import READ_ONLY_OPTION
 from crosstrack.storage.repositories import (
     SqlAlertRepository,
     SqlAlertSettingsRepository,
+    SqlAnalyticsRepository,
     SqlApiKeyRepository,
     SqlBrandingRepository,
     SqlBuyerRequestRepository,
@@ -91,6 +93,7 @@ class SqlUnitOfWork:
     subscriptions: SubscriptionRepository
     notification_rules: NotificationRuleRepository
     branding: BrandingRepository
+    analytics: AnalyticsRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -123,6 +126,7 @@ class SqlUnitOfWork:
         self.subscriptions = SqlSubscriptionRepository(connection)
         self.notification_rules = SqlNotificationRuleRepository(connection)
         self.branding = SqlBrandingRepository(connection)
+        self.analytics = SqlAnalyticsRepository(connection)
         return self
 
     def __exit__(

@@ -46,6 +46,7 @@ from crosstrack.services.records import (
     TrackingLink,
     WebhookEndpoint,
 )
+from crosstrack.testing.memory_analytics import AnalyticsData, InMemoryAnalytics
 from crosstrack.testing.memory_notifications import (
     InMemoryDeliveries,
     InMemoryNotificationRules,
@@ -85,6 +86,7 @@ class _Data:
     alert_settings: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     """Shipment id -> when its estimate and alerts were worked out (while it is going)."""
     buyer_requests: dict[str, BuyerRequest] = field(default_factory=dict)
+    analytics: AnalyticsData = field(default_factory=AnalyticsData)
 
 
 class InMemoryStore:
@@ -127,6 +129,7 @@ class InMemoryUnitOfWork:
         self.subscriptions = InMemorySubscriptions(self._data.subscriptions)
         self.notification_rules = InMemoryNotificationRules(self._data.notification_rules)
         self.branding = _Branding(self._data.branding)
+        self.analytics = InMemoryAnalytics(self._data.analytics)
 
     def __enter__(self) -> Self:
         self._data = copy.copy(self._store.data)
@@ -343,6 +346,9 @@ class _Shipments:
     def delete(self, merchant_id: str, shipment_id: str) -> bool:
         if self.get(merchant_id, shipment_id) is None:
             return False
+        facts = self._d.analytics.facts.get(shipment_id)
+        if facts is not None:
+            InMemoryAnalytics(self._d.analytics).forget(merchant_id, shipment_id, facts.as_of)
         for leg in self._d.shipments.pop(shipment_id).legs:
             self._d.polls.pop(leg.id, None)
         self._d.events.pop(shipment_id, None)

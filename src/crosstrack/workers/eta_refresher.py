@@ -4,6 +4,8 @@ beside the poller):
 - every ``interval`` seconds, re-estimate quiet shipments and re-detect their time-based
   alerts (a full batch is followed at once by another);
 - every ``LANES_EVERY``, look for lane disruptions (``services.lane_watch``);
+- every ``ANALYTICS_EVERY``, rebuild the analytics rollups of the weeks whose shipments
+  changed (``services.analytics``; a view would rebuild them anyway, this keeps views fast);
 - once a day, recompute the lane norms alerts compare with.
 
 The periodic jobs follow the services' clock (simulated time in the demo) but never run more
@@ -25,6 +27,7 @@ log = logging.getLogger(__name__)
 
 NORMS_EVERY = timedelta(days=1)
 LANES_EVERY = timedelta(hours=6)
+ANALYTICS_EVERY = timedelta(minutes=5)
 MIN_REAL_SECONDS = 60.0
 
 
@@ -82,6 +85,12 @@ def watch_lanes(services: Services) -> None:
         )
 
 
+def refresh_analytics(services: Services) -> None:
+    report = services.analytics.refresh()
+    if report.weeks:
+        log.info("analytics: %d weeks of %d merchants rebuilt", report.weeks, report.merchants)
+
+
 def run_eta_refresher(
     services: Services,
     *,
@@ -94,6 +103,9 @@ def run_eta_refresher(
     jobs = [
         Periodic("lane norms", lambda: refresh_norms_if_due(services), NORMS_EVERY, 0.0),
         Periodic("lane watch", lambda: watch_lanes(services), LANES_EVERY, min_real_seconds),
+        Periodic(
+            "analytics", lambda: refresh_analytics(services), ANALYTICS_EVERY, min_real_seconds
+        ),
     ]
     while not stop_event.is_set():
         full = False

@@ -3,8 +3,10 @@
 from fastapi import APIRouter
 
 from crosstrack.api.routes import (
+    addresses,
     alert_settings,
     alerts,
+    analytics,
     branding,
     carriers,
     changes,
@@ -26,11 +28,13 @@ ROUTERS: tuple[APIRouter, ...] = (
     alerts.router,
     alerts.disruptions,
     alert_settings.router,
+    analytics.router,
     changes.router,
     events.router,
     imports.router,
     hooks.router,
     carriers.router,
+    addresses.router,
     branding.router,
     tracking.router,
     subscriptions.router,

@@ -11,6 +11,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from crosstrack.api.schemas.common import Buyer, Endpoint
 from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.buyer_requests import BuyerRequestKind
+from crosstrack.domain.declared_items import normalize_hs_code
 from crosstrack.domain.delivery import DeliveryStatus
 from crosstrack.domain.errors import DomainError
 from crosstrack.domain.units import parse_mass_unit
@@ -69,10 +70,57 @@ class WeightIn(_Strict):
     )
 
 
+def _hs_code(value: str) -> str:
+    try:
+        normalize_hs_code(value)
+    except DomainError as exc:
+        raise ValueError(exc.message) from exc
+    return value
+
+
+class ItemIn(_Strict):
+    """One line of what the parcel contains (as on its customs declaration)."""
+
+    description: str | None = Field(default=None, max_length=500, examples=["Phone case"])
+    category: str | None = Field(
+        default=None,
+        max_length=100,
+        description="Your product category (analytics groups them case-blind).",
+        examples=["electronics"],
+    )
+    hs_code: Annotated[str, Field(max_length=20), AfterValidator(_hs_code)] | None = Field(
+        default=None,
+        description="Harmonized System code: 6 to 10 digits, dots allowed (`8517.62`); "
+        "stored as its digits.",
+        examples=["8517.62"],
+    )
+    quantity: int | None = Field(default=None, ge=1, le=1_000_000)
+    value: Decimal | None = Field(
+        default=None,
+        ge=0,
+        max_digits=14,
+        decimal_places=4,
+        description="Declared value of the line, in the order's currency (digits kept).",
+        examples=["12.50"],
+    )
+
+
 class ParcelIn(_Strict):
     """What the merchant knows about the parcel."""
 
     weight: WeightIn | None = None
+
+
+class DestinationIn(Endpoint):
+    """Where the shipment goes, with its street lines for the address check (not stored)."""
+
+    address_lines: list[Annotated[str, Field(max_length=200)]] | None = Field(
+        default=None,
+        max_length=5,
+        description="The street lines. Only checked (a risky address raises an `address_risk` "
+        "alert, docs/addresses.md), never stored: they are the buyer's contact data.",
+        examples=[["12 rue de Rivoli"]],
+    )
 
 
 class CreateShipment(_Strict):
@@ -81,10 +129,19 @@ class CreateShipment(_Strict):
     order_ref: Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_not_blank)]
     tracking_numbers: list[TrackingNumberIn] = Field(min_length=1, max_length=MAX_NUMBERS)
     origin: Endpoint | None = None
-    destination: Endpoint | None = None
+    destination: DestinationIn | None = None
     promised_date: date | None = None
     buyer: Buyer | None = None
     parcel: ParcelIn | None = None
+    service: Annotated[str, Field(min_length=1, max_length=64)] | None = Field(
+        default=None,
+        description="The service booked, e.g. `express`, `postal`, `dedicated_line` (stored "
+        "lower case; a dimension of analytics).",
+        examples=["express"],
+    )
+    items: list[ItemIn] = Field(
+        default=[], max_length=100, description="What the parcel contains (customs lines)."
+    )
 
 
 class LegCarrier(_Strict):

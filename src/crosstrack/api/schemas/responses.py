@@ -32,6 +32,16 @@ class WeightOut(BaseModel):
     kg: float = Field(description="The same weight in kilograms (exact conversion).")
 
 
+class ItemOut(BaseModel):
+    """One declared line of the parcel's contents."""
+
+    description: str | None = None
+    category: str | None = None
+    hs_code: str | None = Field(default=None, description="The HS code's digits (`851762`).")
+    quantity: int | None = None
+    value: str | None = Field(default=None, description="Declared value as decimal text.")
+
+
 class ParcelOut(BaseModel):
     """What the merchant declared about the parcel at registration."""
 
@@ -179,6 +189,12 @@ class ShipmentSummary(BaseModel):
     parcel: ParcelOut = Field(
         default_factory=ParcelOut,
         description="What you declared about the parcel (`parcel.weight`, or null).",
+    )
+    service: str | None = Field(
+        default=None, description="The service given at registration (lower case), or null."
+    )
+    items: list[ItemOut] = Field(
+        default=[], description="What the parcel contains, as declared at registration."
     )
 
 

@@ -16,6 +16,7 @@ from crosstrack.storage.repositories.alert_inputs import (
     SqlLaneNormRepository,
 )
 from crosstrack.storage.repositories.alerts import SqlAlertRepository
+from crosstrack.storage.repositories.analytics import SqlAnalyticsRepository
 from crosstrack.storage.repositories.buyers import (
     SqlBuyerRequestRepository,
     SqlTrackingLinkRepository,
@@ -35,6 +36,7 @@ from crosstrack.storage.repositories.shipments import SqlShipmentRepository
 __all__ = [
     "SqlAlertRepository",
     "SqlAlertSettingsRepository",
+    "SqlAnalyticsRepository",
     "SqlApiKeyRepository",
     "SqlBrandingRepository",
     "SqlBuyerRequestRepository",

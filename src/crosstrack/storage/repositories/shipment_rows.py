@@ -5,7 +5,8 @@ a buyer contact likewise when all four of its columns are ``NULL`` (so ``BuyerCo
 nothing in it reads back as ``None``). Dwell times are stored as whole microseconds per
 milestone, so they read back exactly. A weight is two columns, ``weight_value`` (decimal text,
 digits as given) and ``weight_unit`` (the unit's symbol), and reads back as ``None`` when the
-value is ``NULL``.
+value is ``NULL``. A shipment's service is one column; its declared items a JSON list (``NULL``
+for none), each value as decimal text.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Row
 
+from crosstrack.domain.declared_items import DeclaredItem
 from crosstrack.domain.eta import DeliveryEstimate
 from crosstrack.domain.shipment import (
     BuyerContact,
@@ -51,6 +53,8 @@ def shipment_values(shipment: Shipment) -> dict[str, Any]:
         "updated_at": shipment.updated_at,
         "archived_at": shipment.archived_at,
         **weight_values(shipment.weight),
+        "service": shipment.service,
+        "items": [item.to_document() for item in shipment.items] or None,
     }
 
 
@@ -146,6 +150,8 @@ def shipment_from_row(row: Row[Any], legs: Iterable[ShipmentLeg]) -> Shipment:
         state=_state(row),
         archived_at=row.archived_at,
         weight=_weight(row),
+        service=row.service,
+        items=tuple(DeclaredItem.from_document(item) for item in row.items or ()),
     )
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Row, Select, bindparam, delete, select, updat
 
 from crosstrack.domain.shipment import Endpoint, Shipment, ShipmentLeg, ShipmentState
 from crosstrack.services.records import LegTarget, LegWeight, Page, ShipmentFilter
+from crosstrack.storage.repositories.analytics import forget_facts
 from crosstrack.storage.repositories.listing import (
     after_cursor,
     cursor_after,
@@ -309,8 +310,10 @@ class SqlShipmentRepository:
         )
 
     def delete(self, merchant_id: str, shipment_id: str) -> bool:
-        """Delete with its legs, events and alerts. False if not found."""
+        """Delete with its legs, events and alerts (and its analytics facts, marking the
+        week they counted in stale). False if not found."""
         this = {"b_shipment": shipment_id, "b_merchant": merchant_id}
+        forget_facts(self._conn, merchant_id, shipment_id)
         for delete_children in _DELETE_CHILDREN:
             self._conn.execute(delete_children, this)
         return self._conn.execute(_DELETE, this).rowcount > 0
