@@ -13,6 +13,7 @@ from crosstrack.api.limits import BodySizeLimit, RateLimiter
 from crosstrack.api.routes import ROUTERS
 from crosstrack.api.settings import IMPORT_PATH, ApiSettings
 from crosstrack.services.facade import Services
+from crosstrack.web.dashboard.analytics_pages import router as analytics_pages_router
 from crosstrack.web.dashboard.routes import router as dashboard_router
 from crosstrack.web.dashboard.sessions import SessionSigner
 from crosstrack.web.routes import router as tracking_page_router
@@ -53,4 +54,5 @@ def create_app(services: Services, *, settings: ApiSettings | None = None) -> Fa
         app.include_router(router)
     app.include_router(tracking_page_router)
     app.include_router(dashboard_router)
+    app.include_router(analytics_pages_router)
     return app

@@ -94,9 +94,15 @@ def _option(
     samples = sorted(history.transit_days)
     if len(samples) < min_samples:
         return CheckoutOption(
-            history.carrier, history.service, Basis.NOT_ENOUGH_HISTORY, len(samples),
-            None, None, None, rate,
-        )  # fmt: skip
+            history.carrier,
+            history.service,
+            Basis.NOT_ENOUGH_HISTORY,
+            len(samples),
+            None,
+            None,
+            None,
+            rate,
+        )
     p_by_deadline = None
     if deadline is not None:
         budget = (deadline - ship_date).days
