@@ -30,11 +30,24 @@ class Basis(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class MethodHistory:
-    """What the merchant's delivered parcels on one lane took with one carrier and service."""
+    """What the merchant's delivered parcels on one lane took with one carrier and service:
+    transit times in days and how many parcels took each (a histogram's bucket values)."""
 
     carrier: str
     service: str | None
-    transit_days: tuple[float, ...]
+    transit_days: Mapping[float, int]
+
+    @classmethod
+    def of(cls, carrier: str, service: str | None, days: Sequence[float]) -> MethodHistory:
+        """From single parcels' transit times."""
+        counted: dict[float, int] = {}
+        for value in days:
+            counted[value] = counted.get(value, 0) + 1
+        return cls(carrier, service, counted)
+
+    @property
+    def samples(self) -> int:
+        return sum(self.transit_days.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +89,7 @@ def checkout_options(
     rates = rates or {}
     methods = {(h.carrier, h.service): h for h in histories}
     for key in rates:
-        methods.setdefault(key, MethodHistory(key[0], key[1], ()))
+        methods.setdefault(key, MethodHistory(key[0], key[1], {}))
     options = [
         _option(h, ship_date, deadline, rates.get((h.carrier, h.service)), min_samples)
         for h in methods.values()
@@ -91,13 +104,13 @@ def _option(
     rate: Rate | None,
     min_samples: int,
 ) -> CheckoutOption:
-    samples = sorted(history.transit_days)
-    if len(samples) < min_samples:
+    total = history.samples
+    if total < min_samples:
         return CheckoutOption(
             history.carrier,
             history.service,
             Basis.NOT_ENOUGH_HISTORY,
-            len(samples),
+            total,
             None,
             None,
             None,
@@ -106,28 +119,32 @@ def _option(
     p_by_deadline = None
     if deadline is not None:
         budget = (deadline - ship_date).days
-        on_time = sum(1 for days in samples if math.ceil(days) <= budget)
-        p_by_deadline = (on_time + 0.5) / (len(samples) + 1)  # never a certain 0 or 1
+        on_time = sum(n for days, n in history.transit_days.items() if math.ceil(days) <= budget)
+        p_by_deadline = (on_time + 0.5) / (total + 1)  # never a certain 0 or 1
     return CheckoutOption(
         history.carrier,
         history.service,
         Basis.LANE,
-        len(samples),
-        ship_date + timedelta(days=math.ceil(quantile(samples, 0.5))),
-        ship_date + timedelta(days=math.ceil(quantile(samples, 0.9))),
+        total,
+        ship_date + timedelta(days=math.ceil(quantile(history.transit_days, 0.5))),
+        ship_date + timedelta(days=math.ceil(quantile(history.transit_days, 0.9))),
         p_by_deadline,
         rate,
     )
 
 
-def quantile(ordered: Sequence[float], q: float) -> float:
-    """The ``q`` quantile of sorted values, interpolated between neighbours."""
-    if not ordered:
-        raise ValueError("no values")
-    position = q * (len(ordered) - 1)
-    low = math.floor(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+def quantile(counted: Mapping[float, int], q: float) -> float:
+    """The nearest-rank ``q`` quantile (0 < q <= 1) of values counted ``{value: parcels}``."""
+    total = sum(counted.values())
+    if total <= 0 or not 0 < q <= 1:
+        raise ValueError("a quantile needs values and 0 < q <= 1")
+    rank = max(1, math.ceil(q * total - 1e-9))
+    seen = 0
+    for value in sorted(counted):
+        seen += counted[value]
+        if seen >= rank:
+            return value
+    return max(counted)  # pragma: no cover - unreachable: seen reaches total
 
 
 def _rank(option: CheckoutOption) -> tuple[int, float, int, Decimal]:
