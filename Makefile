@@ -27,7 +27,7 @@ lint: $(STAMP) ## ruff and mypy --strict on the package
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/mypy src
 
-bench: $(STAMP) ## run the benchmarks and print their figures (about a quarter of an hour)
+bench: $(STAMP) ## run the benchmarks and print their figures (about twenty minutes on SQLite)
 	$(PY) bench/bench_normalize.py
 	$(PY) bench/bench_detect.py
 	$(PY) bench/eval_normalize.py | head -25
@@ -43,6 +43,7 @@ bench: $(STAMP) ## run the benchmarks and print their figures (about a quarter o
 	$(PY) bench/bench_lanes.py
 	$(PY) bench/bench_webhooks.py
 	$(PY) bench/eval_disruption.py
+	$(PY) bench/bench_analytics.py
 
 clean: ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -80,6 +80,25 @@ def test_another_merchant_cannot_see_or_touch_the_alerts(
     assert client.get("/v1/alerts", headers=alice.headers).json()["data"][0]["assigned_to"] is None
 
 
+def test_notes_are_kept_on_the_alert_oldest_first_and_only_for_its_merchant(
+    client: TestClient, alice: Tenant, bob: Tenant, body: Body
+) -> None:
+    alert = _alerted(client, alice, body, "SO-1")
+    url = f"/v1/alerts/{alert['id']}/notes"
+    first = client.post(
+        url, json={"text": "Asked the carrier", "author": "Mei"}, headers=alice.headers
+    )
+    assert first.status_code == 201 and first.json()["author"] == "Mei"
+    client.post(url, json={"text": "  Buyer called back  "}, headers=alice.headers)
+    notes = client.get(url, headers=alice.headers).json()["notes"]
+    assert [n["text"] for n in notes] == ["Asked the carrier", "Buyer called back"]
+    assert client.post(url, json={"text": "   "}, headers=alice.headers).status_code == 422
+    assert client.post(url, json={"text": "x" * 2001}, headers=alice.headers).status_code == 422
+    assert client.get(url, headers=bob.headers).status_code == 404
+    assert client.post(url, json={"text": "hi"}, headers=bob.headers).status_code == 404
+    assert len(client.get(url, headers=alice.headers).json()["notes"]) == 2
+
+
 def test_a_read_only_key_may_list_but_not_change(
     client: TestClient, alice: Tenant, alice_reader: Tenant, body: Body
 ) -> None:

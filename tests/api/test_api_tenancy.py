@@ -199,6 +199,13 @@ def test_every_route_is_public_or_covered_by_a_tenancy_test(services: Services) 
         ("PUT", "/v1/notification-rules/{channel}"),
         # tests/notify/test_live_updates.py: another merchant's stream stays empty.
         ("GET", "/v1/stream"),
+        # test_api_alerts.py: test_notes_are_kept_on_the_alert_oldest_first_and_only_for_its...
+        ("POST", "/v1/alerts/{alert_id}/notes"),
+        ("GET", "/v1/alerts/{alert_id}/notes"),
+        # test_api_checkout.py: test_another_merchant_sees_neither_the_history_nor_the_rates.
+        ("POST", "/v1/checkout/options"),
+        ("GET", "/v1/shipping-rates"),
+        ("PUT", "/v1/shipping-rates"),
         # tests/web/test_tracking_page.py: test_branding_is_the_merchants_own...
         ("GET", "/v1/branding"),
         ("PUT", "/v1/branding"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import random
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -123,3 +123,10 @@ def test_an_item_is_checked_field_by_field() -> None:
     for bad in ({"quantity": 0}, {"value": "-1"}, {"value": "ten"}):
         with pytest.raises(DomainError):
             declared_item(**bad)  # type: ignore[arg-type]
+
+
+def test_a_filter_given_times_counts_their_days() -> None:
+    moment = datetime(2025, 3, 5, 23, 30, tzinfo=UTC)
+    period = AnalyticsFilter(first_day=moment, last_day=moment)  # type: ignore[arg-type]
+    assert (period.first_day, period.first_week) == (date(2025, 3, 5), date(2025, 3, 3))
+    assert type(period.first_week) is date and type(period.last_day) is date

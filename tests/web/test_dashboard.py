@@ -160,6 +160,9 @@ def test_the_queue_is_worked_with_csrf_protected_forms(
     token = _csrf(queue.text)
     client.post(url, data={"action": "assign", "assignee": "Ana", "csrf": token})
     assert "Ana" in client.get("/dashboard/attention").text
+    client.post(url, data={"action": "note", "note": "Called the buyer", "csrf": token})
+    assert "Note: Called the buyer" in client.get("/dashboard/attention").text
+    assert client.post(url, data={"action": "note", "note": " ", "csrf": token}).status_code == 422
     client.post(url, data={"action": "resolve", "csrf": token})
     assert "Nothing needs attention." in client.get("/dashboard/attention").text
 

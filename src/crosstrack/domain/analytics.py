@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from crosstrack.domain.errors import DomainError
@@ -93,12 +93,10 @@ class TagKind(StrEnum):
     """A declared product category (case-folded)."""
     HS_CHAPTER = "hs_chapter"
     HS_HEADING = "hs_heading"
-    HS_CODE = "hs_code"
-    """A declared HS code (kept with the facts, not summed)."""
 
 
-SUMMED_TAGS = (TagKind.REASON, TagKind.CATEGORY, TagKind.HS_CHAPTER, TagKind.HS_HEADING)
-"""The tag kinds the rollups count."""
+SUMMED_TAGS = tuple(TagKind)
+"""The tag kinds the rollups count (all of them)."""
 
 
 class Dim(StrEnum):
@@ -136,6 +134,10 @@ class AnalyticsFilter:
     service: str | None = None
 
     def __post_init__(self) -> None:
+        for name in ("first_day", "last_day"):  # a datetime means its calendar day
+            value = getattr(self, name)
+            if isinstance(value, datetime):
+                object.__setattr__(self, name, value.date())
         if self.first_day and self.last_day and self.last_day < self.first_day:
             raise DomainError("`to` is before `from`", field="to")
 

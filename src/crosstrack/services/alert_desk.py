@@ -1,4 +1,4 @@
-"""Customer service's work queue of alerts: list, acknowledge, assign, resolve by hand.
+"""Customer service's work queue of alerts: list, acknowledge, assign, note, resolve by hand.
 
 Resolving by hand closes the alert for good: its cause is stored once per shipment, so the
 detector does not raise the same problem again (a new problem has a new cause).
@@ -6,7 +6,7 @@ detector does not raise the same problem again (a new problem has a new cause).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import timedelta
 
@@ -14,9 +14,17 @@ from crosstrack.domain.alerts import AlertKind
 from crosstrack.services.alerting import alert_message
 from crosstrack.services.errors import InvalidInput, NotFound
 from crosstrack.services.ports import Clock, IdFactory, UnitOfWorkFactory
-from crosstrack.services.records import AlertState, StoredAlert, StoredDisruption, Topic
+from crosstrack.services.records import (
+    AlertNote,
+    AlertState,
+    StoredAlert,
+    StoredDisruption,
+    Topic,
+)
 
 MAX_QUEUE = 200
+MAX_NOTE = 2000
+"""Characters in a note on an alert."""
 ENDED_SHOWN = timedelta(days=30)
 """Ended lane disruptions stay listed (with ``include_ended``) this long."""
 
@@ -97,6 +105,36 @@ class AlertDesk:
                 uow.outbox.add_many([alert_message(closed, Topic.ALERT_RESOLVED, self._ids, now)])
             uow.commit()
         return closed
+
+    def note(
+        self, merchant_id: str, alert_id: str, text: str, author: str | None = None
+    ) -> AlertNote:
+        """Leave a note on the alert (what was done, what the carrier said)."""
+        body, who = text.strip(), (author or "").strip() or None
+        if not body or len(body) > MAX_NOTE:
+            raise InvalidInput(f"a note is 1 to {MAX_NOTE} characters", field="text")
+        if who is not None and len(who) > 200:
+            raise InvalidInput("an author is at most 200 characters", field="author")
+        with self._uow() as uow:
+            if uow.alerts.get(merchant_id, alert_id) is None:
+                raise NotFound(f"no alert {alert_id!r}")
+            note = AlertNote(self._ids(), merchant_id, alert_id, body, self._clock(), who)
+            uow.alert_notes.add(note)
+            uow.commit()
+        return note
+
+    def require(self, merchant_id: str, alert_id: str) -> StoredAlert:
+        """One of the merchant's alerts; NotFound otherwise (another merchant's too)."""
+        with self._uow() as uow:
+            alert = uow.alerts.get(merchant_id, alert_id)
+        if alert is None:
+            raise NotFound(f"no alert {alert_id!r}")
+        return alert
+
+    def notes(self, merchant_id: str, alert_ids: Sequence[str]) -> dict[str, list[AlertNote]]:
+        """The notes on these alerts of the merchant, oldest first."""
+        with self._uow() as uow:
+            return uow.alert_notes.for_alerts(merchant_id, alert_ids)
 
     def _change(
         self, merchant_id: str, alert_id: str, change: Callable[[StoredAlert], StoredAlert]

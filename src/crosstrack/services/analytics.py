@@ -14,13 +14,13 @@ rebuilds the stale weeks it covers, so an answer is never older than the facts.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from crosstrack.domain.analytics import AnalyticsFilter
+from crosstrack.domain.analytics import AnalyticsFilter, Dim, Metric
 from crosstrack.domain.analytics_calendar import AnalyticsCalendar
 from crosstrack.domain.analytics_reports import (
     CarriersReport,
@@ -36,7 +36,7 @@ from crosstrack.services import analytics_views as views
 from crosstrack.services.analytics_facts import PUBLIC_HOLIDAYS, rebuild_facts
 from crosstrack.services.ports import AnalyticsRepository, Clock, UnitOfWorkFactory
 
-R = TypeVar("R", bound=Report)
+R = TypeVar("R")
 
 WEEKS_PER_TRANSACTION = 4
 """Weeks rebuilt per transaction (a SQLite writer holds the lock that long)."""
@@ -137,6 +137,15 @@ class Analytics:
             self._rebuild([(merchant_id, week) for week in weeks])
         with self._read() as uow:
             return build(uow.analytics, merchant_id, filters)
+
+    def histograms(
+        self, merchant_id: str, metric: Metric, filters: AnalyticsFilter, by: Sequence[Dim]
+    ) -> dict[tuple[Any, ...], dict[int, int]]:
+        """A metric's histograms by the values of ``by``, from fresh rollups (checkout help
+        reads transit times this way)."""
+        return self._answer(
+            merchant_id, filters, lambda reader, m, f: reader.histograms(m, metric, f, by)
+        )
 
     def view(self, view: View, merchant_id: str, filters: AnalyticsFilter) -> Report:
         """One view by name (what the API serves)."""

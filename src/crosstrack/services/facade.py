@@ -28,6 +28,7 @@ from crosstrack.services.alert_settings import AlertSettingsDesk
 from crosstrack.services.analytics import Analytics
 from crosstrack.services.branding import BrandingDesk
 from crosstrack.services.buyers import BuyerDesk
+from crosstrack.services.checkout import Checkout
 from crosstrack.services.dispatch import Dispatcher, DispatchSettings
 from crosstrack.services.endpoints import EndpointDesk
 from crosstrack.services.eta_history import past_shipments
@@ -85,6 +86,7 @@ class Services:
     analytics: Analytics
     buyers: BuyerDesk
     addresses: AddressChecker
+    checkout: Checkout
 
     @classmethod
     def build(
@@ -138,6 +140,7 @@ class Services:
             eta=eta,
             alert_inputs=alert_inputs,
         )
+        analytics = Analytics(uow=uow, read_uow=read_uow, clock=clock)
         return cls(
             accounts=Accounts(uow=uow, clock=clock, ids=ids),
             registrar=registrar,
@@ -177,7 +180,8 @@ class Services:
             ),
             live=LiveFeed(uow=read_uow or uow, clock=clock),
             branding=BrandingDesk(uow=uow, clock=clock),
-            analytics=Analytics(uow=uow, read_uow=read_uow, clock=clock),
+            analytics=analytics,
+            checkout=Checkout(uow=uow, clock=clock, analytics=analytics),
             subscriptions=SubscriptionDesk(
                 uow=uow,
                 clock=clock,

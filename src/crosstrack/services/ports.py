@@ -25,6 +25,7 @@ from crosstrack.domain.polling import PollOutcome, StopReason
 from crosstrack.domain.shipment import Endpoint, Shipment, ShipmentLeg, ShipmentState
 from crosstrack.domain.shipment_facts import ShipmentFacts
 from crosstrack.services.records import (
+    AlertNote,
     AlertState,
     ApiKey,
     Branding,
@@ -42,6 +43,7 @@ from crosstrack.services.records import (
     PollState,
     QuarantinedPayload,
     ShipmentFilter,
+    ShippingRate,
     StoredAlert,
     StoredDisruption,
     StoredEvent,
@@ -530,6 +532,24 @@ class AddressRules(Protocol):
         ...
 
 
+class AlertNoteRepository(Protocol):
+    def add(self, note: AlertNote) -> None: ...
+
+    def for_alerts(self, merchant_id: str, alert_ids: Sequence[str]) -> dict[str, list[AlertNote]]:
+        """The merchant's notes on these alerts, oldest first for each."""
+        ...
+
+
+class ShippingRateRepository(Protocol):
+    def for_merchant(self, merchant_id: str) -> list[ShippingRate]:
+        """The merchant's rates, in the order they were given."""
+        ...
+
+    def replace(self, merchant_id: str, rates: Sequence[ShippingRate]) -> None:
+        """Replace every rate of the merchant with these."""
+        ...
+
+
 class BrandingRepository(Protocol):
     def get(self, merchant_id: str) -> Branding | None: ...
 
@@ -614,6 +634,8 @@ class UnitOfWork(Protocol):
     subscriptions: SubscriptionRepository
     notification_rules: NotificationRuleRepository
     branding: BrandingRepository
+    shipping_rates: ShippingRateRepository
+    alert_notes: AlertNoteRepository
     analytics: AnalyticsRepository
 
     def __enter__(self) -> Self: ...

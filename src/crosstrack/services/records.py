@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Generic, Literal, TypeVar
 
@@ -289,6 +290,31 @@ class Branding:
     accent_color: str | None = None
     support_url: str | None = None
     default_locale: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AlertNote:
+    """A note customer service left on an alert (the work queue's history of it)."""
+
+    id: str
+    merchant_id: str
+    alert_id: str
+    text: str
+    created_at: datetime
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ShippingRate:
+    """A price the merchant charges (or pays) for a carrier and service, to a destination
+    (``*``: anywhere), for parcels up to a weight (``None``: any weight)."""
+
+    carrier: str
+    service: str | None
+    destination: str
+    max_weight_grams: int | None
+    amount: Decimal
+    currency: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,8 @@ from crosstrack.domain.shipment import BuyerContact, Endpoint
 from crosstrack.services.errors import NotFound
 from crosstrack.services.facade import Services
 from crosstrack.services.registration import NumberInput, RegisterShipment
-from crosstrack.sim.history import export_csv_text
+from crosstrack.sim.catalog import items_for
+from crosstrack.sim.demo_history import load_history
 from crosstrack.sim.journeys import generate
 from crosstrack.sim.model import SimClock, SimParcel
 from crosstrack.sim.server import SimServer
@@ -50,6 +51,9 @@ DEMO_LOCALES = {
     "CN": "zh-CN",
 }
 """The demo buyers' languages by destination (English elsewhere)."""
+HISTORY_DAYS = 400
+"""The past shipments were shipped over the 400 days to 45 days ago: a year and more, so that
+analytics has a peak season and a Chinese New Year to compare."""
 #: Carriers whose legs the demo polls through the simulator directly; every other carrier's
 #: legs are polled through the simulated 17TRACK (the aggregator fallback).
 DIRECT = ("ups", "dhl", "cainiao")
@@ -65,7 +69,7 @@ class DemoOptions:
     speed: float = 3600.0
     """Simulated seconds per real second (3600: one simulated hour a second)."""
     history: int = 2000
-    """Past shipments loaded with their outcomes (for ETA training)."""
+    """Past shipments loaded with every scan (for ETA training, lane norms and analytics)."""
     live: int = 300
     """Shipments moving now."""
     seed: int = 2026
@@ -157,19 +161,33 @@ def start_demo(
     history = generate(
         options.seed + 1,
         options.history,
-        start=real_now - timedelta(days=200),
+        start=real_now - timedelta(days=HISTORY_DAYS),
         end=real_now - timedelta(days=45),
     )
-    report = services.importer.import_csv(merchant_id, export_csv_text(history))
+    # The model first: history is loaded as it happened, estimated after each pick-up.
+    trained = train_demo_model(history, settings)
+    report = load_history(
+        settings,
+        merchant_id=merchant_id,
+        parcels=history,
+        now=real_now,
+        connectors=connectors,
+        register=register_history_parcel,
+    )
     say(
         f"history: {report.rows} synthetic past shipments ({report.created} new), "
-        f"{report.events_stored} outcome events"
+        f"{report.events_stored} events"
     )
-    say(train_demo_model(history, settings))
+    say(trained)
     norms = services.refresh_norms()
     say(
         f"lane norms: {norms.norms} P95s in {norms.scopes} scopes from {norms.shipments} "
         "past shipments (docs/alerts.md)"
+    )
+    rollups = services.analytics.refresh()
+    say(
+        f"analytics: {rollups.weeks} weeks of shipments summed (GET /v1/analytics/transit, "
+        "on-time, customs, exceptions, seasonality, carriers, declarations; docs/analytics.md)"
     )
     shipments = [register_parcel(services, merchant_id, parcel) for parcel in live]
     say(
@@ -269,18 +287,36 @@ def _merchant(services: Services) -> tuple[str, str]:
 
 
 def register_parcel(services: Services, merchant_id: str, parcel: SimParcel) -> str:
-    """Register a simulated parcel for the merchant by its first leg (idempotent)."""
+    """Register a simulated parcel for the merchant by its first leg (idempotent), with its
+    service and declared contents."""
+    command = _command(merchant_id, parcel, f"SIM-{parcel.id}", demo_buyer(parcel))
+    return services.registrar.register(command).shipment.id
+
+
+def register_history_parcel(
+    services: Services, merchant_id: str, parcel: SimParcel
+) -> tuple[str, bool]:
+    """Register a past parcel (no buyer: nobody is told about the past); (id, created)."""
+    order_ref = f"SIM-{parcel.id.removeprefix('sim-')}"
+    registration = services.registrar.register(_command(merchant_id, parcel, order_ref, None))
+    return registration.shipment.id, registration.created
+
+
+def _command(
+    merchant_id: str, parcel: SimParcel, order_ref: str, buyer: BuyerContact | None
+) -> RegisterShipment:
     first = parcel.legs[0]
-    command = RegisterShipment(
+    return RegisterShipment(
         merchant_id=merchant_id,
-        order_ref=f"SIM-{parcel.id}",
+        order_ref=order_ref,
         numbers=(NumberInput(first.tracking_number, first.carrier),),
         origin=Endpoint(parcel.lane.origin),
         destination=Endpoint(parcel.lane.destination),
         promised_date=parcel.promised_date,
-        buyer=demo_buyer(parcel),
+        buyer=buyer,
+        service=parcel.lane.service,
+        items=items_for(parcel),
     )
-    return services.registrar.register(command).shipment.id
 
 
 def demo_buyer(parcel: SimParcel) -> BuyerContact:

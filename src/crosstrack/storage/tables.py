@@ -80,6 +80,31 @@ merchant_branding = Table(
     Column("updated_at", UtcDateTime(), nullable=False),
 )
 
+alert_notes = Table(
+    "alert_notes",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("merchant_id", ID, ForeignKey("merchants.id"), nullable=False),
+    Column("alert_id", ID, ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False),
+    Column("author", String(200)),
+    Column("text", Text(), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Index("ix_alert_notes_merchant_alert", "merchant_id", "alert_id", "created_at"),
+)
+
+shipping_rates = Table(
+    "shipping_rates",
+    metadata,
+    Column("merchant_id", ID, ForeignKey("merchants.id"), primary_key=True),
+    Column("position", Integer(), primary_key=True, comment="order the merchant gave them in"),
+    Column("carrier", SLUG, nullable=False),
+    Column("service", SERVICE),
+    Column("destination", String(8), nullable=False, comment="country, or * for anywhere"),
+    Column("max_weight_grams", Integer(), comment="NULL: any weight"),
+    Column("amount", String(24), nullable=False, comment="decimal text, as given"),
+    Column("currency", String(3), nullable=False),
+)
+
 api_keys = Table(
     "api_keys",
     metadata,
@@ -468,6 +493,7 @@ shipment_facts = Table(
     Column("excepted", Boolean(), nullable=False, comment="had an exception or failed attempt"),
     Column("failed_attempts", Integer(), nullable=False),
     Column("outcome", CODE, nullable=False, comment="delivered, returned, lost or open"),
+    Column("hs_codes", Text(), comment="declared HS codes, space-separated digits"),
     Column("season", CODE, comment="peak, chinese_new_year or rest"),
     Column("spans_holiday", Boolean()),
     Column("as_of", UtcDateTime(), nullable=False),
@@ -485,7 +511,7 @@ shipment_fact_tags = Table(
         nullable=False,
     ),
     Column("merchant_id", ID, nullable=False),
-    Column("kind", CODE, nullable=False, comment="reason, category, hs_chapter, hs_heading..."),
+    Column("kind", CODE, nullable=False, comment="reason, category, hs_chapter or hs_heading"),
     Column("code", String(100), nullable=False),
     PrimaryKeyConstraint("shipment_id", "kind", "code"),
 )

@@ -23,6 +23,7 @@ from typing import Self
 from sqlalchemy import Connection, Engine
 
 from crosstrack.services.ports import (
+    AlertNoteRepository,
     AlertRepository,
     AlertSettingsRepository,
     AnalyticsRepository,
@@ -40,6 +41,7 @@ from crosstrack.services.ports import (
     PollRepository,
     QuarantineRepository,
     ShipmentRepository,
+    ShippingRateRepository,
     SubscriptionRepository,
     TrackingLinkRepository,
     UnitOfWork,
@@ -69,6 +71,10 @@ from crosstrack.storage.repositories import (
     SqlTrackingLinkRepository,
     SqlWebhookEndpointRepository,
 )
+from crosstrack.storage.repositories.shipping_rates import (
+    SqlAlertNoteRepository,
+    SqlShippingRateRepository,
+)
 
 
 class SqlUnitOfWork:
@@ -93,6 +99,8 @@ class SqlUnitOfWork:
     subscriptions: SubscriptionRepository
     notification_rules: NotificationRuleRepository
     branding: BrandingRepository
+    shipping_rates: ShippingRateRepository
+    alert_notes: AlertNoteRepository
     analytics: AnalyticsRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
@@ -126,6 +134,8 @@ class SqlUnitOfWork:
         self.subscriptions = SqlSubscriptionRepository(connection)
         self.notification_rules = SqlNotificationRuleRepository(connection)
         self.branding = SqlBrandingRepository(connection)
+        self.shipping_rates = SqlShippingRateRepository(connection)
+        self.alert_notes = SqlAlertNoteRepository(connection)
         self.analytics = SqlAnalyticsRepository(connection)
         return self
 

@@ -25,6 +25,7 @@ from crosstrack.domain.shipment import (
 )
 from crosstrack.domain.vocabulary import TERMINAL_STATUSES
 from crosstrack.services.records import (
+    AlertNote,
     AlertState,
     ApiKey,
     Branding,
@@ -39,6 +40,7 @@ from crosstrack.services.records import (
     PollState,
     QuarantinedPayload,
     ShipmentFilter,
+    ShippingRate,
     StoredAlert,
     StoredDisruption,
     StoredEvent,
@@ -83,6 +85,8 @@ class _Data:
     subscriptions: dict[str, Subscription] = field(default_factory=dict)
     notification_rules: dict[tuple[str, str], BuyerRule] = field(default_factory=dict)
     branding: dict[str, Branding] = field(default_factory=dict)
+    shipping_rates: dict[str, list[ShippingRate]] = field(default_factory=dict)
+    alert_notes: list[AlertNote] = field(default_factory=list)
     alert_settings: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     """Shipment id -> when its estimate and alerts were worked out (while it is going)."""
     buyer_requests: dict[str, BuyerRequest] = field(default_factory=dict)
@@ -129,6 +133,8 @@ class InMemoryUnitOfWork:
         self.subscriptions = InMemorySubscriptions(self._data.subscriptions)
         self.notification_rules = InMemoryNotificationRules(self._data.notification_rules)
         self.branding = _Branding(self._data.branding)
+        self.shipping_rates = _ShippingRates(self._data.shipping_rates)
+        self.alert_notes = _AlertNotes(self._data)
         self.analytics = InMemoryAnalytics(self._data.analytics)
 
     def __enter__(self) -> Self:
@@ -657,6 +663,33 @@ class _Branding:
 
     def put(self, branding: Branding) -> None:
         self._b[branding.merchant_id] = branding
+
+
+class _ShippingRates:
+    def __init__(self, items: dict[str, list[ShippingRate]]) -> None:
+        self._r = items
+
+    def for_merchant(self, merchant_id: str) -> list[ShippingRate]:
+        return list(self._r.get(merchant_id, []))
+
+    def replace(self, merchant_id: str, rates: Sequence[ShippingRate]) -> None:
+        self._r[merchant_id] = list(rates)
+
+
+class _AlertNotes:
+    def __init__(self, data: _Data) -> None:
+        self._d = data
+
+    def add(self, note: AlertNote) -> None:
+        self._d.alert_notes = [*self._d.alert_notes, note]
+
+    def for_alerts(self, merchant_id: str, alert_ids: Sequence[str]) -> dict[str, list[AlertNote]]:
+        wanted = set(alert_ids)
+        found: dict[str, list[AlertNote]] = {}
+        for note in sorted(self._d.alert_notes, key=lambda n: (n.created_at, n.id)):
+            if note.merchant_id == merchant_id and note.alert_id in wanted:
+                found.setdefault(note.alert_id, []).append(note)
+        return found
 
 
 class _Idempotency:

@@ -1,15 +1,20 @@
-"""Customer service's work queue: the merchant's alerts, acknowledged, assigned, resolved."""
+"""Customer service's work queue: the merchant's alerts, acknowledged, assigned, noted,
+resolved."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
+from pydantic import BaseModel, ConfigDict, Field
 
 from crosstrack.api import presenters, schemas
 from crosstrack.api.auth import Reader, Writer
 from crosstrack.api.dependencies import ServicesDep
 from crosstrack.api.errors import documented
+from crosstrack.services.alert_desk import MAX_NOTE
+from crosstrack.services.records import AlertNote
 
 router = APIRouter(prefix="/v1/alerts", tags=["alerts"])
 
@@ -69,6 +74,60 @@ def assign_alert(
 def resolve_alert(alert_id: AlertId, key: Writer, services: ServicesDep) -> schemas.AlertOut:
     """Close the alert (the same problem is not raised again; a new one would be)."""
     return presenters.alert(services.alert_desk.resolve(key.merchant_id, alert_id))
+
+
+class NoteIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=MAX_NOTE, examples=["Asked DHL to re-attempt"])
+    author: str | None = Field(default=None, max_length=200, examples=["Ana"])
+
+
+class NoteOut(BaseModel):
+    id: str
+    alert_id: str
+    text: str
+    author: str | None
+    created_at: datetime
+
+
+class NoteList(BaseModel):
+    notes: list[NoteOut]
+
+
+def _note(note: AlertNote) -> NoteOut:
+    return NoteOut(
+        id=note.id,
+        alert_id=note.alert_id,
+        text=note.text,
+        author=note.author,
+        created_at=note.created_at,
+    )
+
+
+@router.post(
+    "/{alert_id}/notes",
+    status_code=201,
+    response_model=NoteOut,
+    summary="Leave a note on an alert",
+    responses=documented(401, 403, 404, 422, 429),
+)
+def add_note(alert_id: AlertId, body: NoteIn, key: Writer, services: ServicesDep) -> NoteOut:
+    """What was done about it, for whoever picks it up next (at most 2,000 characters)."""
+    return _note(services.alert_desk.note(key.merchant_id, alert_id, body.text, body.author))
+
+
+@router.get(
+    "/{alert_id}/notes",
+    response_model=NoteList,
+    summary="Read an alert's notes",
+    responses=documented(401, 403, 404, 422, 429),
+)
+def list_notes(alert_id: AlertId, key: Reader, services: ServicesDep) -> NoteList:
+    """Oldest first."""
+    services.alert_desk.require(key.merchant_id, alert_id)
+    found = services.alert_desk.notes(key.merchant_id, [alert_id])
+    return NoteList(notes=[_note(n) for n in found.get(alert_id, [])])
 
 
 disruptions = APIRouter(prefix="/v1/lane-disruptions", tags=["alerts"])

@@ -79,6 +79,7 @@ def facts_values(facts: ShipmentFacts) -> dict[str, Any]:
         "excepted": bool(facts.exception_reasons),
         "failed_attempts": facts.failed_attempts,
         "outcome": facts.outcome.value,
+        "hs_codes": " ".join(facts.hs_codes) or None,
         "season": facts.season.value if facts.season else None,
         "spans_holiday": facts.spans_holiday,
         "as_of": facts.as_of,
@@ -117,7 +118,7 @@ def facts_from_row(row: Row[Any], tags: Sequence[tuple[str, str]]) -> ShipmentFa
         failed_attempts=row.failed_attempts,
         outcome=Outcome(row.outcome),
         categories=codes(TagKind.CATEGORY),
-        hs_codes=codes(TagKind.HS_CODE),
+        hs_codes=tuple(row.hs_codes.split()) if row.hs_codes else (),
         season=Season(row.season) if row.season else None,
         spans_holiday=row.spans_holiday,
         as_of=row.as_of,
@@ -159,13 +160,19 @@ class SqlAnalyticsRepository:
         stale = {(f.merchant_id, f.week) for f in latest.values() if f.week is not None}
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
-            before = select(shipment_facts.c.merchant_id, shipment_facts.c.week).where(
-                shipment_facts.c.shipment_id.in_(chunk), shipment_facts.c.week.is_not(None)
-            )
-            stale.update((row.merchant_id, row.week) for row in self._conn.execute(before))
-            self._conn.execute(
-                delete(shipment_fact_tags).where(shipment_fact_tags.c.shipment_id.in_(chunk))
-            )
+            before = self._conn.execute(
+                select(
+                    shipment_facts.c.shipment_id,
+                    shipment_facts.c.merchant_id,
+                    shipment_facts.c.week,
+                ).where(shipment_facts.c.shipment_id.in_(chunk))
+            ).all()
+            stale.update((row.merchant_id, row.week) for row in before if row.week is not None)
+            if before:  # their tags are replaced (a first write has none)
+                stored = [row.shipment_id for row in before]
+                self._conn.execute(
+                    delete(shipment_fact_tags).where(shipment_fact_tags.c.shipment_id.in_(stored))
+                )
         rows = [facts_values(latest[i]) for i in ids]
         self._conn.execute(insert_or_replace(self._dialect, shipment_facts, ("shipment_id",)), rows)
         tags = [

@@ -133,6 +133,7 @@ def shipment(request: Request, shipment_id: str) -> Response:
         lane=views.lane(view.shipment),
         when=views.when,
         etas=etas,
+        notes=services.alert_desk.notes(staff.merchant_id, [a.id for a in view.alerts]),
     )
 
 
@@ -153,9 +154,11 @@ def attention(request: Request, kind: str | None = None) -> Response:
             shipments[shipment_id] = services.queries.require(staff.merchant_id, shipment_id)
         except NotFound:
             continue
+    notes = services.alert_desk.notes(staff.merchant_id, [a.id for a in alerts])
     return page(
         "attention.html",
         staff=staff,
+        notes=notes,
         items=views.by_urgency(alerts, shipments, services.clock()),
         kind=chosen.value if chosen else "",
         alert_kinds=[k.value for k in AlertKind],
@@ -170,8 +173,9 @@ def act_on_alert(
     action: Annotated[str, Form(max_length=20)],
     csrf: Annotated[str, Form(max_length=200)] = "",
     assignee: Annotated[str, Form(max_length=200)] = "",
+    note: Annotated[str, Form(max_length=2000)] = "",
 ) -> Response:
-    """Acknowledge, assign or resolve an alert, then back to the queue."""
+    """Acknowledge, assign, note or resolve an alert, then back to the queue."""
     staff = signed_in(request)
     if staff is None:
         return to_sign_in(request)
@@ -187,10 +191,14 @@ def act_on_alert(
             desk.assign(staff.merchant_id, alert_id[:64], assignee.strip() or None)
         elif action == "resolve":
             desk.resolve(staff.merchant_id, alert_id[:64])
+        elif action == "note":
+            desk.note(staff.merchant_id, alert_id[:64], note, author=staff.key.name)
         else:
             return page("message.html", 422, staff=staff, title="Unknown action", message=action)
     except NotFound:
         return page("message.html", 404, staff=staff, title="Not found", message="No such alert.")
+    except InvalidInput as exc:
+        return page("message.html", 422, staff=staff, title="Not saved", message=exc.message)
     return RedirectResponse(f"/dashboard/attention#alert-{alert_id[:64]}", status_code=303)
 
 
