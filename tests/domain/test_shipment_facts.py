@@ -307,6 +307,7 @@ def test_declared_categories_and_hs_codes_are_kept_and_tagged() -> None:
     assert (TagKind.HS_CHAPTER, "85") in tags and (TagKind.HS_HEADING, "8517") in tags
     assert (TagKind.HS_HEADING, "6109") in tags
     assert len(tags) == 2 + 2 + 2  # categories, chapters (85, 61), headings (8517, 6109)
+    assert (TagKind.HS_CODE, "85177900") in found.tags()  # kept with the facts, not summed
 
 
 def test_a_registered_shipment_without_events_has_facts_but_counts_nowhere() -> None:

@@ -87,6 +87,7 @@ def test_staff_sign_in_and_work_the_queue_and_the_shipments(tmp_path: Path) -> N
             page.wait_for_load_state()
             assert page.locator("tbody tr").count() == 1
             assert serious_violations(page) == []
+            page.goto(f"{base}/dashboard/shipments")
             page.get_by_role("link", name="ML-1042").click()
             page.wait_for_load_state()
             assert "recipient not at home" in page.inner_text("#raw ~ div")

@@ -61,20 +61,22 @@ def raw_event(body: schemas.EventIn) -> RawEvent:
     )
 
 
+def carrier_slug(label: str | None, carriers: CarrierDirectory) -> str | None:
+    """The slug of the carrier a filter names (``None`` for none); 422 for an unknown one."""
+    if label is None:
+        return None
+    found = carriers.resolve(label)
+    if found is None:
+        raise InvalidInput(f"unknown carrier {label!r} (see GET /v1/carriers)", field="carrier")
+    return found.slug
+
+
 def shipment_filter(query: schemas.ShipmentQuery, carriers: CarrierDirectory) -> ShipmentFilter:
     """The listing filter; a carrier label must name a known carrier (422 otherwise)."""
-    carrier = None
-    if query.carrier is not None:
-        found = carriers.resolve(query.carrier)
-        if found is None:
-            raise InvalidInput(
-                f"unknown carrier {query.carrier!r} (see GET /v1/carriers)", field="carrier"
-            )
-        carrier = found.slug
     return ShipmentFilter(
         status=query.status,
         milestone=query.milestone,
-        carrier=carrier,
+        carrier=carrier_slug(query.carrier, carriers),
         origin_country=query.origin_country.upper() if query.origin_country else None,
         destination_country=(
             query.destination_country.upper() if query.destination_country else None

@@ -93,10 +93,12 @@ class TagKind(StrEnum):
     """A declared product category (case-folded)."""
     HS_CHAPTER = "hs_chapter"
     HS_HEADING = "hs_heading"
+    HS_CODE = "hs_code"
+    """A declared HS code (kept with the facts, not summed)."""
 
 
-SUMMED_TAGS = tuple(TagKind)
-"""The tag kinds the rollups count (all of them)."""
+SUMMED_TAGS = (TagKind.REASON, TagKind.CATEGORY, TagKind.HS_CHAPTER, TagKind.HS_HEADING)
+"""The tag kinds the rollups count."""
 
 
 class Dim(StrEnum):

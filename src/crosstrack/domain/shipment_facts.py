@@ -143,11 +143,12 @@ class ShipmentFacts:
         return CLEARANCE_BUCKETS.bucket(self.clearance)
 
     def tags(self) -> list[tuple[TagKind, str]]:
-        """Its tags: exception reasons, categories, HS chapters and headings."""
+        """Its tags: exception reasons, categories, HS chapters, headings and codes."""
         found = [(TagKind.REASON, r.value) for r in self.exception_reasons]
         found += [(TagKind.CATEGORY, c) for c in self.categories]
         found += [(TagKind.HS_CHAPTER, c) for c in sorted({c[:2] for c in self.hs_codes})]
         found += [(TagKind.HS_HEADING, c) for c in sorted({c[:4] for c in self.hs_codes})]
+        found += [(TagKind.HS_CODE, c) for c in self.hs_codes]
         return found
 
 

@@ -493,7 +493,6 @@ shipment_facts = Table(
     Column("excepted", Boolean(), nullable=False, comment="had an exception or failed attempt"),
     Column("failed_attempts", Integer(), nullable=False),
     Column("outcome", CODE, nullable=False, comment="delivered, returned, lost or open"),
-    Column("hs_codes", Text(), comment="declared HS codes, space-separated digits"),
     Column("season", CODE, comment="peak, chinese_new_year or rest"),
     Column("spans_holiday", Boolean()),
     Column("as_of", UtcDateTime(), nullable=False),
@@ -511,7 +510,7 @@ shipment_fact_tags = Table(
         nullable=False,
     ),
     Column("merchant_id", ID, nullable=False),
-    Column("kind", CODE, nullable=False, comment="reason, category, hs_chapter or hs_heading"),
+    Column("kind", CODE, nullable=False, comment="reason, category, hs_chapter, hs_heading..."),
     Column("code", String(100), nullable=False),
     PrimaryKeyConstraint("shipment_id", "kind", "code"),
 )

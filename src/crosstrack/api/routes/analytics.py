@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 
 from crosstrack.api.auth import Reader
+from crosstrack.api.commands import carrier_slug
 from crosstrack.api.dependencies import ServicesDep
 from crosstrack.api.errors import documented
 from crosstrack.api.routes.analytics_csv import report_csv
@@ -39,14 +40,7 @@ CSV = "text/csv; charset=utf-8"
 
 def analytics_filter(query: schemas.AnalyticsQuery, carriers: CarrierDirectory) -> AnalyticsFilter:
     """The service's filter; a carrier label must name a known carrier (422 otherwise)."""
-    carrier = None
-    if query.carrier is not None:
-        found = carriers.resolve(query.carrier)
-        if found is None:
-            raise InvalidInput(
-                f"unknown carrier {query.carrier!r} (see GET /v1/carriers)", field="carrier"
-            )
-        carrier = found.slug
+    carrier = carrier_slug(query.carrier, carriers)
     try:
         return AnalyticsFilter(
             first_day=query.first_day,

@@ -146,12 +146,6 @@ def upgrade() -> None:
         ),
         sa.Column("failed_attempts", sa.Integer(), nullable=False),
         sa.Column("outcome", _CODE, nullable=False, comment="delivered, returned, lost or open"),
-        sa.Column(
-            "hs_codes",
-            sa.Text(),
-            nullable=True,
-            comment="declared HS codes, space-separated digits",
-        ),
         sa.Column("season", _CODE, nullable=True, comment="peak, chinese_new_year or rest"),
         sa.Column("spans_holiday", sa.Boolean(), nullable=True),
         sa.Column("as_of", sa.DateTime(timezone=True), nullable=False),
@@ -172,7 +166,7 @@ def upgrade() -> None:
             "kind",
             _CODE,
             nullable=False,
-            comment="reason, category, hs_chapter or hs_heading",
+            comment="reason, category, hs_chapter, hs_heading...",
         ),
         sa.Column("code", sa.String(length=100), nullable=False),
         sa.ForeignKeyConstraint(
