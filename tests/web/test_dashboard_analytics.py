@@ -65,7 +65,8 @@ def test_filters_narrow_the_figures_and_bad_input_is_explained(signed_in: TestCl
     assert "All delivered parcels: 1" in us
     odd = signed_in.get("/dashboard/analytics/transit?from=yesterday&carrier=nope")
     assert odd.status_code == 200
-    assert "not a carrier crosstrack knows" in odd.text
+    assert "unknown carrier &#39;nope&#39;" in odd.text  # the API's own words
+    assert "&#39;yesterday&#39; is not a valid from." in odd.text
     backwards = signed_in.get("/dashboard/analytics/transit?from=2026-03-14&to=2026-02-01")
     assert "before" in backwards.text and 'role="alert"' in backwards.text
     assert signed_in.get("/dashboard/analytics/bogus").status_code == 404

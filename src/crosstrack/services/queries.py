@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -115,8 +116,8 @@ class Queries:
 
     def eta_history(self, merchant_id: str, shipment_id: str) -> list[EtaChange]:
         """Every delivery estimate the shipment was given, oldest first (from its
-        ``shipment.eta_changed`` messages; NotFound for another merchant's shipment)."""
-        self.require(merchant_id, shipment_id)
+        ``shipment.eta_changed`` messages, read by merchant: another merchant's shipment has
+        none)."""
         changes: list[EtaChange] = []
         cursor = None
         with self._uow() as uow:
@@ -132,6 +133,14 @@ class Queries:
                 if len(batch) < 500:
                     return changes
                 cursor = (batch[-1].created_at, batch[-1].id)
+
+    def shipments_by_id(
+        self, merchant_id: str, shipment_ids: Collection[str]
+    ) -> dict[str, Shipment]:
+        """The merchant's shipments among these ids, in one look-up (others are absent)."""
+        with self._uow() as uow:
+            found = uow.shipments.get_many([(merchant_id, i) for i in shipment_ids])
+        return {key[1]: shipment for key, shipment in found.items()}
 
     def _cached(
         self, key: tuple[str, str], shipment: Shipment, now: datetime

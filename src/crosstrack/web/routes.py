@@ -3,13 +3,11 @@ JavaScript; a small script adds live updates)."""
 
 from __future__ import annotations
 
-import functools
 import secrets
 from typing import Annotated
 
 from fastapi import APIRouter, Cookie, Depends, Header, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from crosstrack.api.dependencies import ServicesDep
 from crosstrack.api.limits import per_client
@@ -18,6 +16,7 @@ from crosstrack.domain.delivery import Channel
 from crosstrack.i18n import SHIPPED, direction, negotiate, region_of, translations
 from crosstrack.services.errors import InvalidInput, NotFound
 from crosstrack.web.page import build_page, known_zone, uses_miles
+from crosstrack.web.rendering import environment
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(public_rate)])
 COOKIE = "crosstrack_lang"
@@ -25,16 +24,6 @@ ZONE_COOKIE = "crosstrack_tz"
 UNITS_COOKIE = "crosstrack_units"
 YEAR = 365 * 86400
 PageToken = Annotated[str, Path(min_length=16, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")]
-
-
-@functools.cache
-def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("crosstrack.web", "templates"),
-        autoescape=select_autoescape(["html"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
 
 
 @router.get("/t/{token}", response_class=HTMLResponse)
@@ -81,7 +70,7 @@ def tracking_page(
     )
     nonce = secrets.token_urlsafe(12)
     html = (
-        _environment()
+        environment()
         .get_template("tracking.html")
         .render(
             page=page,
@@ -167,7 +156,7 @@ async def lookup(request: Request, services: ServicesDep) -> Response:
 
 def _lookup(locale: str, *, not_found: bool) -> HTMLResponse:
     html = (
-        _environment()
+        environment()
         .get_template("lookup.html")
         .render(
             locale=locale,

@@ -7,7 +7,6 @@ goes back to the sign-in page. Every form posts a CSRF token bound to the sessio
 
 from __future__ import annotations
 
-import functools
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -15,13 +14,13 @@ from urllib.parse import quote
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from crosstrack.api.auth import allows
 from crosstrack.services.errors import AuthenticationFailed
 from crosstrack.services.facade import Services
 from crosstrack.services.records import ApiKey, Scope
 from crosstrack.web.dashboard.sessions import Session, SessionSigner
+from crosstrack.web.rendering import environment
 
 COOKIE = "crosstrack_session"
 
@@ -75,20 +74,10 @@ def to_sign_in(request: Request) -> RedirectResponse:
     return RedirectResponse(f"/dashboard/login?next={quote(here)}", status_code=303)
 
 
-@functools.cache
-def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("crosstrack.web", "templates"),
-        autoescape=select_autoescape(["html"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
 def page(template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """A dashboard page: rendered, never cached, no scripts from anywhere, no framing."""
     nonce = secrets.token_urlsafe(12)
-    html = _environment().get_template(f"dashboard/{template}").render(nonce=nonce, **context)
+    html = environment().get_template(f"dashboard/{template}").render(nonce=nonce, **context)
     response = HTMLResponse(html, status_code=status_code)
     response.headers["Content-Security-Policy"] = (
         f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; "

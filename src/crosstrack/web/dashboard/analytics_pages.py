@@ -9,12 +9,15 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from pydantic import ValidationError
 
-from crosstrack.api.routes.analytics import CSV, VIEWS
+from crosstrack.api.routes.analytics import CSV, VIEWS, analytics_filter
 from crosstrack.api.routes.analytics_csv import report_csv
+from crosstrack.api.schemas.analytics import AnalyticsQuery
 from crosstrack.domain.analytics import AnalyticsFilter
-from crosstrack.domain.errors import DomainError
+from crosstrack.domain.carriers import CarrierDirectory
 from crosstrack.services.analytics import View
+from crosstrack.services.errors import InvalidInput
 from crosstrack.web.dashboard.access import page, services_of, signed_in, to_sign_in
 from crosstrack.web.dashboard.analytics_sections import sections
 
@@ -48,16 +51,9 @@ def analytics_view(request: Request, name: str) -> Response:
     if view is None:
         return page("message.html", 404, staff=staff, title="Not found", message="No such view.")
     services = services_of(request)
-    query = dict(request.query_params)
-    problem = None
-    if query.get("carrier", "").strip():
-        found = services.carriers.resolve(query["carrier"].strip()[:64])
-        if found is None:
-            problem = f"{query.pop('carrier')[:64]!r} is not a carrier crosstrack knows."
-        else:
-            query["carrier"] = found.slug
-    kept, filters, wrong = _filters(query, services.clock().date())
-    problem = problem or wrong
+    kept, filters, problem = _filters(
+        request.query_params, services.clock().date(), services.carriers
+    )
     report = services.analytics.view(view, staff.merchant_id, filters)
     if csv:
         model = VIEWS[view][0].model_validate(report)
@@ -79,37 +75,41 @@ def analytics_view(request: Request, name: str) -> Response:
     )
 
 
+FIELDS = ("from", "to", "origin", "destination", "carrier", "service")
+
+
 def _filters(
-    query: Mapping[str, str], today: date
+    params: Mapping[str, str], today: date, carriers: CarrierDirectory
 ) -> tuple[dict[str, str], AnalyticsFilter, str | None]:
-    """The form's fields as understood, the filter, and what was wrong with them (if any)."""
-    kept: dict[str, str] = {}
-    for name in ("from", "to", "origin", "destination", "carrier", "service"):
-        value = (query.get(name) or "").strip()[:64]
-        if value:
-            kept[name] = value.upper() if name in ("origin", "destination") else value
-    problem = None
-    days: dict[str, date] = {}
-    for name in ("from", "to"):
-        if name in kept:
-            try:
-                days[name] = date.fromisoformat(kept[name])
-            except ValueError:
-                problem = f"{kept.pop(name)!r} is not a date (YYYY-MM-DD)."
-    first = days.get("from", today - timedelta(weeks=DEFAULT_WEEKS))
-    last = days.get("to", today)
-    try:
-        filters = AnalyticsFilter(
-            first_day=first,
-            last_day=last,
-            origin=kept.get("origin"),
-            destination=kept.get("destination"),
-            carrier=kept.get("carrier"),
-            service=kept["service"].lower() if "service" in kept else None,
-        )
-    except DomainError as exc:
-        problem = exc.message
-        filters = AnalyticsFilter(first_day=last, last_day=last)
-    kept.setdefault("from", first.isoformat())
-    kept.setdefault("to", last.isoformat())
-    return kept, filters, problem
+    """The form's fields as understood, the filter, and what was wrong with them (if any).
+
+    The fields are read as the API reads them (``AnalyticsQuery``, ``analytics_filter``); a
+    field the API would refuse is dropped and said, and the dates default to the last
+    :data:`DEFAULT_WEEKS` weeks."""
+    kept = {name: value for name in FIELDS if (value := (params.get(name) or "").strip()[:64])}
+    problems: list[str] = []
+    while True:
+        try:
+            query = AnalyticsQuery.model_validate(kept)
+            break
+        except ValidationError as exc:
+            name = str(exc.errors()[0]["loc"][0])
+            problems.append(f"{kept.pop(name)!r} is not a valid {name}.")
+    query.first_day = query.first_day or today - timedelta(weeks=DEFAULT_WEEKS)
+    query.last_day = query.last_day or today
+    while True:  # an unknown carrier is dropped; `to` before `from` keeps only `to`
+        try:
+            filters = analytics_filter(query, carriers)
+            break
+        except InvalidInput as exc:
+            problems.append(exc.message)
+            kept.pop(exc.field or "", None)
+            if exc.field == "carrier":
+                query.carrier = None
+            else:
+                kept.pop("from", None)
+                query.first_day = query.last_day
+    kept.setdefault("from", query.first_day.isoformat())
+    kept.setdefault("to", query.last_day.isoformat())
+    kept.update({k: v.upper() for k, v in kept.items() if k in ("origin", "destination")})
+    return kept, filters, " ".join(problems) or None

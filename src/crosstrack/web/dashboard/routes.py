@@ -148,12 +148,7 @@ def attention(request: Request, kind: str | None = None) -> Response:
     alerts = services.alert_desk.queue(
         staff.merchant_id, state=AlertState.OPEN, kind=chosen, limit=200
     )
-    shipments = {}
-    for shipment_id in {a.shipment_id for a in alerts}:
-        try:
-            shipments[shipment_id] = services.queries.require(staff.merchant_id, shipment_id)
-        except NotFound:
-            continue
+    shipments = services.queries.shipments_by_id(staff.merchant_id, {a.shipment_id for a in alerts})
     notes = services.alert_desk.notes(staff.merchant_id, [a.id for a in alerts])
     return page(
         "attention.html",
