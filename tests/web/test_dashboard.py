@@ -124,6 +124,10 @@ def test_the_table_lists_searches_and_filters_the_merchants_shipments(
     assert "MA-1" in client.get("/dashboard/shipments?status=out_for_delivery").text
     assert "No shipment matches." in client.get("/dashboard/shipments?destination=DE").text
     assert client.get("/dashboard/shipments?status=bogus&from=notadate").status_code == 200
+    # Read as the API reads its listing: a carrier by its name, a number however written.
+    assert "MA-1" in client.get("/dashboard/shipments?carrier=Royal+Mail").text
+    assert "MA-1" in client.get("/dashboard/shipments?q=RB 1234 5678 5GB").text
+    assert "No shipment matches." in client.get("/dashboard/shipments?carrier=dhl").text
 
 
 def test_the_detail_shows_timeline_raw_events_and_alerts_and_hides_other_tenants(

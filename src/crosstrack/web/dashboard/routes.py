@@ -87,7 +87,7 @@ def shipments(request: Request, cursor: str | None = None) -> Response:
     if staff is None:
         return to_sign_in(request)
     services = services_of(request)
-    base, kept = views.filters(request.query_params)
+    base, kept = views.filters(request.query_params, services.carriers)
     found = None
     for candidate in views.searches(base, kept.get("q")):
         try:

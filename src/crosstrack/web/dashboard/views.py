@@ -1,15 +1,21 @@
-"""What the dashboard's pages show, worked out from services' records (no I/O here)."""
+"""What the dashboard's pages show, worked out from services' records (no I/O here); the
+shipments form is read by the API's own listing query."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TypeVar
 
-from crosstrack.domain.alerts import AlertKind, Severity
+from pydantic import ValidationError
+
+from crosstrack.api.commands import shipment_filter
+from crosstrack.api.schemas import ShipmentQuery
+from crosstrack.domain.alerts import Severity
+from crosstrack.domain.carriers import CarrierDirectory
+from crosstrack.domain.numbers import normalize_number
 from crosstrack.domain.shipment import Shipment
-from crosstrack.domain.vocabulary import Milestone, Status
+from crosstrack.services.errors import InvalidInput
 from crosstrack.services.records import ShipmentFilter, StoredAlert
 
 _SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
@@ -63,63 +69,55 @@ def when(at: datetime | None) -> str:
     return at.strftime("%Y-%m-%d %H:%M UTC") if at else ""
 
 
-def filters(query: Mapping[str, str]) -> tuple[ShipmentFilter, dict[str, str]]:
-    """The listing filter for the table's form fields, and the fields as they were understood
-    (an unknown value is dropped rather than an error: the form only offers known ones).
-    The search text ``q`` is not in the filter: see :func:`searches`."""
-    kept: dict[str, str] = {}
-
-    def field(name: str) -> str | None:
-        value = (query.get(name) or "").strip()[:200]
-        if value:
-            kept[name] = value
-        return value or None
-
-    field("q")  # kept for the form; searched separately (searches)
-    status = _member(Status, field("status"), kept, "status")
-    milestone = _member(Milestone, field("milestone"), kept, "milestone")
-    alert = field("alert")
-    open_alert: AlertKind | str | None = None
-    if alert == "any":
-        open_alert = "any"
-    elif alert is not None:
-        open_alert = _member(AlertKind, alert, kept, "alert")
-    start, end = _day(field("from"), kept, "from"), _day(field("to"), kept, "to")
-    return (
-        ShipmentFilter(
-            status=status,
-            milestone=milestone,
-            carrier=field("carrier"),
-            origin_country=(field("origin") or "").upper() or None,
-            destination_country=(field("destination") or "").upper() or None,
-            created_from=datetime.combine(start, time(), UTC) if start else None,
-            created_to=datetime.combine(end + timedelta(days=1), time(), UTC) if end else None,
-            open_alert=open_alert,  # type: ignore[arg-type]
-        ),
-        kept,
-    )
+FORM_FIELDS = {
+    "status": "status",
+    "milestone": "milestone",
+    "carrier": "carrier",
+    "origin": "origin_country",
+    "destination": "destination_country",
+    "alert": "alert",
+    "from": "created_from",
+    "to": "created_to",
+}
+"""The table form's fields and the API listing query's fields they stand for."""
 
 
-E = TypeVar("E", Status, Milestone, AlertKind)
+def filters(
+    params: Mapping[str, str], carriers: CarrierDirectory
+) -> tuple[ShipmentFilter, dict[str, str]]:
+    """The listing filter for the table's form fields, read as the API reads its listing
+    query (``ShipmentQuery``, ``shipment_filter``), and the fields as they were understood: a
+    value the API would refuse is dropped (the form only offers good ones). Dates are whole
+    UTC days. The search text ``q`` is not in the filter: see :func:`searches`."""
+    kept = {
+        name: value
+        for name in ("q", *FORM_FIELDS)
+        if (value := (params.get(name) or "").strip()[:200])
+    }
+    while True:
+        given: dict[str, object] = {FORM_FIELDS[k]: v for k, v in kept.items() if k in FORM_FIELDS}
+        for name, shift in (("from", 0), ("to", 1)):
+            if name in kept:
+                day = _day(kept[name])
+                given[FORM_FIELDS[name]] = (
+                    datetime.combine(day + timedelta(days=shift), time(), UTC)
+                    if day
+                    else kept[name]
+                )
+        try:
+            query = ShipmentQuery.model_validate(given)
+            return shipment_filter(query, carriers), kept
+        except ValidationError as exc:
+            wrong = str(exc.errors()[0]["loc"][0])
+        except InvalidInput as exc:  # an unknown carrier
+            wrong = exc.field or "carrier"
+        kept.pop(next(k for k, v in FORM_FIELDS.items() if v == wrong), None)
 
 
-def _member(enum: type[E], value: str | None, kept: dict[str, str], name: str) -> E | None:
-    if value is None:
-        return None
-    try:
-        return enum(value)
-    except ValueError:
-        kept.pop(name, None)
-        return None
-
-
-def _day(value: str | None, kept: dict[str, str], name: str) -> date | None:
-    if value is None:
-        return None
+def _day(value: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        kept.pop(name, None)
         return None
 
 
@@ -127,8 +125,7 @@ def searches(base: ShipmentFilter, text: str | None) -> list[ShipmentFilter]:
     """What to try for the search box, in order: a tracking number, then an order reference."""
     if not text:
         return [base]
-    compact = text.replace(" ", "").upper()
-    return [replace(base, tracking_number=compact), replace(base, order_ref=text)]
+    return [replace(base, tracking_number=normalize_number(text)), replace(base, order_ref=text)]
 
 
 @dataclass(frozen=True, slots=True)
