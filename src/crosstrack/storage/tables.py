@@ -28,6 +28,7 @@ from sqlalchemy import (
     text,
 )
 
+from crosstrack.domain.analytics import LANE
 from crosstrack.storage.columns import JsonDocument, UtcDateTime
 
 NAMING_CONVENTION = {
@@ -515,7 +516,8 @@ shipment_fact_tags = Table(
     PrimaryKeyConstraint("shipment_id", "kind", "code"),
 )
 
-_DIMENSIONS = ("origin", "destination", "carrier", "service")
+_DIMENSIONS = tuple(dim.value for dim in LANE)
+"""The rollups' lane columns: the dimensions the views group by."""
 
 
 def _rollup_dimensions() -> list[Column[str]]:

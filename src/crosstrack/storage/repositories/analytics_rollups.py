@@ -56,7 +56,7 @@ from crosstrack.storage.tables import (
 )
 
 _F = shipment_facts.c
-_DIMENSIONS = ("origin", "destination", "carrier", "service")
+_DIMENSIONS = tuple(dim.value for dim in LANE)  # the rollups' lane columns
 _LANE_INDEX = "ix_analytics_histograms_lane"
 
 
