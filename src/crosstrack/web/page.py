@@ -238,7 +238,13 @@ def _distance(timeline: Timeline, locale: str, *, imperial: bool) -> str | None:
 
 
 _METRIC_MASS = frozenset({Unit.GRAM, Unit.KILOGRAM})
-_CLDR_MASS = {Unit.KILOGRAM: "mass-kilogram", Unit.POUND: "mass-pound"}
+_CLDR_MASS = {
+    Unit.GRAM: "mass-gram",
+    Unit.KILOGRAM: "mass-kilogram",
+    Unit.OUNCE: "mass-ounce",
+    Unit.POUND: "mass-pound",
+}
+"""CLDR's names of the mass units a weight can be given in (for Babel's ``format_unit``)."""
 
 
 def _weight(shipment: Shipment, locale: str, _: Gettext, *, imperial: bool) -> str | None:
@@ -261,7 +267,7 @@ def _weight(shipment: Shipment, locale: str, _: Gettext, *, imperial: bool) -> s
 
 def _mass(measure: Measure, locale: str) -> str:
     """``1.2 kg``, ``2.65 lb``, ``950 g``, ``3 oz`` in ``locale``'s way of writing them."""
-    unit = _CLDR_MASS.get(measure.unit, f"mass-{'gram' if measure.unit is Unit.GRAM else 'ounce'}")
+    unit = _CLDR_MASS[measure.unit]
     pattern = "#,##0.##" if measure.unit in (Unit.KILOGRAM, Unit.POUND) else "#,##0.#"
     return str(
         format_unit(

@@ -3,17 +3,14 @@ resolved."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
-from pydantic import BaseModel, ConfigDict, Field
 
 from crosstrack.api import presenters, schemas
 from crosstrack.api.auth import Reader, Writer
 from crosstrack.api.dependencies import ServicesDep
 from crosstrack.api.errors import documented
-from crosstrack.services.alert_desk import MAX_NOTE
 from crosstrack.services.records import AlertNote
 
 router = APIRouter(prefix="/v1/alerts", tags=["alerts"])
@@ -76,27 +73,8 @@ def resolve_alert(alert_id: AlertId, key: Writer, services: ServicesDep) -> sche
     return presenters.alert(services.alert_desk.resolve(key.merchant_id, alert_id))
 
 
-class NoteIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    text: str = Field(min_length=1, max_length=MAX_NOTE, examples=["Asked DHL to re-attempt"])
-    author: str | None = Field(default=None, max_length=200, examples=["Ana"])
-
-
-class NoteOut(BaseModel):
-    id: str
-    alert_id: str
-    text: str
-    author: str | None
-    created_at: datetime
-
-
-class NoteList(BaseModel):
-    notes: list[NoteOut]
-
-
-def _note(note: AlertNote) -> NoteOut:
-    return NoteOut(
+def _note(note: AlertNote) -> schemas.NoteOut:
+    return schemas.NoteOut(
         id=note.id,
         alert_id=note.alert_id,
         text=note.text,
@@ -108,26 +86,28 @@ def _note(note: AlertNote) -> NoteOut:
 @router.post(
     "/{alert_id}/notes",
     status_code=201,
-    response_model=NoteOut,
+    response_model=schemas.NoteOut,
     summary="Leave a note on an alert",
     responses=documented(401, 403, 404, 422, 429),
 )
-def add_note(alert_id: AlertId, body: NoteIn, key: Writer, services: ServicesDep) -> NoteOut:
+def add_note(
+    alert_id: AlertId, body: schemas.NoteIn, key: Writer, services: ServicesDep
+) -> schemas.NoteOut:
     """What was done about it, for whoever picks it up next (at most 2,000 characters)."""
     return _note(services.alert_desk.note(key.merchant_id, alert_id, body.text, body.author))
 
 
 @router.get(
     "/{alert_id}/notes",
-    response_model=NoteList,
+    response_model=schemas.NoteList,
     summary="Read an alert's notes",
     responses=documented(401, 403, 404, 422, 429),
 )
-def list_notes(alert_id: AlertId, key: Reader, services: ServicesDep) -> NoteList:
+def list_notes(alert_id: AlertId, key: Reader, services: ServicesDep) -> schemas.NoteList:
     """Oldest first."""
     services.alert_desk.require(key.merchant_id, alert_id)
     found = services.alert_desk.notes(key.merchant_id, [alert_id])
-    return NoteList(notes=[_note(n) for n in found.get(alert_id, [])])
+    return schemas.NoteList(notes=[_note(n) for n in found.get(alert_id, [])])
 
 
 disruptions = APIRouter(prefix="/v1/lane-disruptions", tags=["alerts"])

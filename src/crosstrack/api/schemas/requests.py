@@ -16,6 +16,7 @@ from crosstrack.domain.delivery import DeliveryStatus
 from crosstrack.domain.errors import DomainError
 from crosstrack.domain.units import parse_mass_unit
 from crosstrack.domain.vocabulary import Milestone, Status
+from crosstrack.services.alert_desk import MAX_NOTE
 from crosstrack.services.records import AlertState
 
 MAX_EVENTS = 1000
@@ -249,6 +250,13 @@ class AssignAlert(_Strict):
     """Who owns an alert (``null`` or blank: nobody)."""
 
     assignee: str | None = Field(default=None, max_length=200)
+
+
+class NoteIn(_Strict):
+    """A note on an alert: what was done, for whoever picks it up next."""
+
+    text: str = Field(min_length=1, max_length=MAX_NOTE, examples=["Asked DHL to re-attempt"])
+    author: str | None = Field(default=None, max_length=200, examples=["Ana"])
 
 
 class AddressIn(_Strict):

@@ -469,3 +469,17 @@ class BrandingOut(BaseModel):
     support_url: str | None
     default_locale: str | None
     updated_at: datetime | None
+
+
+class NoteOut(BaseModel):
+    """A note on an alert, as kept."""
+
+    id: str
+    alert_id: str
+    text: str
+    author: str | None
+    created_at: datetime
+
+
+class NoteList(BaseModel):
+    notes: list[NoteOut]
