@@ -152,6 +152,8 @@ def build_services(
     eta: EtaEstimator | None = None,
 ) -> Services:
     """Every use case over the configured database (or the ``uow`` given, in tests)."""
+    from crosstrack.api.aftership.documents import Context
+    from crosstrack.api.aftership.webhooks import AfterShipPayloads
     from crosstrack.carriers.connectors import receivers_among
     from crosstrack.carriers.directory import load_links
     from crosstrack.carriers.registry import carrier_directory
@@ -159,6 +161,7 @@ def build_services(
     from crosstrack.services.dispatch import DispatchSettings
     from crosstrack.services.facade import Services
     from crosstrack.services.links import Links
+    from crosstrack.services.records import WebhookFormat
     from crosstrack.storage.unit_of_work import unit_of_work_factory
 
     if uow is None:
@@ -167,6 +170,8 @@ def build_services(
         read_uow = unit_of_work_factory(engine, read_only=True)
     else:
         read_uow = uow
+    public_links = Links(settings.resolved_public_base_url, settings.secret_key.get_secret_value())
+    carrier_links = load_links()
     return Services.build(
         uow=uow,
         read_uow=read_uow,
@@ -177,16 +182,21 @@ def build_services(
         clock=clock or utc_now,
         ids=ids or new_id,
         eta=eta or build_eta_estimator(settings),
-        links=load_links(),
+        links=carrier_links,
         webhook_sender=WebhookSender(
             timeout=settings.webhook_timeout_seconds,
             allow_private=settings.webhook_allow_private,
         ),
         allow_private_webhooks=settings.webhook_allow_private,
         dispatch=DispatchSettings(lease=timedelta(seconds=settings.dispatch_lease_seconds)),
-        public_links=Links(
-            settings.resolved_public_base_url, settings.secret_key.get_secret_value()
-        ),
+        public_links=public_links,
+        webhook_renderers={
+            WebhookFormat.AFTERSHIP: AfterShipPayloads(
+                uow=read_uow,
+                clock=clock or utc_now,
+                context=Context(public_links, carrier_links),
+            )
+        },
         buyer_channels=build_buyer_channels(settings),
         notices=build_smtp_sender(settings),
         address_rules=build_address_rules(),

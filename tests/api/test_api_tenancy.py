@@ -227,8 +227,28 @@ def test_every_route_is_public_or_covered_by_a_tenancy_test(services: Services) 
                 "declarations",
             )
         ),
+        # test_aftership_api.py: test_another_merchant_can_neither_see_nor_touch_a_tracking.
+        *(
+            (method, f"/tracking/2026-07/trackings{path}")
+            for method, path in (
+                ("GET", ""),
+                ("POST", ""),
+                ("GET", "/{id}"),
+                ("PUT", "/{id}"),
+                ("DELETE", "/{id}"),
+                ("POST", "/{id}/retrack"),
+                ("POST", "/{id}/mark-as-completed"),
+            )
+        ),
     }
     directory = {("GET", "/v1/carriers"), ("GET", "/v1/carriers/detect")}
+    # AfterShip's couriers and delivery-date predictions read no merchant data.
+    directory |= {
+        ("GET", "/tracking/2026-07/couriers"),
+        ("POST", "/tracking/2026-07/couriers/detect"),
+        ("POST", "/tracking/2026-07/estimated-delivery-date/predict"),
+        ("POST", "/tracking/2026-07/estimated-delivery-date/predict-batch"),
+    }
     # Reads and stores no merchant data (postal rules only): test_api_addresses.py,
     # test_the_check_is_the_same_for_every_merchant_and_stores_nothing.
     directory |= {("POST", "/v1/addresses/validate")}

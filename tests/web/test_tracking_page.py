@@ -46,9 +46,7 @@ def client(services: Services) -> Iterator[TestClient]:
         yield test_client
 
 
-def _shipment(
-    services: Services, *events: tuple[str, str, str], shop: str = "Maison Lune"
-) -> str:
+def _shipment(services: Services, *events: tuple[str, str, str], shop: str = "Maison Lune") -> str:
     merchant = services.accounts.create_merchant(shop)
     registered = services.registrar.register(
         RegisterShipment(
@@ -178,9 +176,7 @@ def test_every_shipped_locale_translates_every_string_of_the_page() -> None:
     for locale in SHIPPED:
         if locale == "en":
             continue
-        path = (
-            resources.files("crosstrack") / "locales" / locale / "LC_MESSAGES" / "messages.po"
-        )
+        path = resources.files("crosstrack") / "locales" / locale / "LC_MESSAGES" / "messages.po"
         with path.open("rb") as source:
             catalog = read_po(source, locale=locale.replace("-", "_"))
         missing = sorted(m for m in wanted if not (catalog.get(m) and catalog.get(m).string))
@@ -309,7 +305,10 @@ def test_times_can_be_read_in_the_viewers_zone_which_is_remembered(
 
     tokyo = client.get(f"/t/{token}?lang=en&tz=Asia/Tokyo")
     # 07:30 UTC out for delivery is 16:30 in Tokyo, 08:30 in Lyon; both are shown.
-    assert "Jan 6, 2026, 4:30:00\u202fPM (Japan Time) · local time Jan 6, 2026, 8:30:00\u202fAM (France Time)" in tokyo.text
+    assert (
+        "Jan 6, 2026, 4:30:00\u202fPM (Japan Time) · local time Jan 6, 2026, 8:30:00\u202fAM (France Time)"
+        in tokyo.text
+    )
     assert (tokyo.cookies.get("crosstrack_tz") or "").strip('"') == "Asia/Tokyo"
     assert "(Japan Time)" in client.get(f"/t/{token}").text  # remembered
     back = client.get(f"/t/{token}?tz=")

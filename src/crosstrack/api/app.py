@@ -8,7 +8,7 @@ import hmac
 from fastapi import FastAPI
 
 from crosstrack import __version__
-from crosstrack.api import errors
+from crosstrack.api import aftership, errors
 from crosstrack.api.limits import BodySizeLimit, RateLimiter
 from crosstrack.api.routes import ROUTERS
 from crosstrack.api.settings import IMPORT_PATH, ApiSettings
@@ -50,7 +50,7 @@ def create_app(services: Services, *, settings: ApiSettings | None = None) -> Fa
         max_bytes=settings.max_body_bytes,
         per_path={IMPORT_PATH: settings.max_import_bytes},
     )
-    for router in ROUTERS:
+    for router in (*ROUTERS, *aftership.ROUTERS):
         app.include_router(router)
     app.include_router(tracking_page_router)
     app.include_router(dashboard_router)

@@ -145,7 +145,7 @@ def page(found: Page[Shipment]) -> schemas.ShipmentPage:
 
 def shipment(view: ShipmentView) -> schemas.ShipmentOut:
     """A shipment with its buyer, timeline and dwell times."""
-    stored = _StoredLookup(view.events)
+    stored = StoredLookup(view.events)
     dwell = view.timeline.dwell
     return schemas.ShipmentOut(
         **dict(summary(view.shipment)),
@@ -297,7 +297,7 @@ def _entry(item: TimelineEvent, stored: StoredEvent | None) -> schemas.TimelineE
     )
 
 
-class _StoredLookup:
+class StoredLookup:
     """Finds the stored record of a timeline event (the same object, else an equal one)."""
 
     def __init__(self, events: tuple[StoredEvent, ...]) -> None:

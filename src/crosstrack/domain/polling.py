@@ -60,6 +60,8 @@ class StopReason(StrEnum):
     """The carrier says the number is not one of its numbers."""
     EXPIRED = "expired"
     """No event for too long: the carrier has gone silent."""
+    COMPLETED = "completed"
+    """The merchant marked the shipment completed (until it is retracked)."""
 
 
 NEAR_DELIVERY: frozenset[Status] = frozenset(

@@ -13,11 +13,18 @@ Two steps, each its own transaction, so a dispatcher killed at any moment loses 
    again, with the same event id, which receivers use to drop the duplicate. Failures back off
    (``domain/delivery.py``) for three days, then the delivery is dead until replayed; an
    endpoint failing every attempt for three days is disabled and the merchant told.
+
+An endpoint receives its deliveries in its ``payload_format``: ``crosstrack``, our envelope
+signed with ``Crosstrack-Signature``, or another format, whose ``PayloadRenderer`` says at
+fan-out which messages it has anything to say of (the others are not queued for the endpoint)
+and makes the body and headers at send time. An endpoint whose format has no renderer here
+receives nothing.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import random
 import threading
 from collections import Counter
@@ -49,6 +56,7 @@ from crosstrack.services.ports import (
     Clock,
     IdFactory,
     NoticePort,
+    PayloadRenderer,
     UnitOfWork,
     UnitOfWorkFactory,
     WebhookPort,
@@ -56,9 +64,13 @@ from crosstrack.services.ports import (
 from crosstrack.services.records import (
     Delivery,
     OutboxMessage,
+    RenderedPayload,
     Topic,
     WebhookEndpoint,
+    WebhookFormat,
 )
+
+log = logging.getLogger(__name__)
 
 API_VERSION = "2026-11-26"
 """The version of the webhook payloads (docs/webhooks.md)."""
@@ -113,6 +125,9 @@ class _Outcome:
     delivery: Delivery
     status: int | None = None
     error: DeliveryFailed | None = None
+    sent: bool = True
+    """False when nothing reached the destination through no fault of its own (nothing to
+    render): the endpoint's health does not change."""
 
 
 def envelope(message: OutboxMessage) -> dict[str, Any]:
@@ -141,8 +156,14 @@ class Dispatcher:
         buyer_channels: Mapping[Channel, BuyerChannel] | None = None,
         links: Links | None = None,
         notices: NoticePort | None = None,
+        renderers: Mapping[WebhookFormat, PayloadRenderer] | None = None,
     ) -> None:
+        """``renderers``: the webhook payload formats other than ``crosstrack`` this
+        installation can send, each with what renders it."""
         self._uow = uow
+        self._renderers = dict(renderers or {})
+        self._unrenderable: set[str] = set()
+        """Endpoints whose format has no renderer, already logged."""
         self._notices = notices
         self._buyer_channels = dict(buyer_channels or {}) if links is not None else {}
         self._links = links
@@ -188,7 +209,7 @@ class Dispatcher:
             created: list[Delivery] = []
             for message in messages:
                 for endpoint in endpoints.get(message.merchant_id, []):
-                    if endpoint.accepts(message.topic.value):
+                    if self._wants(endpoint, message):
                         created.append(self._delivery(message, endpoint, now))
             created += [self._notice(m, now) for m in messages if self._notifies(m)]
             created += buyer_deliveries(
@@ -201,6 +222,26 @@ class Dispatcher:
             uow.outbox.mark_dispatched([m.id for m in messages], now)
             uow.commit()
         return len(messages)
+
+    def _wants(self, endpoint: WebhookEndpoint, message: OutboxMessage) -> bool:
+        """Whether the endpoint gets a delivery of the message: it takes the topic, and its
+        payload format has something to say of the message."""
+        if not endpoint.accepts(message.topic.value):
+            return False
+        if endpoint.payload_format is WebhookFormat.CROSSTRACK:
+            return True
+        renderer = self._renderers.get(endpoint.payload_format)
+        if renderer is None:
+            if endpoint.id not in self._unrenderable:
+                self._unrenderable.add(endpoint.id)
+                log.warning(
+                    "webhook endpoint %s wants payload format %r, which this installation "
+                    "does not render: it gets no deliveries",
+                    endpoint.id,
+                    endpoint.payload_format.value,
+                )
+            return False
+        return renderer.accepts(message)
 
     def deliver_due(self, *, wait: bool = True) -> DispatchReport:
         """Record the sends that ended, then start sends of due deliveries while there are
@@ -314,20 +355,62 @@ class Dispatcher:
         if endpoint is None or not endpoint.active:
             gone = DeliveryFailed("the endpoint was deleted or disabled", retryable=False)
             return _Outcome(delivery, error=gone)
-        body = json.dumps(envelope(message), separators=(",", ":")).encode("utf-8")
         now = self._clock()
-        headers = {
-            HEADER: sign(endpoint.signing_secrets(now), int(now.timestamp()), body),
-            "Crosstrack-Event-Id": message.id,
-            "Crosstrack-Event-Type": message.topic.value,
-            "Crosstrack-Delivery-Id": delivery.id,
-            "Crosstrack-Attempt": str(delivery.attempts),
-        }
+        if endpoint.payload_format is WebhookFormat.CROSSTRACK:
+            body = json.dumps(envelope(message), separators=(",", ":")).encode("utf-8")
+            headers = {
+                HEADER: sign(endpoint.signing_secrets(now), int(now.timestamp()), body),
+                "Crosstrack-Event-Id": message.id,
+                "Crosstrack-Event-Type": message.topic.value,
+            }
+        else:
+            rendered = self._render(delivery, message, endpoint, now)
+            if isinstance(rendered, _Outcome):
+                return rendered
+            body, headers = rendered.body, dict(rendered.headers)
+        # Receivers of any format can spot a duplicate (a retry, or a send again after a
+        # lease ran out) by the delivery id.
+        headers["Crosstrack-Delivery-Id"] = delivery.id
+        headers["Crosstrack-Attempt"] = str(delivery.attempts)
         try:
             status = self._webhooks.send(endpoint.url, body, headers)
         except DeliveryFailed as exc:
             return _Outcome(delivery, status=exc.status, error=exc)
         return _Outcome(delivery, status=status)
+
+    def _render(
+        self,
+        delivery: Delivery,
+        message: OutboxMessage,
+        endpoint: WebhookEndpoint,
+        now: datetime,
+    ) -> RenderedPayload | _Outcome:
+        """The body and headers of a delivery in the endpoint's (not ``crosstrack``) format,
+        or the outcome when there is nothing to send (the endpoint's health unchanged)."""
+        renderer = self._renderers.get(endpoint.payload_format)
+        if renderer is None:
+            failed = DeliveryFailed(
+                f"this installation does not render the {endpoint.payload_format.value} "
+                "payload format",
+                retryable=False,
+            )
+            return _Outcome(delivery, error=failed, sent=False)
+        try:
+            rendered = renderer.render(message, endpoint, now)
+        except Exception:
+            # A renderer's bug or a passing database failure: tried again later.
+            log.exception(
+                "could not render delivery %s (message %s) in payload format %r",
+                delivery.id,
+                message.id,
+                endpoint.payload_format.value,
+            )
+            failed = DeliveryFailed("the payload could not be rendered", retryable=True)
+            return _Outcome(delivery, error=failed, sent=False)
+        if rendered is None:
+            gone = DeliveryFailed("nothing to send: the shipment is gone", retryable=False)
+            return _Outcome(delivery, error=gone, sent=False)
+        return rendered
 
     def _notifies(self, message: OutboxMessage) -> bool:
         return (
@@ -415,7 +498,9 @@ class Dispatcher:
                     dead += final
                     failed += not final
                 endpoint = (
-                    health.get(delivery.target) if delivery.channel is Channel.WEBHOOK else None
+                    health.get(delivery.target)
+                    if delivery.channel is Channel.WEBHOOK and outcome.sent
+                    else None
                 )
                 if endpoint is not None and endpoint.active:
                     endpoint = _health(endpoint, outcome.error is None, now)

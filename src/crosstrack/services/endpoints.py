@@ -12,7 +12,13 @@ from crosstrack.domain.delivery import GIVE_UP_AFTER, Channel, DeliveryStatus
 from crosstrack.notify.webhooks import Resolver, UnsafeUrl, check_url, resolve
 from crosstrack.services.errors import InvalidInput, NotFound
 from crosstrack.services.ports import Clock, IdFactory, UnitOfWorkFactory
-from crosstrack.services.records import Delivery, OutboxMessage, Topic, WebhookEndpoint
+from crosstrack.services.records import (
+    Delivery,
+    OutboxMessage,
+    Topic,
+    WebhookEndpoint,
+    WebhookFormat,
+)
 
 EVERY_TOPIC = "*"
 MAX_ENDPOINTS = 16
@@ -35,6 +41,8 @@ class EndpointChange:
     contact_email: str | None = None
     coalesce_seconds: int | None = None
     active: bool | None = None
+    payload_format: WebhookFormat | None = None
+    """Deliveries still pending are sent in the format the endpoint has when they go."""
 
 
 class EndpointDesk:
@@ -66,8 +74,10 @@ class EndpointDesk:
         description: str = "",
         contact_email: str | None = None,
         coalesce_seconds: int = 0,
+        payload_format: WebhookFormat = WebhookFormat.CROSSTRACK,
     ) -> WebhookEndpoint:
-        """Subscribe ``url`` to ``topics`` (``*``: all); the answer carries the secret."""
+        """Subscribe ``url`` to ``topics`` (``*``: all), to receive them in
+        ``payload_format``; the answer carries the secret."""
         endpoint = WebhookEndpoint(
             id=self._ids(),
             merchant_id=merchant_id,
@@ -78,6 +88,7 @@ class EndpointDesk:
             description=description.strip()[:200],
             contact_email=contact_email,
             coalesce_seconds=_checked_coalesce(coalesce_seconds),
+            payload_format=_checked_format(payload_format),
         )
         with self._uow() as uow:
             if len(uow.webhook_endpoints.for_merchant(merchant_id)) >= MAX_ENDPOINTS:
@@ -118,6 +129,11 @@ class EndpointDesk:
                     _checked_coalesce(change.coalesce_seconds)
                     if change.coalesce_seconds is not None
                     else endpoint.coalesce_seconds
+                ),
+                payload_format=(
+                    _checked_format(change.payload_format)
+                    if change.payload_format is not None
+                    else endpoint.payload_format
                 ),
             )
             if change.active is True and not endpoint.active:
@@ -272,6 +288,16 @@ def _checked_coalesce(seconds: int) -> int:
             f"coalesce_seconds is from 0 to {MAX_COALESCE_SECONDS}", field="coalesce_seconds"
         )
     return seconds
+
+
+def _checked_format(value: str) -> WebhookFormat:
+    try:
+        return WebhookFormat(value)
+    except ValueError:
+        known = ", ".join(f.value for f in WebhookFormat)
+        raise InvalidInput(
+            f"payload_format is one of {known} (see docs/webhooks.md)", field="payload_format"
+        ) from None
 
 
 def _found(endpoint: WebhookEndpoint | None, endpoint_id: str) -> WebhookEndpoint:

@@ -29,6 +29,7 @@ from crosstrack.services.analytics import Analytics
 from crosstrack.services.branding import BrandingDesk
 from crosstrack.services.buyers import BuyerDesk
 from crosstrack.services.checkout import Checkout
+from crosstrack.services.compat import CompatDesk
 from crosstrack.services.dispatch import Dispatcher, DispatchSettings
 from crosstrack.services.endpoints import EndpointDesk
 from crosstrack.services.eta_history import past_shipments
@@ -46,11 +47,13 @@ from crosstrack.services.ports import (
     IdFactory,
     NoEtaEstimator,
     NoticePort,
+    PayloadRenderer,
     PhoneChecker,
     UnitOfWorkFactory,
     WebhookPort,
 )
 from crosstrack.services.queries import Queries
+from crosstrack.services.records import WebhookFormat
 from crosstrack.services.registration import Registrar
 from crosstrack.services.subscriptions import SubscriptionDesk
 from crosstrack.services.webhooks import WebhookIntake
@@ -87,6 +90,14 @@ class Services:
     buyers: BuyerDesk
     addresses: AddressChecker
     checkout: Checkout
+    compat: CompatDesk
+    """The AfterShip-compatible API's own fields, completions and retracks."""
+    eta: EtaEstimator
+    """The delivery-date model (asked directly for shipments not yet registered)."""
+    public_links: Links
+    """Where buyers' pages live (the tracking page of a token)."""
+    carrier_links: Mapping[str, CarrierLinks]
+    """Carriers' public web links, by slug."""
 
     @classmethod
     def build(
@@ -111,13 +122,16 @@ class Services:
         buyer_channels: Mapping[Channel, BuyerChannel] | None = None,
         notices: NoticePort | None = None,
         address_rules: AddressRules | None = None,
+        webhook_renderers: Mapping[WebhookFormat, PayloadRenderer] | None = None,
     ) -> Services:
         """Wire every use case around the same collaborators (reads may use ``read_uow``, a
         read-only factory that never waits for writers; ``receivers`` are the carriers whose
         webhooks are taken, by slug; ``links``, carriers' public web links by slug; ``holidays``,
         public holidays for alerts' business days; ``phones``, the phone number checker;
         ``webhook_sender`` delivers webhooks, to private addresses only with
-        ``allow_private_webhooks``; ``address_rules``, every country's postal data)."""
+        ``allow_private_webhooks``; ``address_rules``, every country's postal data;
+        ``webhook_renderers``, the webhook payload formats besides ``crosstrack`` that
+        endpoints may ask for, each with what renders it: none by default)."""
         alert_inputs = AlertInputSource(clock=clock, holidays=holidays or recent_holidays)
         addresses = AddressChecker(
             rules=address_rules or I18nAddressRules(), phones=phones or PhoneNumbers()
@@ -177,6 +191,7 @@ class Services:
                 buyer_channels=buyer_channels,
                 links=public_links,
                 notices=notices,
+                renderers=webhook_renderers,
             ),
             live=LiveFeed(uow=read_uow or uow, clock=clock),
             branding=BrandingDesk(uow=uow, clock=clock),
@@ -199,6 +214,10 @@ class Services:
                 addresses=addresses,
             ),
             addresses=addresses,
+            compat=CompatDesk(uow=uow, clock=clock, ingestor=ingestor),
+            eta=eta or NoEtaEstimator(),
+            public_links=public_links or DEVELOPMENT_LINKS,
+            carrier_links=links or {},
         )
 
     def refresh_norms(self) -> NormsReport:

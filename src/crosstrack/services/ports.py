@@ -31,6 +31,7 @@ from crosstrack.services.records import (
     Branding,
     BuyerRequest,
     BuyerUpdate,
+    CompatTracking,
     Delivery,
     DueLeg,
     IdempotentResponse,
@@ -42,6 +43,7 @@ from crosstrack.services.records import (
     PollRecord,
     PollState,
     QuarantinedPayload,
+    RenderedPayload,
     ShipmentFilter,
     ShippingRate,
     StoredAlert,
@@ -361,6 +363,10 @@ class PollRepository(Protocol):
         """Move a leg's next poll without recording a poll (un-stops it)."""
         ...
 
+    def stop(self, leg_id: str, reason: StopReason, at: datetime) -> None:
+        """Stop polling a leg without recording a poll (``schedule`` starts it again)."""
+        ...
+
     def record(
         self,
         leg_id: str,
@@ -502,6 +508,23 @@ class WebhookPort(Protocol):
         ...
 
 
+class PayloadRenderer(Protocol):
+    """A webhook format other than our own (``WebhookFormat``): which messages it can say,
+    and their body and headers. ``crosstrack.api.aftership.webhooks`` renders AfterShip's."""
+
+    def accepts(self, message: OutboxMessage) -> bool:
+        """Whether the format has anything to say of ``message`` (at fan-out: a message it
+        does not accept is not queued for the endpoint)."""
+        ...
+
+    def render(
+        self, message: OutboxMessage, endpoint: WebhookEndpoint, now: datetime
+    ) -> RenderedPayload | None:
+        """The signed body and headers for ``endpoint``; ``None`` when there is nothing to
+        send any more (the shipment was deleted meanwhile)."""
+        ...
+
+
 class BuyerChannel(Protocol):
     """Email or SMS to a buyer."""
 
@@ -561,9 +584,7 @@ class AnalyticsRepository(Protocol):
     shipment's state; a week whose facts changed is *stale* until its rollups are refreshed.
     Every read takes the merchant id and sums that merchant's rows only."""
 
-    def facts_for(
-        self, keys: Sequence[tuple[str, str]]
-    ) -> dict[tuple[str, str], ShipmentFacts]:
+    def facts_for(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], ShipmentFacts]:
         """The stored facts of these (merchant id, shipment id), those that have some."""
         ...
 
@@ -612,6 +633,22 @@ class AnalyticsRepository(Protocol):
         ...
 
 
+class CompatTrackingRepository(Protocol):
+    """The AfterShip-compatible API's own fields of shipments (``CompatTracking``); a row
+    goes with its shipment when the shipment is deleted."""
+
+    def get_many(
+        self, merchant_id: str, shipment_ids: Collection[str]
+    ) -> dict[str, CompatTracking]:
+        """The merchant's rows among these shipment ids, by shipment id (others are absent)."""
+        ...
+
+    def put(self, tracking: CompatTracking) -> None:
+        """Insert or replace the row of ``tracking.shipment_id`` (whole: ``created_at``
+        too). Nothing happens when that shipment is not ``tracking.merchant_id``'s."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every repository. Leaving the block without ``commit`` rolls back."""
 
@@ -637,6 +674,7 @@ class UnitOfWork(Protocol):
     shipping_rates: ShippingRateRepository
     alert_notes: AlertNoteRepository
     analytics: AnalyticsRepository
+    compat_trackings: CompatTrackingRepository
 
     def __enter__(self) -> Self: ...
 

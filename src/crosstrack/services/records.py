@@ -143,6 +143,24 @@ class StoredAlert:
         return ACTIONS[self.kind]
 
 
+class WebhookFormat(StrEnum):
+    """The body and signature an endpoint receives (docs/webhooks.md)."""
+
+    CROSSTRACK = "crosstrack"
+    """Our envelope, signed with ``Crosstrack-Signature``."""
+    AFTERSHIP = "aftership"
+    """AfterShip's ``{event, event_id, is_tracking_first_tag, msg, ts}`` with the tracking in
+    AfterShip's shape, signed with ``aftership-hmac-sha256`` (docs/aftership-compat.md)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedPayload:
+    """A webhook's body and the headers that go with it (the signature among them)."""
+
+    body: bytes
+    headers: Mapping[str, str]
+
+
 @dataclass(frozen=True, slots=True)
 class WebhookEndpoint:
     """A merchant's URL that receives signed notifications of the topics it wants."""
@@ -165,6 +183,7 @@ class WebhookEndpoint:
     coalesce_seconds: int = 0
     """Hold shipment updates this long and send only the latest (0: send each)."""
     contact_email: str | None = None
+    payload_format: WebhookFormat = WebhookFormat.CROSSTRACK
 
     def accepts(self, topic: str) -> bool:
         return "*" in self.topics or topic in self.topics
@@ -366,6 +385,23 @@ class ShipmentFilter:
     include_archived: bool = False
     open_alert: AlertKind | Literal["any"] | None = None
     """Only shipments with an open alert (of this kind, or ``"any"``)."""
+    any_of: AnyOf | None = None
+    """Fields matching one of several values (the AfterShip API's comma-separated filters)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    """Listing filters that take several values: a shipment fits when its field has one of
+    them (empty sets are not allowed: ``None`` means "any")."""
+
+    statuses: frozenset[Status] | None = None
+    carriers: frozenset[str] | None = None
+    """Slugs; a shipment fits when one of its legs has one of them."""
+    origin_countries: frozenset[str] | None = None
+    destination_countries: frozenset[str] | None = None
+    order_refs: frozenset[str] | None = None
+    tracking_numbers: frozenset[str] | None = None
+    """Normalized numbers; a shipment fits when one of its legs has one of them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -495,3 +531,29 @@ class QuarantinedPayload:
             received_at=received_at,
             truncated=len(text) > QUARANTINE_BODY_MAX,
         )
+
+
+class CompletionReason(StrEnum):
+    """Why a merchant marked a tracking completed (AfterShip's ``mark-as-completed``)."""
+
+    DELIVERED = "DELIVERED"
+    LOST = "LOST"
+    RETURNED_TO_SENDER = "RETURNED_TO_SENDER"
+
+
+@dataclass(frozen=True, slots=True)
+class CompatTracking:
+    """What the AfterShip-compatible API keeps about a shipment beyond our own model: the
+    fields AfterShip has and we do not (title, note, custom fields, order number...) exactly
+    as the client sent them, whether it was marked completed, and how often it was retracked.
+    """
+
+    merchant_id: str
+    shipment_id: str
+    created_at: datetime
+    updated_at: datetime
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    """AfterShip fields as given, by their AfterShip name (JSON values)."""
+    completed_at: datetime | None = None
+    completed_reason: CompletionReason | None = None
+    retracks: int = 0

@@ -296,6 +296,22 @@ buyer_requests = Table(
     Index("ix_buyer_requests_shipment", "shipment_id", "created_at"),
 )
 
+# What the AfterShip-compatible API keeps beyond our model (docs/aftership-compat.md).
+compat_trackings = Table(
+    "compat_trackings",
+    metadata,
+    Column("shipment_id", ID, ForeignKey("shipments.id", ondelete="CASCADE"), primary_key=True),
+    Column("merchant_id", ID, ForeignKey("merchants.id"), nullable=False),
+    Column(
+        "fields", JsonDocument, nullable=False, comment="AfterShip fields as the client sent them"
+    ),
+    Column("completed_at", UtcDateTime(), comment="when marked completed"),
+    Column("completed_reason", CODE, comment="DELIVERED, LOST or RETURNED_TO_SENDER"),
+    Column("retracks", Integer(), nullable=False, server_default=text("0")),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
 lane_norms = Table(
     "lane_norms",
     metadata,
@@ -354,6 +370,13 @@ webhook_endpoints = Table(
     Column("failing_since", UtcDateTime()),
     Column("coalesce_seconds", Integer(), nullable=False, server_default=text("0")),
     Column("contact_email", String(320), comment="told when the endpoint is disabled"),
+    Column(
+        "payload_format",
+        CODE,
+        nullable=False,
+        server_default="crosstrack",
+        comment="crosstrack or aftership: the body and signature sent",
+    ),
 )
 
 outbox = Table(

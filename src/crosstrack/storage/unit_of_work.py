@@ -30,6 +30,7 @@ from crosstrack.services.ports import (
     ApiKeyRepository,
     BrandingRepository,
     BuyerRequestRepository,
+    CompatTrackingRepository,
     DeliveryRepository,
     EventRepository,
     IdempotencyRepository,
@@ -71,6 +72,7 @@ from crosstrack.storage.repositories import (
     SqlTrackingLinkRepository,
     SqlWebhookEndpointRepository,
 )
+from crosstrack.storage.repositories.compat import SqlCompatTrackingRepository
 from crosstrack.storage.repositories.shipping_rates import (
     SqlAlertNoteRepository,
     SqlShippingRateRepository,
@@ -102,6 +104,7 @@ class SqlUnitOfWork:
     shipping_rates: ShippingRateRepository
     alert_notes: AlertNoteRepository
     analytics: AnalyticsRepository
+    compat_trackings: CompatTrackingRepository
 
     def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self._engine = engine
@@ -137,6 +140,7 @@ class SqlUnitOfWork:
         self.shipping_rates = SqlShippingRateRepository(connection)
         self.alert_notes = SqlAlertNoteRepository(connection)
         self.analytics = SqlAnalyticsRepository(connection)
+        self.compat_trackings = SqlCompatTrackingRepository(connection)
         return self
 
     def __exit__(

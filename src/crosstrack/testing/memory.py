@@ -7,6 +7,7 @@ block without committing (or raising) changes nothing, as a database transaction
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -27,9 +28,11 @@ from crosstrack.domain.vocabulary import TERMINAL_STATUSES
 from crosstrack.services.records import (
     AlertNote,
     AlertState,
+    AnyOf,
     ApiKey,
     Branding,
     BuyerRequest,
+    CompatTracking,
     Delivery,
     IdempotentResponse,
     LegTarget,
@@ -91,6 +94,8 @@ class _Data:
     """Shipment id -> when its estimate and alerts were worked out (while it is going)."""
     buyer_requests: dict[str, BuyerRequest] = field(default_factory=dict)
     analytics: AnalyticsData = field(default_factory=AnalyticsData)
+    compat_trackings: dict[str, CompatTracking] = field(default_factory=dict)
+    """Shipment id -> the AfterShip-compatible API's fields of it."""
 
 
 class InMemoryStore:
@@ -136,6 +141,7 @@ class InMemoryUnitOfWork:
         self.shipping_rates = _ShippingRates(self._data.shipping_rates)
         self.alert_notes = _AlertNotes(self._data)
         self.analytics = InMemoryAnalytics(self._data.analytics)
+        self.compat_trackings = _CompatTrackings(self._data)
 
     def __enter__(self) -> Self:
         self._data = copy.copy(self._store.data)
@@ -359,6 +365,7 @@ class _Shipments:
             self._d.polls.pop(leg.id, None)
         self._d.events.pop(shipment_id, None)
         self._d.checked.pop(shipment_id, None)
+        self._d.compat_trackings.pop(shipment_id, None)
         return True
 
     def correct_buyer(
@@ -408,6 +415,22 @@ def _fits(s: Shipment, f: ShipmentFilter) -> bool:
         f.updated_to is None or s.updated_at < f.updated_to,
         f.promised_before is None
         or (s.promised_date is not None and s.promised_date < f.promised_before),
+        f.any_of is None or _fits_any_of(s, f.any_of),
+    )
+    return all(checks)
+
+
+def _fits_any_of(s: Shipment, a: AnyOf) -> bool:
+    origin = s.origin.country if s.origin else None
+    destination = s.destination.country if s.destination else None
+    checks = (
+        a.statuses is None or s.state.status in a.statuses,
+        a.origin_countries is None or origin in a.origin_countries,
+        a.destination_countries is None or destination in a.destination_countries,
+        a.order_refs is None or s.order_ref in a.order_refs,
+        a.carriers is None or any(leg.carrier in a.carriers for leg in s.legs),
+        a.tracking_numbers is None
+        or any(leg.tracking_number in a.tracking_numbers for leg in s.legs),
     )
     return all(checks)
 
@@ -690,6 +713,37 @@ class _AlertNotes:
             if note.merchant_id == merchant_id and note.alert_id in wanted:
                 found.setdefault(note.alert_id, []).append(note)
         return found
+
+
+class _CompatTrackings:
+    """Like ``SqlCompatTrackingRepository``: fields go through JSON (a copy, tuples become
+    lists), and a row is only made or replaced for a shipment of the same merchant."""
+
+    def __init__(self, data: _Data) -> None:
+        self._d = data
+
+    def get_many(
+        self, merchant_id: str, shipment_ids: Collection[str]
+    ) -> dict[str, CompatTracking]:
+        found = (self._d.compat_trackings.get(i) for i in set(shipment_ids))
+        return {
+            t.shipment_id: replace(t, fields=_json_copy(t.fields))
+            for t in found
+            if t is not None and t.merchant_id == merchant_id
+        }
+
+    def put(self, tracking: CompatTracking) -> None:
+        owner = self._d.shipments.get(tracking.shipment_id)
+        if owner is None or owner.merchant_id != tracking.merchant_id:
+            return
+        self._d.compat_trackings[tracking.shipment_id] = replace(
+            tracking, fields=_json_copy(tracking.fields)
+        )
+
+
+def _json_copy(value: Mapping[str, Any]) -> dict[str, Any]:
+    copied: dict[str, Any] = json.loads(json.dumps(dict(value)))
+    return copied
 
 
 class _Idempotency:

@@ -57,9 +57,7 @@ class InMemoryAnalytics:
     def __init__(self, data: AnalyticsData) -> None:
         self._d = data
 
-    def facts_for(
-        self, keys: Sequence[tuple[str, str]]
-    ) -> dict[tuple[str, str], ShipmentFacts]:
+    def facts_for(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], ShipmentFacts]:
         found = {key: self._d.facts.get(key[1]) for key in keys}
         return {k: f for k, f in found.items() if f is not None and f.merchant_id == k[0]}
 

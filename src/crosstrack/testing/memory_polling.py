@@ -58,6 +58,13 @@ class InMemoryPollRepository:
                 polling_stopped_reason=None,
             )
 
+    def stop(self, leg_id: str, reason: StopReason, at: datetime) -> None:
+        found = self._polls.get(leg_id)
+        if found is not None:
+            self._polls[leg_id] = replace(
+                found, next_poll_at=None, polling_stopped_at=at, polling_stopped_reason=reason
+            )
+
     def record(
         self,
         leg_id: str,

@@ -37,6 +37,7 @@ def endpoint_out(value: WebhookEndpoint, *, with_secret: bool = False) -> schema
         disabled_at=value.disabled_at,
         disabled_reason=value.disabled_reason,
         previous_secret_expires_at=value.previous_secret_expires_at,
+        payload_format=value.payload_format,
         secret=value.secret if with_secret else None,
     )
 
@@ -74,6 +75,7 @@ def create(body: schemas.CreateWebhook, key: Writer, services: ServicesDep) -> s
         description=body.description,
         contact_email=body.contact_email,
         coalesce_seconds=body.coalesce_seconds,
+        payload_format=body.payload_format,
     )
     return endpoint_out(made, with_secret=True)
 
@@ -118,6 +120,7 @@ def update(
         contact_email=body.contact_email,
         coalesce_seconds=body.coalesce_seconds,
         active=body.active,
+        payload_format=body.payload_format,
     )
     return endpoint_out(services.endpoints.update(key.merchant_id, endpoint_id, change))
 

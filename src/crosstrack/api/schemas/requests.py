@@ -17,7 +17,7 @@ from crosstrack.domain.errors import DomainError
 from crosstrack.domain.units import parse_mass_unit
 from crosstrack.domain.vocabulary import Milestone, Status
 from crosstrack.services.alert_desk import MAX_NOTE
-from crosstrack.services.records import AlertState
+from crosstrack.services.records import AlertState, WebhookFormat
 
 MAX_EVENTS = 1000
 MAX_NUMBERS = 20
@@ -294,6 +294,11 @@ class CreateWebhook(_Strict):
     coalesce_seconds: int = Field(
         default=0, ge=0, le=3600, description="Hold shipment updates this long; send the latest."
     )
+    payload_format: WebhookFormat = Field(
+        default=WebhookFormat.CROSSTRACK,
+        description="`crosstrack` (our envelope) or `aftership` (AfterShip's webhook body and "
+        "signature, docs/aftership-compat.md).",
+    )
 
 
 class UpdateWebhook(_Strict):
@@ -305,6 +310,7 @@ class UpdateWebhook(_Strict):
     contact_email: str | None = Field(default=None, max_length=320)
     coalesce_seconds: int | None = Field(default=None, ge=0, le=3600)
     active: bool | None = None
+    payload_format: WebhookFormat | None = None
 
 
 class RotateSecret(_Strict):

@@ -15,7 +15,7 @@ from crosstrack.domain.eta import EtaBasis
 from crosstrack.domain.model import TimeBasis
 from crosstrack.domain.ordering import Placement
 from crosstrack.domain.vocabulary import Milestone, Reason, Status
-from crosstrack.services.records import EventSource
+from crosstrack.services.records import EventSource, WebhookFormat
 
 
 class Health(BaseModel):
@@ -398,6 +398,7 @@ class WebhookOut(BaseModel):
     disabled_at: datetime | None
     disabled_reason: str | None
     previous_secret_expires_at: datetime | None
+    payload_format: WebhookFormat = Field(description="`crosstrack` or `aftership`.")
     secret: str | None = Field(default=None, description="Only in the answer that made it.")
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, and_, exists, or_, select
 
 from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.shipment import Shipment
-from crosstrack.services.records import ShipmentFilter
+from crosstrack.services.records import AnyOf, ShipmentFilter
 from crosstrack.storage.errors import InvalidCursor
 from crosstrack.storage.tables import alerts, legs, shipments
 
@@ -53,6 +53,26 @@ def filter_conditions(f: ShipmentFilter) -> list[ColumnElement[bool]]:
         conditions.append(s.promised_date < f.promised_before)
     if f.open_alert is not None:
         conditions.append(_has_open_alert(f.open_alert))
+    if f.any_of is not None:
+        conditions += _any_of(f.any_of)
+    return conditions
+
+
+def _any_of(a: AnyOf) -> list[ColumnElement[bool]]:
+    s = shipments.c
+    conditions: list[ColumnElement[bool]] = []
+    if a.statuses is not None:
+        conditions.append(s.status.in_(sorted(status.value for status in a.statuses)))
+    if a.origin_countries is not None:
+        conditions.append(s.origin_country.in_(sorted(a.origin_countries)))
+    if a.destination_countries is not None:
+        conditions.append(s.destination_country.in_(sorted(a.destination_countries)))
+    if a.order_refs is not None:
+        conditions.append(s.order_ref.in_(sorted(a.order_refs)))
+    if a.carriers is not None:
+        conditions.append(_has_leg(legs.c.carrier.in_(sorted(a.carriers))))
+    if a.tracking_numbers is not None:
+        conditions.append(_has_leg(legs.c.tracking_number.in_(sorted(a.tracking_numbers))))
     return conditions
 
 

@@ -12,7 +12,13 @@ from sqlalchemy import Connection, Row, and_, delete, insert, select, update
 
 from crosstrack.domain.buyer_notifications import BuyerRule, QuietHours, Trigger
 from crosstrack.domain.delivery import Channel, DeliveryStatus
-from crosstrack.services.records import Delivery, OutboxMessage, Subscription, WebhookEndpoint
+from crosstrack.services.records import (
+    Delivery,
+    OutboxMessage,
+    Subscription,
+    WebhookEndpoint,
+    WebhookFormat,
+)
 from crosstrack.storage.repositories.conflicts import insert_skipping_duplicates
 from crosstrack.storage.repositories.outbox import message_from_row
 from crosstrack.storage.tables import (
@@ -268,6 +274,7 @@ def _endpoint_values(endpoint: WebhookEndpoint) -> dict[str, Any]:
         "failing_since": endpoint.failing_since,
         "coalesce_seconds": endpoint.coalesce_seconds,
         "contact_email": endpoint.contact_email,
+        "payload_format": endpoint.payload_format.value,
     }
 
 
@@ -289,6 +296,7 @@ def _endpoint(row: Row[Any]) -> WebhookEndpoint:
         failing_since=row.failing_since,
         coalesce_seconds=row.coalesce_seconds,
         contact_email=row.contact_email,
+        payload_format=WebhookFormat(row.payload_format),
     )
 
 

@@ -95,6 +95,18 @@ class SqlPollRepository:
             },
         )
 
+    def stop(self, leg_id: str, reason: StopReason, at: datetime) -> None:
+        """Stop the leg's polling (no poll recorded)."""
+        self._conn.execute(
+            _THIS_LEG,
+            {
+                "b_leg": leg_id,
+                "next_poll_at": None,
+                "polling_stopped_at": at,
+                "polling_stopped_reason": reason.value,
+            },
+        )
+
     def record(
         self,
         leg_id: str,

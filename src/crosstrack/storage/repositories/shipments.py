@@ -33,6 +33,7 @@ from crosstrack.storage.repositories.shipment_rows import (
 from crosstrack.storage.tables import (
     alerts,
     buyer_requests,
+    compat_trackings,
     events,
     legs,
     shipments,
@@ -63,7 +64,15 @@ _DELETE_CHILDREN = [
         child.c.shipment_id == bindparam("b_shipment"),
         child.c.merchant_id == bindparam("b_merchant"),
     )
-    for child in (events, alerts, buyer_requests, tracking_links, subscriptions, legs)
+    for child in (
+        events,
+        alerts,
+        buyer_requests,
+        tracking_links,
+        subscriptions,
+        compat_trackings,
+        legs,
+    )
 ]
 _TARGETS_CHUNK = 500
 _GET_MANY = (
@@ -310,8 +319,9 @@ class SqlShipmentRepository:
         )
 
     def delete(self, merchant_id: str, shipment_id: str) -> bool:
-        """Delete with its legs, events and alerts (and its analytics facts, marking the
-        week they counted in stale). False if not found."""
+        """Delete with its legs, events, alerts, links, requests, subscriptions and
+        AfterShip-compatible fields (and its analytics facts, marking the week they counted
+        in stale). False if not found."""
         this = {"b_shipment": shipment_id, "b_merchant": merchant_id}
         forget_facts(self._conn, merchant_id, shipment_id)
         for delete_children in _DELETE_CHILDREN:

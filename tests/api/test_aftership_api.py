@@ -1,0 +1,244 @@
+"""The AfterShip-compatible routes in process, on every storage back-end: tenancy of each
+route, AfterShip's error envelope and codes, and what the translation keeps and refuses
+(the SDK itself drives a served crosstrack in test_aftership_sdk.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from api_tenants import NUMBER, Register, Tenant
+from fastapi.testclient import TestClient
+
+from crosstrack.services.facade import Services
+from crosstrack.testing import FrozenClock
+
+BASE = "/tracking/2026-07"
+
+
+def _as(tenant: Tenant) -> dict[str, str]:
+    return {"as-api-key": tenant.key}
+
+
+def _meta(response: Any) -> dict[str, Any]:
+    meta: dict[str, Any] = response.json()["meta"]
+    return meta
+
+
+def _create(client: TestClient, tenant: Tenant, **fields: Any) -> dict[str, Any]:
+    answer = client.post(
+        f"{BASE}/trackings", json={"tracking_number": NUMBER, **fields}, headers=_as(tenant)
+    )
+    assert answer.status_code == 201, answer.text
+    data: dict[str, Any] = answer.json()["data"]
+    return data
+
+
+def test_another_merchant_can_neither_see_nor_touch_a_tracking(
+    client: TestClient, alice: Tenant, bob: Tenant
+) -> None:
+    made = _create(client, alice, title="Alice's parcel")
+    path = f"{BASE}/trackings/{made['id']}"
+    attempts = [
+        client.get(path, headers=_as(bob)),
+        client.put(path, json={"title": "Bob was here"}, headers=_as(bob)),
+        client.post(f"{path}/retrack", headers=_as(bob)),
+        client.post(f"{path}/mark-as-completed", json={"reason": "LOST"}, headers=_as(bob)),
+        client.delete(path, headers=_as(bob)),
+    ]
+    for answer in attempts:
+        assert answer.status_code == 404, answer.text
+        assert _meta(answer) == {
+            "code": 4004,
+            "type": "NotFound",
+            "message": "Tracking does not exist.",
+        }
+    listed = client.get(f"{BASE}/trackings", headers=_as(bob)).json()["data"]["trackings"]
+    assert listed == []
+    # Bob may register the same number for himself: a tracking of his own.
+    assert _create(client, bob)["id"] != made["id"]
+    mine = client.get(path, headers=_as(alice)).json()["data"]
+    assert mine["title"] == "Alice's parcel" and mine["active"] is True
+    assert mine["checkpoints"] == []
+
+
+def test_errors_use_aftership_codes(
+    client: TestClient, alice: Tenant, alice_reader: Tenant
+) -> None:
+    trackings = f"{BASE}/trackings"
+    cases = [
+        (client.get(trackings), 401, 401, "Unauthorized"),
+        (client.get(trackings, headers={"as-api-key": "ct_nope"}), 401, 401, "Unauthorized"),
+        (
+            client.post(trackings, json={"tracking_number": NUMBER}, headers=_as(alice_reader)),
+            403,
+            403,
+            "Forbidden",
+        ),
+        (
+            client.post(
+                trackings,
+                content=b"{not json",
+                headers={**_as(alice), "content-type": "application/json"},
+            ),
+            400,
+            4001,
+            "BadRequest",
+        ),
+        (
+            client.post(trackings, json={"title": "no number"}, headers=_as(alice)),
+            400,
+            4007,
+            "BadRequest",
+        ),
+        (
+            client.post(trackings, json={"tracking_number": "12"}, headers=_as(alice)),
+            400,
+            4005,
+            "BadRequest",
+        ),
+        (
+            client.post(
+                trackings, json={"tracking_number": NUMBER, "slug": "nope"}, headers=_as(alice)
+            ),
+            400,
+            4010,
+            "BadRequest",
+        ),
+        (
+            client.post(
+                trackings,
+                json={"tracking_number": NUMBER, "destination_country_region": "ZZZ"},
+                headers=_as(alice),
+            ),
+            400,
+            4008,
+            "BadRequest",
+        ),
+        (
+            client.get(trackings, params={"keyword": "scarf"}, headers=_as(alice)),
+            400,
+            4008,
+            "BadRequest",
+        ),
+        (
+            client.get(trackings, params={"tag": "Lost"}, headers=_as(alice)),
+            400,
+            4008,
+            "BadRequest",
+        ),
+        (
+            client.get(trackings, params={"created_at_min": "yesterday"}, headers=_as(alice)),
+            400,
+            4008,
+            "BadRequest",
+        ),
+        (client.get(f"{trackings}/nope", headers=_as(alice)), 404, 4004, "NotFound"),
+    ]
+    for answer, status, code, kind in cases:
+        assert answer.status_code == status, answer.text
+        meta = _meta(answer)
+        assert (meta["code"], meta["type"]) == (code, kind), answer.text
+        assert meta["message"] and answer.json()["data"] == {}
+    # Our own API keeps its own envelope.
+    ours = client.get("/v1/shipments/nope", headers=alice.headers)
+    assert ours.status_code == 404 and ours.json()["error"]["code"] == "not_found"
+
+
+def test_a_key_over_its_rate_gets_aftership_429(services: Services, alice: Tenant) -> None:
+    from crosstrack.api import ApiSettings, create_app
+
+    slow = ApiSettings(rate_per_second=0.001, rate_burst=1)
+    with TestClient(create_app(services, settings=slow)) as client:
+        assert client.get(f"{BASE}/couriers", headers=_as(alice)).status_code == 200
+        over = client.get(f"{BASE}/couriers", headers=_as(alice))
+    assert over.status_code == 429 and int(over.headers["Retry-After"]) >= 1
+    assert (_meta(over)["code"], _meta(over)["type"]) == (429, "TooManyRequests")
+
+
+def test_a_shipment_registered_through_our_api_reads_as_a_tracking(
+    client: TestClient, alice: Tenant, register: Register
+) -> None:
+    shipment = register(alice, order_ref="SO-77")
+    found = client.get(f"{BASE}/trackings/{shipment['id']}", headers=_as(alice)).json()["data"]
+    assert found["order_id"] == "SO-77" and found["tracking_number"] == NUMBER
+    assert found["destination_country_region"] == "FRA" and found["destination_city"] == "Paris"
+    assert found["order_promised_delivery_date"] == {"promised_delivery_date": "2026-01-09"}
+    assert found["customers"][0]["email"] == "claire@example.fr"
+    assert found["title"] is None and found["crosstrack"]["order_ref"] == "SO-77"
+
+
+def test_listing_fields_and_filters(client: TestClient, alice: Tenant) -> None:
+    first = _create(client, alice, title="One", order_id="A-1", destination_country_region="FR")
+    second = _create(client, alice, tracking_number="1Z999AA10123456784", order_id="A-2")
+    listed = client.get(
+        f"{BASE}/trackings", params={"fields": "title,tag"}, headers=_as(alice)
+    ).json()["data"]["trackings"]
+    assert {tuple(sorted(t)) for t in listed} == {("id", "tag", "title")}
+    by_order = client.get(
+        f"{BASE}/trackings", params={"order_id": "A-2,A-9"}, headers=_as(alice)
+    ).json()["data"]["trackings"]
+    assert [t["id"] for t in by_order] == [second["id"]]
+    by_country = client.get(
+        f"{BASE}/trackings", params={"destination": "FRA"}, headers=_as(alice)
+    ).json()["data"]["trackings"]
+    assert [t["id"] for t in by_country] == [first["id"]]
+    pending = client.get(f"{BASE}/trackings", params={"tag": "Pending"}, headers=_as(alice)).json()[
+        "data"
+    ]["trackings"]
+    assert {t["id"] for t in pending} == {first["id"], second["id"]}
+    delivered = client.get(
+        f"{BASE}/trackings", params={"tag": "Delivered"}, headers=_as(alice)
+    ).json()["data"]["trackings"]
+    assert delivered == []
+
+
+def test_update_refuses_what_it_cannot_change(client: TestClient, alice: Tenant) -> None:
+    made = _create(client, alice, destination_country_region="FRA")
+    path = f"{BASE}/trackings/{made['id']}"
+    refused = client.put(path, json={"destination_country_region": "DEU"}, headers=_as(alice))
+    assert refused.status_code == 400 and _meta(refused)["code"] == 4008
+    assert "destination_country_region" in _meta(refused)["message"]
+    kept = client.put(
+        path, json={"custom_fields": {"a": 1}, "shipment_tags": ["vip"]}, headers=_as(alice)
+    )
+    assert kept.status_code == 200
+    data = kept.json()["data"]
+    assert data["custom_fields"] == {"a": 1} and data["shipment_tags"] == ["vip"]
+    assert data["destination_country_region"] == "FRA"
+
+
+def test_marking_completed_stops_polling_until_retracked(
+    client: TestClient, services: Services, alice: Tenant, clock: FrozenClock
+) -> None:
+    made = _create(client, alice, slug="royal-mail")
+    leg_id = made["crosstrack"]["legs"][0]["id"]
+    path = f"{BASE}/trackings/{made['id']}"
+    done = client.post(
+        f"{path}/mark-as-completed", json={"reason": "RETURNED_TO_SENDER"}, headers=_as(alice)
+    )
+    assert done.status_code == 200, done.text
+    data = done.json()["data"]
+    assert data["active"] is False and data["tag"] == "Exception"
+    assert data["return_to_sender"] is True and data["crosstrack"]["status"] == "returned"
+    with services.uow() as uow:
+        state = uow.polls.state(leg_id)
+    assert state is not None and state.polling_stopped_reason is not None
+    assert state.polling_stopped_reason.value == "completed"
+    assert client.post(f"{path}/retrack", headers=_as(alice)).status_code == 200
+    with services.uow() as uow:
+        state = uow.polls.state(leg_id)
+    assert state is not None and state.polling_stopped_reason is None
+    assert state.next_poll_at == clock()
+    wrong = client.post(f"{path}/mark-as-completed", json={"reason": "EATEN"}, headers=_as(alice))
+    assert wrong.status_code == 400 and _meta(wrong)["code"] == 4008
+
+
+def test_a_tracking_is_retracked_at_most_three_times(client: TestClient, alice: Tenant) -> None:
+    made = _create(client, alice, slug="royal-mail")
+    path = f"{BASE}/trackings/{made['id']}"
+    for _ in range(3):
+        client.post(f"{path}/mark-as-completed", json={"reason": "LOST"}, headers=_as(alice))
+        assert client.post(f"{path}/retrack", headers=_as(alice)).status_code == 200
+    client.post(f"{path}/mark-as-completed", json={"reason": "LOST"}, headers=_as(alice))
+    refused = client.post(f"{path}/retrack", headers=_as(alice))
+    assert refused.status_code == 400 and _meta(refused)["code"] == 4016
