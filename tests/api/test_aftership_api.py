@@ -174,6 +174,10 @@ def test_listing_fields_and_filters(client: TestClient, alice: Tenant) -> None:
         f"{BASE}/trackings", params={"fields": "title,tag"}, headers=_as(alice)
     ).json()["data"]["trackings"]
     assert {tuple(sorted(t)) for t in listed} == {("id", "tag", "title")}
+    counted = client.get(
+        f"{BASE}/trackings", params={"limit": 1, "tag": "Pending"}, headers=_as(alice)
+    ).json()["data"]
+    assert counted["pagination"]["total"] == 2 and len(counted["trackings"]) == 1
     by_order = client.get(
         f"{BASE}/trackings", params={"order_id": "A-2,A-9"}, headers=_as(alice)
     ).json()["data"]["trackings"]
@@ -192,19 +196,43 @@ def test_listing_fields_and_filters(client: TestClient, alice: Tenant) -> None:
     assert delivered == []
 
 
-def test_update_refuses_what_it_cannot_change(client: TestClient, alice: Tenant) -> None:
-    made = _create(client, alice, destination_country_region="FRA")
+def test_update_changes_the_shipment_itself(client: TestClient, alice: Tenant) -> None:
+    made = _create(client, alice, destination_country_region="FRA", destination_city="Lyon")
     path = f"{BASE}/trackings/{made['id']}"
-    refused = client.put(path, json={"destination_country_region": "DEU"}, headers=_as(alice))
-    assert refused.status_code == 400 and _meta(refused)["code"] == 4008
-    assert "destination_country_region" in _meta(refused)["message"]
-    kept = client.put(
-        path, json={"custom_fields": {"a": 1}, "shipment_tags": ["vip"]}, headers=_as(alice)
+    moved = client.put(
+        path,
+        json={
+            "destination_country_region": "DEU",
+            "destination_postal_code": "10115",
+            "order_promised_delivery_date": {"promised_delivery_date": "2026-12-24"},
+            "customers": [{"role": "buyer", "email": "anna@example.de", "language": "de"}],
+            "shipping_method": "Express",
+            "custom_fields": {"a": 1},
+            "shipment_tags": ["vip"],
+        },
+        headers=_as(alice),
     )
-    assert kept.status_code == 200
-    data = kept.json()["data"]
+    assert moved.status_code == 200, moved.text
+    data = moved.json()["data"]
+    # Another country: the old city does not follow.
+    assert (data["destination_country_region"], data["destination_city"]) == ("DEU", None)
+    assert data["destination_postal_code"] == "10115"
     assert data["custom_fields"] == {"a": 1} and data["shipment_tags"] == ["vip"]
-    assert data["destination_country_region"] == "FRA"
+    city = client.put(path, json={"destination_city": "Berlin"}, headers=_as(alice))
+    assert city.json()["data"]["destination_city"] == "Berlin"
+    assert city.json()["data"]["destination_postal_code"] == "10115"
+    ours = client.get(f"/v1/shipments/{made['id']}", headers=alice.headers).json()
+    assert ours["destination"] == {
+        "country": "DE",
+        "region": None,
+        "postcode": "10115",
+        "city": "Berlin",
+    }
+    assert ours["promised_date"] == "2026-12-24" and ours["service"] == "express"
+    assert ours["buyer"]["email"] == "anna@example.de" and ours["buyer"]["locale"] == "de"
+    nowhere = client.put(path, json={"origin_city": "Shenzhen"}, headers=_as(alice))
+    assert nowhere.status_code == 400 and _meta(nowhere)["code"] == 4008
+    assert "origin_country_region" in _meta(nowhere)["message"]
 
 
 def test_marking_completed_stops_polling_until_retracked(

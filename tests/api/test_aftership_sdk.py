@@ -194,6 +194,7 @@ def test_create_read_back_with_checkpoints_and_list(served: Served) -> None:
     first_page = sdk.tracking.get_trackings(limit=1).data
     assert first_page is not None and first_page.pagination is not None
     assert first_page.pagination.has_next_page is True and first_page.pagination.next_cursor
+    assert first_page.pagination.total == 2
     rest = sdk.tracking.get_trackings(limit=1, cursor=first_page.pagination.next_cursor).data
     assert (
         rest is not None and rest.pagination is not None and rest.pagination.has_next_page is False

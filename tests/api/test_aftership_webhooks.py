@@ -91,6 +91,11 @@ def test_an_aftership_receiver_verifies_our_webhooks(tmp_path: Path) -> None:
         # shipment.created has no AfterShip form; the status change and the milestone do.
         assert theirs.wait_for(2, timeout=60), _bodies(theirs)
         assert ours.wait_for(3, timeout=60), _bodies(ours)
+        # Testing the endpoint sends a signed body AfterShip receivers do not take for news.
+        endpoint_id = made.json()["id"]
+        pinged = httpx.post(f"{base}/v1/webhooks/{endpoint_id}/ping", headers=bearer)
+        assert pinged.status_code < 300, pinged.text
+        assert theirs.wait_for(3, timeout=60), _bodies(theirs)
 
     assert all(aftership_receiver_accepts(secret, r) for r in theirs.received)
     tampered = Received(
@@ -102,7 +107,8 @@ def test_an_aftership_receiver_verifies_our_webhooks(tmp_path: Path) -> None:
     assert not aftership_receiver_accepts(secret, tampered)
     assert not aftership_receiver_accepts("another secret", theirs.received[0])
 
-    bodies = _bodies(theirs)
+    *bodies, ping = _bodies(theirs)
+    assert ping["event"] == "crosstrack_ping" and ping["msg"] == {}
     assert {b["event"] for b in bodies} == {"tracking_update"}
     assert all(
         set(b) == {"event", "event_id", "is_tracking_first_tag", "msg", "ts"} for b in bodies

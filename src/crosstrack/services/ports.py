@@ -44,6 +44,7 @@ from crosstrack.services.records import (
     PollState,
     QuarantinedPayload,
     RenderedPayload,
+    ShipmentChanges,
     ShipmentFilter,
     ShippingRate,
     StoredAlert,
@@ -118,6 +119,10 @@ class ShipmentRepository(Protocol):
         normalized numbers, in one look-up for a whole batch."""
         ...
 
+    def count(self, merchant_id: str, filters: ShipmentFilter) -> int:
+        """How many of the merchant's shipments fit ``filters``."""
+        ...
+
     def list(
         self, merchant_id: str, filters: ShipmentFilter, *, limit: int, cursor: str | None = None
     ) -> Page[Shipment]:
@@ -163,6 +168,12 @@ class ShipmentRepository(Protocol):
 
     def delete(self, merchant_id: str, shipment_id: str) -> bool:
         """Delete with its legs and events. False if not found."""
+        ...
+
+    def amend(
+        self, merchant_id: str, shipment_id: str, changes: ShipmentChanges, at: datetime
+    ) -> None:
+        """Store the merchant's changes to a shipment (fields left ``None`` are unchanged)."""
         ...
 
     def correct_buyer(

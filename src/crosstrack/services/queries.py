@@ -178,6 +178,11 @@ class Queries:
             page = uow.shipments.list(merchant_id, filters, limit=limit, cursor=cursor)
         return Page(tuple(self._expired(s) for s in page.items), page.next_cursor)
 
+    def count(self, merchant_id: str, filters: ShipmentFilter) -> int:
+        """How many of the merchant's shipments a listing with ``filters`` holds in all."""
+        with self._uow() as uow:
+            return uow.shipments.count(merchant_id, filters)
+
     def _expired(self, shipment: Shipment) -> Shipment:
         """Show a silent, unfinished shipment as expired (its stored state is untouched)."""
         state = shipment.state

@@ -14,6 +14,7 @@ from crosstrack.domain.buyer_requests import BuyerRequestKind
 from crosstrack.domain.delivery import Channel, DeliveryStatus
 from crosstrack.domain.model import NormalizedEvent
 from crosstrack.domain.polling import PollOutcome, StopReason
+from crosstrack.domain.shipment import BuyerContact, Endpoint
 from crosstrack.domain.units import Measure
 from crosstrack.domain.vocabulary import Milestone, Status
 
@@ -530,6 +531,31 @@ class QuarantinedPayload:
             body=text[:QUARANTINE_BODY_MAX],
             received_at=received_at,
             truncated=len(text) > QUARANTINE_BODY_MAX,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ShipmentChanges:
+    """What a merchant changes in a registered shipment; ``None`` leaves a field as it is."""
+
+    origin: Endpoint | None = None
+    destination: Endpoint | None = None
+    promised_date: date | None = None
+    buyer: BuyerContact | None = None
+    """Replaces the whole contact (email, phone, locale, time zone)."""
+    service: str | None = None
+
+    @property
+    def empty(self) -> bool:
+        return all(
+            value is None
+            for value in (
+                self.origin,
+                self.destination,
+                self.promised_date,
+                self.buyer,
+                self.service,
+            )
         )
 
 

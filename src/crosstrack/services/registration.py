@@ -32,7 +32,7 @@ from crosstrack.services.ports import (
     UnitOfWork,
     UnitOfWorkFactory,
 )
-from crosstrack.services.records import OutboxMessage, StoredAlert, Topic
+from crosstrack.services.records import OutboxMessage, ShipmentChanges, StoredAlert, Topic
 from crosstrack.services.subscriptions import subscriptions_at_registration
 
 #: Below this detection confidence a carrier is not assumed (the leg's carrier stays unknown).
@@ -203,6 +203,24 @@ class Registrar:
                 raise NotFound(f"no leg {leg_id!r} on shipment {shipment_id!r}")
             fixed = replace(leg, carrier=slug, carrier_detected=False, carrier_confidence=None)
             uow.shipments.update_leg(merchant_id, shipment_id, fixed, self._clock())
+            updated = uow.shipments.get(merchant_id, shipment_id)
+            uow.commit()
+        assert updated is not None
+        return updated
+
+    def amend(self, merchant_id: str, shipment_id: str, changes: ShipmentChanges) -> Shipment:
+        """Change what a shipment was registered with: its places, promise, buyer or service.
+
+        The delivery estimate follows at the next ETA refresh, and the analytics facts at
+        the next event or sweep (as after a carrier correction).
+        """
+        if changes.service is not None:
+            changes = replace(changes, service=_declared_service(changes.service))
+        with self._uow() as uow:
+            if uow.shipments.get(merchant_id, shipment_id, for_update=True) is None:
+                raise NotFound(f"no shipment {shipment_id!r}")
+            if not changes.empty:
+                uow.shipments.amend(merchant_id, shipment_id, changes, self._clock())
             updated = uow.shipments.get(merchant_id, shipment_id)
             uow.commit()
         assert updated is not None

@@ -42,6 +42,7 @@ from crosstrack.services.records import (
     Page,
     PollState,
     QuarantinedPayload,
+    ShipmentChanges,
     ShipmentFilter,
     ShippingRate,
     StoredAlert,
@@ -265,6 +266,13 @@ class _Shipments:
         kinds = _open_alert_kinds(self._d, shipment_id)
         return bool(kinds) if wanted == "any" else wanted in kinds
 
+    def count(self, merchant_id: str, filters: ShipmentFilter) -> int:
+        return sum(
+            1
+            for s in self._d.shipments.values()
+            if s.merchant_id == merchant_id and _fits(s, filters) and self._alerted(s.id, filters)
+        )
+
     def list(
         self, merchant_id: str, filters: ShipmentFilter, *, limit: int, cursor: str | None = None
     ) -> Page[Shipment]:
@@ -367,6 +375,22 @@ class _Shipments:
         self._d.checked.pop(shipment_id, None)
         self._d.compat_trackings.pop(shipment_id, None)
         return True
+
+    def amend(
+        self, merchant_id: str, shipment_id: str, changes: ShipmentChanges, at: datetime
+    ) -> None:
+        found = self.get(merchant_id, shipment_id)
+        if found is None:
+            return
+        self._d.shipments[shipment_id] = replace(
+            found,
+            origin=changes.origin or found.origin,
+            destination=changes.destination or found.destination,
+            promised_date=changes.promised_date or found.promised_date,
+            buyer=changes.buyer or found.buyer,
+            service=changes.service or found.service,
+            updated_at=at,
+        )
 
     def correct_buyer(
         self,

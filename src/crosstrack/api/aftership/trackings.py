@@ -6,6 +6,7 @@ AfterShip's shapes; no decision about shipments is made here (docs/aftership-com
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
@@ -31,7 +32,7 @@ from crosstrack.domain.shipment import BuyerContact, Endpoint
 from crosstrack.domain.vocabulary import Milestone, Reason, Status
 from crosstrack.services.facade import Services
 from crosstrack.services.queries import MAX_PAGE
-from crosstrack.services.records import AnyOf, ShipmentFilter
+from crosstrack.services.records import AnyOf, ShipmentChanges, ShipmentFilter
 from crosstrack.services.registration import NumberInput, RegisterShipment
 
 router = APIRouter(
@@ -106,7 +107,7 @@ def get_trackings(
     if wanted is not None:
         trackings = [{k: v for k, v in t.items() if k in wanted or k == "id"} for t in trackings]
     pagination = {
-        "total": None,
+        "total": services.queries.count(merchant, filters),
         "next_cursor": page.next_cursor,
         "has_next_page": page.next_cursor is not None,
     }
@@ -135,24 +136,15 @@ def create_tracking(body: CreateTracking, key: Writer, services: ServicesDep) ->
         numbers.append(
             NumberInput(body.last_mile.tracking_number, _slug(body.last_mile.slug, services))
         )
-    first = body.customers[0] if body.customers else None
     registration = services.registrar.register(
         RegisterShipment(
             merchant_id=merchant,
             order_ref=body.order_id or number,
             numbers=tuple(numbers),
-            origin=_endpoint(body, "origin"),
-            destination=_endpoint(body, "destination"),
-            promised_date=(
-                body.order_promised_delivery_date.promised_delivery_date
-                if body.order_promised_delivery_date
-                else None
-            ),
-            buyer=(
-                BuyerContact(email=first.email, phone=first.phone_number, locale=first.language)
-                if first and (first.email or first.phone_number)
-                else None
-            ),
+            origin=_changed_place(body, "origin", None),
+            destination=_changed_place(body, "destination", None),
+            promised_date=_promised(body),
+            buyer=_buyer(body, None),
             service=body.shipping_method,
         )
     )
@@ -180,10 +172,14 @@ def update_tracking_by_id(
 ) -> JSONResponse:
     merchant = key.merchant_id
     shipment = services.queries.require(merchant, id)
-    for name in _fixed_fields(body):
-        raise AfterShipError(
-            400, 4008, f"{name}: crosstrack does not change this after a tracking is created"
-        )
+    changes = ShipmentChanges(
+        origin=_changed_place(body, "origin", shipment.origin),
+        destination=_changed_place(body, "destination", shipment.destination),
+        promised_date=_promised(body),
+        buyer=_buyer(body, shipment.buyer),
+        service=body.shipping_method,
+    )
+    services.registrar.amend(merchant, id, changes)
     if body.slug is not None:
         first = min(shipment.legs, key=lambda leg: leg.position)
         services.registrar.correct_carrier(merchant, id, first.id, body.slug)
@@ -240,15 +236,48 @@ def _slug(label: str | None, services: Services) -> str | None:
     return found.slug
 
 
-def _endpoint(body: TrackingFields, prefix: str) -> Endpoint | None:
-    country = alpha2(getattr(body, f"{prefix}_country_region"), f"{prefix}_country_region")
-    if country is None:
+PLACE_PARTS = ("country_region", "state", "city", "postal_code")
+
+
+def _changed_place(body: TrackingFields, prefix: str, stored: Endpoint | None) -> Endpoint | None:
+    """The place the body gives (its parts over the stored ones); ``None`` when it gives
+    none. A place is kept with its country only, so parts without one are refused."""
+    given = {part: getattr(body, f"{prefix}_{part}") for part in PLACE_PARTS}
+    if all(value is None for value in given.values()):
         return None
+    field = f"{prefix}_country_region"
+    country = alpha2(given["country_region"], field) or (stored.country if stored else None)
+    if country is None:
+        raise AfterShipError(400, 4008, f"{field}: needed with the other {prefix} fields")
+    base = stored if stored is not None and stored.country == country else None
     return Endpoint(
         country=country,
-        region=getattr(body, f"{prefix}_state"),
-        postcode=getattr(body, f"{prefix}_postal_code"),
-        city=getattr(body, f"{prefix}_city"),
+        region=given["state"] if given["state"] is not None else (base.region if base else None),
+        postcode=(
+            given["postal_code"]
+            if given["postal_code"] is not None
+            else (base.postcode if base else None)
+        ),
+        city=given["city"] if given["city"] is not None else (base.city if base else None),
+    )
+
+
+def _promised(body: TrackingFields) -> date | None:
+    promised = body.order_promised_delivery_date
+    return promised.promised_delivery_date if promised else None
+
+
+def _buyer(body: TrackingFields, stored: BuyerContact | None) -> BuyerContact | None:
+    """The buyer from the first customer who has an email or a phone (the stored time zone
+    stays: AfterShip has none)."""
+    first = next((c for c in body.customers or () if c.email or c.phone_number), None)
+    if first is None:
+        return None
+    return BuyerContact(
+        email=first.email,
+        phone=first.phone_number,
+        locale=first.language,
+        timezone=stored.timezone if stored else None,
     )
 
 
@@ -257,14 +286,6 @@ def _kept(body: TrackingFields) -> dict[str, Any]:
     given = body.model_dump(mode="json", exclude_unset=True)
     names = (*documents.KEPT_FIELDS, *PLACE_FIELDS)
     return {name: given[name] for name in names if name in given}
-
-
-def _fixed_fields(body: UpdateTracking) -> list[str]:
-    """Fields set in an update that change what the shipment was registered with."""
-    fixed = ("order_promised_delivery_date", "shipping_method")
-    places = ("country_region", "state", "city", "postal_code")
-    names = [*fixed, *(f"{end}_{part}" for end in ("origin", "destination") for part in places)]
-    return [name for name in names if getattr(body, name) is not None]
 
 
 def _tags(given: str | None) -> frozenset[Status] | None:

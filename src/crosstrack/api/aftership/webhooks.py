@@ -35,6 +35,8 @@ EVENTS = {
     Topic.MILESTONE_REACHED: "tracking_update",
     Topic.ETA_CHANGED: "edd_revise",
 }
+PING_EVENT = "crosstrack_ping"
+"""The event of an endpoint test (AfterShip has none of its own; ``msg`` is empty)."""
 
 
 def signature(secret: str, body: bytes) -> str:
@@ -57,6 +59,10 @@ class AfterShipPayloads:
     def render(
         self, message: OutboxMessage, endpoint: WebhookEndpoint, now: datetime
     ) -> RenderedPayload | None:
+        if message.topic is Topic.PING:
+            # A test of the endpoint (``POST /v1/webhooks/{id}/ping``): signed like the
+            # rest, with an event name no AfterShip receiver mistakes for a tracking update.
+            return _signed(endpoint, _body(message, PING_EVENT, first_tag=False, msg={}))
         if message.shipment_id is None or message.topic not in EVENTS:
             return None
         merchant, shipment_id = message.merchant_id, message.shipment_id
@@ -66,15 +72,26 @@ class AfterShipPayloads:
             return None
         with self._uow() as uow:
             compat = uow.compat_trackings.get_many(merchant, [shipment_id]).get(shipment_id)
-        document: dict[str, Any] = {
-            "event": EVENTS[message.topic],
-            "event_id": message.id,
-            "is_tracking_first_tag": _first_of_tag(message),
-            "msg": documents.tracking(view, compat, self._context),
-            "ts": int(message.created_at.timestamp()),
-        }
-        body = json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
-        return RenderedPayload(body=body, headers={HEADER: signature(endpoint.secret, body)})
+        msg = documents.tracking(view, compat, self._context)
+        first_tag = _first_of_tag(message)
+        return _signed(endpoint, _body(message, EVENTS[message.topic], first_tag, msg))
+
+
+def _body(
+    message: OutboxMessage, event: str, first_tag: bool, msg: dict[str, Any]
+) -> dict[str, Any]:
+    return {
+        "event": event,
+        "event_id": message.id,
+        "is_tracking_first_tag": first_tag,
+        "msg": msg,
+        "ts": int(message.created_at.timestamp()),
+    }
+
+
+def _signed(endpoint: WebhookEndpoint, document: dict[str, Any]) -> RenderedPayload:
+    body = json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return RenderedPayload(body=body, headers={HEADER: signature(endpoint.secret, body)})
 
 
 def _first_of_tag(message: OutboxMessage) -> bool:

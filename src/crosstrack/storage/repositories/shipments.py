@@ -11,10 +11,16 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, bindparam, delete, select, update
+from sqlalchemy import Connection, Row, Select, bindparam, delete, func, select, update
 
 from crosstrack.domain.shipment import Endpoint, Shipment, ShipmentLeg, ShipmentState
-from crosstrack.services.records import LegTarget, LegWeight, Page, ShipmentFilter
+from crosstrack.services.records import (
+    LegTarget,
+    LegWeight,
+    Page,
+    ShipmentChanges,
+    ShipmentFilter,
+)
 from crosstrack.storage.repositories.analytics import forget_facts
 from crosstrack.storage.repositories.listing import (
     after_cursor,
@@ -239,6 +245,15 @@ class SqlShipmentRepository:
         page = found[:limit]
         return Page(tuple(page), cursor_after(page[-1]))
 
+    def count(self, merchant_id: str, filters: ShipmentFilter) -> int:
+        """How many of the merchant's shipments fit ``filters`` (every page together)."""
+        query = (
+            select(func.count())
+            .select_from(shipments)
+            .where(shipments.c.merchant_id == merchant_id, *filter_conditions(filters))
+        )
+        return int(self._conn.execute(query).scalar_one())
+
     def save_state(
         self, merchant_id: str, shipment_id: str, state: ShipmentState, updated_at: datetime
     ) -> None:
@@ -342,6 +357,35 @@ class SqlShipmentRepository:
         for leg in self._conn.execute(_LEGS_OF, {"b_shipments": list(by_shipment)}):
             by_shipment[leg.shipment_id].append(leg_from_row(leg))
         return [shipment_from_row(row, by_shipment[row.id]) for row in rows]
+
+    def amend(
+        self, merchant_id: str, shipment_id: str, changes: ShipmentChanges, at: datetime
+    ) -> None:
+        """Store the merchant's changes (``None`` fields unchanged)."""
+        values: dict[str, Any] = {"updated_at": at}
+        for prefix, place in (("origin", changes.origin), ("destination", changes.destination)):
+            if place is not None:
+                values.update(
+                    {
+                        f"{prefix}_country": place.country,
+                        f"{prefix}_region": place.region,
+                        f"{prefix}_postcode": place.postcode,
+                        f"{prefix}_city": place.city,
+                    }
+                )
+        if changes.promised_date is not None:
+            values["promised_date"] = changes.promised_date
+        if changes.buyer is not None:
+            buyer = changes.buyer
+            values.update(
+                buyer_email=buyer.email,
+                buyer_phone=buyer.phone,
+                buyer_locale=buyer.locale,
+                buyer_timezone=buyer.timezone,
+            )
+        if changes.service is not None:
+            values["service"] = changes.service
+        self._update(merchant_id, shipment_id, **values)
 
     def correct_buyer(
         self,
