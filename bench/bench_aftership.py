@@ -6,7 +6,7 @@ Registers SHIPMENTS trackings (default 1,000) through ``POST /tracking/2026-07/t
 gives each 6 events, then prints the time of a first request and the median of the next ones
 (20, or 5 for pages) of:
 one tracking with its checkpoints; a page of 100 and of 200 trackings with checkpoints
-(AfterShip's default answer, one timeline read per tracking); the same pages with
+(AfterShip's default answer; every timeline of the page read at once); the same pages with
 ``fields=title,tag`` (no events read); and one creation.
 """
 

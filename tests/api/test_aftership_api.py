@@ -270,3 +270,26 @@ def test_a_tracking_is_retracked_at_most_three_times(client: TestClient, alice: 
     client.post(f"{path}/mark-as-completed", json={"reason": "LOST"}, headers=_as(alice))
     refused = client.post(f"{path}/retrack", headers=_as(alice))
     assert refused.status_code == 400 and _meta(refused)["code"] == 4016
+
+
+def test_a_listed_tracking_is_the_tracking_read_alone(client: TestClient, alice: Tenant) -> None:
+    """Listings read every timeline of a page at once; what they show is what a single read
+    shows, checkpoints and open alerts included."""
+    made = _create(client, alice, slug="royal-mail", destination_country_region="FRA")
+    _create(client, alice, tracking_number="1Z999AA10123456784")
+    scans = [
+        {"description": "Item received for delivery", "timestamp": "2026-01-02T09:00:00Z"},
+        {"description": "Held by customs", "timestamp": "2026-01-03T09:00:00Z"},
+    ]
+    sent = client.post(
+        f"/v1/shipments/{made['id']}/events",
+        json={"events": [{**scan, "carrier": "royal-mail"} for scan in scans]},
+        headers=alice.headers,
+    )
+    assert sent.status_code == 200, sent.text
+    alone = client.get(f"{BASE}/trackings/{made['id']}", headers=_as(alice)).json()["data"]
+    listed = client.get(f"{BASE}/trackings", headers=_as(alice)).json()["data"]["trackings"]
+    (same,) = [t for t in listed if t["id"] == made["id"]]
+    assert same == alone
+    assert [c["message"] for c in same["checkpoints"]] == [s["description"] for s in scans]
+    assert same["tag"] == "Exception" and same["crosstrack"]["alerts"]

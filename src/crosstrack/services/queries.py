@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -51,6 +51,24 @@ class ShipmentView:
     """The key of its public tracking page and buyer requests."""
     buyer_requests: tuple[BuyerRequest, ...] = ()
     """Corrections and notes the buyer sent, oldest first."""
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRead:
+    """A shipment with its merged timeline, its open alerts and its page token: what a
+    listing that shows timelines needs (``Queries.timelines`` reads many at once)."""
+
+    shipment: Shipment
+    events: tuple[StoredEvent, ...]
+    timeline: Timeline
+    open_alerts: tuple[StoredAlert, ...]
+    tracking_token: str | None
+
+    @classmethod
+    def of(cls, view: ShipmentView) -> TimelineRead:
+        """The part of a full view that a listing shows."""
+        open_alerts = tuple(a for a in view.alerts if a.resolved_at is None)
+        return cls(view.shipment, view.events, view.timeline, open_alerts, view.tracking_token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +131,32 @@ class Queries:
             while len(self._views) > VIEW_CACHE_SIZE:
                 self._views.popitem(last=False)
         return view
+
+    def timelines(self, merchant_id: str, shipments: Sequence[Shipment]) -> list[TimelineRead]:
+        """The timelines of listed shipments (as ``shipments`` gives them), read in one
+        look-up per table instead of one per shipment."""
+        keys = [(merchant_id, s.id) for s in shipments]
+        if not keys:
+            return []
+        now = self._clock()
+        with self._uow() as uow:
+            events = uow.events.for_shipments(keys)
+            alerts = uow.alerts.open_for(keys)
+            tokens = uow.tracking_links.for_shipments(merchant_id, [s.id for s in shipments])
+        return [
+            TimelineRead(
+                shipment,
+                tuple(events.get(key, ())),
+                build_timeline(
+                    [e.event for e in events.get(key, ())],
+                    now=now,
+                    expire_after=self._expire_after,
+                ),
+                tuple(alerts.get(key, ())),
+                tokens.get(shipment.id),
+            )
+            for key, shipment in zip(keys, shipments, strict=True)
+        ]
 
     def eta_history(self, merchant_id: str, shipment_id: str) -> list[EtaChange]:
         """Every delivery estimate the shipment was given, oldest first (from its

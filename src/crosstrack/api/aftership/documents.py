@@ -24,7 +24,7 @@ from crosstrack.domain.shipment import Endpoint, Shipment, ShipmentLeg
 from crosstrack.domain.timeline import TimelineEvent
 from crosstrack.domain.vocabulary import Milestone, Reason, Status
 from crosstrack.services.links import Links
-from crosstrack.services.queries import ShipmentView
+from crosstrack.services.queries import TimelineRead
 from crosstrack.services.records import CompatTracking, EventSource, StoredEvent
 
 INACTIVE = frozenset({Status.DELIVERED, Status.RETURNED, Status.EXPIRED})
@@ -81,7 +81,7 @@ def tag_of(status: Status, milestone: Milestone, reason: Reason) -> dict[str, st
     }
 
 
-def tracking(view: ShipmentView, compat: CompatTracking | None, context: Context) -> dict[str, Any]:
+def tracking(view: TimelineRead, compat: CompatTracking | None, context: Context) -> dict[str, Any]:
     """The AfterShip tracking of a shipment read with its timeline."""
     shipment = view.shipment
     stored = presenters.StoredLookup(view.events)
@@ -106,9 +106,7 @@ def tracking(view: ShipmentView, compat: CompatTracking | None, context: Context
         ),
     )
     document["crosstrack"]["alerts"] = [
-        presenters.alert(item).model_dump(mode="json")
-        for item in view.alerts
-        if item.resolved_at is None
+        presenters.alert(item).model_dump(mode="json") for item in view.open_alerts
     ]
     return document
 

@@ -31,7 +31,7 @@ from crosstrack.domain.numbers import normalize_number
 from crosstrack.domain.shipment import BuyerContact, Endpoint
 from crosstrack.domain.vocabulary import Milestone, Reason, Status
 from crosstrack.services.facade import Services
-from crosstrack.services.queries import MAX_PAGE
+from crosstrack.services.queries import MAX_PAGE, TimelineRead
 from crosstrack.services.records import AnyOf, ShipmentChanges, ShipmentFilter
 from crosstrack.services.registration import NumberInput, RegisterShipment
 
@@ -99,8 +99,8 @@ def get_trackings(
     context = _context(services)
     if wanted is None or "checkpoints" in wanted:
         trackings = [
-            documents.tracking(services.queries.shipment(merchant, s.id), compat.get(s.id), context)
-            for s in page.items
+            documents.tracking(read, compat.get(read.shipment.id), context)
+            for read in services.queries.timelines(merchant, page.items)
         ]
     else:
         trackings = [documents.summary(s, compat.get(s.id), context) for s in page.items]
@@ -214,7 +214,7 @@ def mark_tracking_completed_by_id(
 def _read(services: Services, merchant_id: str, shipment_id: str) -> dict[str, Any]:
     view = services.queries.shipment(merchant_id, shipment_id)
     compat = services.compat.records(merchant_id, [shipment_id]).get(shipment_id)
-    return documents.tracking(view, compat, _context(services))
+    return documents.tracking(TimelineRead.of(view), compat, _context(services))
 
 
 def _context(services: Services) -> documents.Context:

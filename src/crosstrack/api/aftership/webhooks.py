@@ -21,7 +21,7 @@ from crosstrack.api.aftership import documents
 from crosstrack.domain.vocabulary import Milestone, Reason, Status
 from crosstrack.services.errors import NotFound
 from crosstrack.services.ports import Clock, UnitOfWorkFactory
-from crosstrack.services.queries import Queries
+from crosstrack.services.queries import Queries, TimelineRead
 from crosstrack.services.records import (
     OutboxMessage,
     RenderedPayload,
@@ -72,7 +72,7 @@ class AfterShipPayloads:
             return None
         with self._uow() as uow:
             compat = uow.compat_trackings.get_many(merchant, [shipment_id]).get(shipment_id)
-        msg = documents.tracking(view, compat, self._context)
+        msg = documents.tracking(TimelineRead.of(view), compat, self._context)
         first_tag = _first_of_tag(message)
         return _signed(endpoint, _body(message, EVENTS[message.topic], first_tag, msg))
 
