@@ -47,10 +47,15 @@ def allows(key: ApiKey, scope: Scope) -> bool:
     return scope in key.scopes or Scope.ADMIN in key.scopes
 
 
-def require(scope: Scope) -> Callable[[ApiKey], ApiKey]:
-    """A dependency giving the request's key when it has ``scope`` (else 403)."""
+def require(
+    scope: Scope, authenticate: Callable[..., ApiKey] = authenticated_key
+) -> Callable[[ApiKey], ApiKey]:
+    """A dependency giving the request's key, as ``authenticate`` reads it, when it has
+    ``scope`` (else 403)."""
 
-    def dependency(key: Annotated[ApiKey, Depends(authenticated_key)]) -> ApiKey:
+    # A default, not an annotation: annotations are strings here, and ``authenticate`` is
+    # not a module-level name they could be resolved with.
+    def dependency(key: ApiKey = Depends(authenticate)) -> ApiKey:  # noqa: B008
         if not allows(key, scope):
             raise PermissionDenied(f"this API key lacks the {scope.value!r} scope")
         return key

@@ -7,15 +7,14 @@ their API key alone: the signature is not checked (docs/aftership-compat.md).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader
 
-from crosstrack.api.auth import allows
+from crosstrack.api.auth import require
 from crosstrack.api.dependencies import LimiterDep, ServicesDep
-from crosstrack.services.errors import AuthenticationFailed, PermissionDenied
+from crosstrack.services.errors import AuthenticationFailed
 from crosstrack.services.records import ApiKey, Scope
 
 HEADERS = ("as-api-key", "aftership-api-key")
@@ -43,16 +42,5 @@ def aftership_key(
     return key
 
 
-def require(scope: Scope) -> Callable[[ApiKey], ApiKey]:
-    """A dependency giving the request's key when it has ``scope``."""
-
-    def dependency(key: Annotated[ApiKey, Depends(aftership_key)]) -> ApiKey:
-        if not allows(key, scope):
-            raise PermissionDenied(f"this API key lacks the {scope.value!r} scope")
-        return key
-
-    return dependency
-
-
-Reader = Annotated[ApiKey, Depends(require(Scope.READ))]
-Writer = Annotated[ApiKey, Depends(require(Scope.WRITE))]
+Reader = Annotated[ApiKey, Depends(require(Scope.READ, aftership_key))]
+Writer = Annotated[ApiKey, Depends(require(Scope.WRITE, aftership_key))]
