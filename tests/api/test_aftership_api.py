@@ -249,3 +249,51 @@ def test_a_listed_tracking_is_the_tracking_read_alone(client: TestClient, alice:
     assert same == alone
     assert [c["message"] for c in same["checkpoints"]] == [s["description"] for s in scans]
     assert same["tag"] == "Exception" and same["crosstrack"]["alerts"]
+
+
+def test_an_aftership_reader_gets_back_our_timeline(client: TestClient, alice: Tenant) -> None:
+    """What we serve in AfterShip's shape, read by our own AfterShip connector (built on
+    AfterShip's recorded answers), normalizes to the timeline we hold: same moments, same
+    statuses and milestones, same places' countries."""
+    from crosstrack import bootstrap
+    from crosstrack.carriers.aftership.parse import parse_trackings
+    from crosstrack.carriers.connector import Outcome
+
+    made = _create(client, alice, slug="royal-mail", destination_country_region="FRA")
+    scans = [
+        ("Item received for delivery", "2026-01-02T09:00:00Z", "London"),
+        ("Arrived at destination country", "2026-01-04T06:00:00Z", "Paris, France"),
+        ("Out for delivery", "2026-01-05T07:30:00Z", "Lyon, France"),
+        ("Delivered", "2026-01-05T11:00:00Z", "Lyon, France"),
+    ]
+    sent = client.post(
+        f"/v1/shipments/{made['id']}/events",
+        json={
+            "events": [
+                {"description": text, "timestamp": at, "location": place, "carrier": "royal-mail"}
+                for text, at, place in scans
+            ]
+        },
+        headers=alice.headers,
+    )
+    assert sent.status_code == 200, sent.text
+    body = client.get(
+        f"{BASE}/trackings", params={"tracking_numbers": NUMBER}, headers=_as(alice)
+    ).json()
+    (result,) = parse_trackings(body, [NUMBER])
+    assert result.outcome is Outcome.FOUND and result.carrier == "royal-mail"
+    normalizer = bootstrap.build_normalizer()
+    read_back = [normalizer.normalize(raw) for raw in result.events]
+    ours = client.get(f"/v1/shipments/{made['id']}", headers=alice.headers).json()["timeline"]
+    # AfterShip has no "unknown": an event we could not classify goes out as InTransit_001
+    # and comes back in transit (the one loss the crosswalk documents).
+    expected = [
+        ("in_transit" if t["status"] == "unknown" else t["status"], t["milestone"]) for t in ours
+    ]
+    assert [(e.status.value, e.milestone.value) for e in read_back] == expected
+    assert [t["status"] for t in ours][-1] == "delivered"
+    assert [
+        e.occurred_at.isoformat().replace("+00:00", "Z") if e.occurred_at else None
+        for e in read_back
+    ] == [t["occurred_at"].replace("+00:00", "Z") for t in ours]
+    assert [e.location.country for e in read_back] == [t["location"]["country"] for t in ours]
