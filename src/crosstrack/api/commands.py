@@ -83,10 +83,10 @@ def shipment_filter(query: schemas.ShipmentQuery, carriers: CarrierDirectory) ->
         ),
         order_ref=query.order_ref,
         tracking_number=normalize_number(query.tracking_number) if query.tracking_number else None,
-        created_from=_utc(query.created_from),
-        created_to=_utc(query.created_to),
-        updated_from=_utc(query.updated_from),
-        updated_to=_utc(query.updated_to),
+        created_from=as_utc(query.created_from),
+        created_to=as_utc(query.created_to),
+        updated_from=as_utc(query.updated_from),
+        updated_to=as_utc(query.updated_to),
         promised_before=query.promised_before,
         include_archived=query.include_archived,
         open_alert=query.alert,
@@ -109,7 +109,8 @@ def _buyer(given: schemas.Buyer | None) -> BuyerContact | None:
     )
 
 
-def _utc(moment: datetime | None) -> datetime | None:
+def as_utc(moment: datetime | None) -> datetime | None:
+    """``moment`` in UTC (a naive one is read as UTC)."""
     if moment is None:
         return None
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

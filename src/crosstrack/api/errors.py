@@ -136,7 +136,8 @@ def fields_under(prefix: str, *, default: str | None = None) -> Iterator[None]:
         raise
 
 
-def _validation_field(loc: Sequence[Any]) -> str | None:
+def validation_field(loc: Sequence[Any]) -> str | None:
+    """The dotted field of a validation error's location (``body``, ``query``... dropped)."""
     parts = list(loc)
     if parts and parts[0] in _LOCATIONS:
         where = parts.pop(0)
@@ -145,7 +146,8 @@ def _validation_field(loc: Sequence[Any]) -> str | None:
     return ".".join(str(part) for part in parts) or None
 
 
-def _validation_message(error: Mapping[str, Any]) -> str:
+def validation_message(error: Mapping[str, Any]) -> str:
+    """A validation error's message as people read it."""
     if error.get("type") == "json_invalid":
         return "the request body is not valid JSON"
     message = str(error.get("msg", "invalid value"))
@@ -163,10 +165,10 @@ async def _on_validation_error(_: Request, exc: Exception) -> JSONResponse:
     if not problems:
         return error_response(422, InvalidInput.code, "invalid request")
     first = problems[0]
-    message = _validation_message(first)
+    message = validation_message(first)
     if len(problems) > 1:
         message += f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})"
-    field = None if first.get("type") == "json_invalid" else _validation_field(first["loc"])
+    field = None if first.get("type") == "json_invalid" else validation_field(first["loc"])
     return error_response(422, InvalidInput.code, message, field)
 
 

@@ -14,11 +14,11 @@ Two steps, each its own transaction, so a dispatcher killed at any moment loses 
    (``domain/delivery.py``) for three days, then the delivery is dead until replayed; an
    endpoint failing every attempt for three days is disabled and the merchant told.
 
-An endpoint receives its deliveries in its ``payload_format``: ``crosstrack``, our envelope
-signed with ``Crosstrack-Signature``, or another format, whose ``PayloadRenderer`` says at
-fan-out which messages it has anything to say of (the others are not queued for the endpoint)
-and makes the body and headers at send time. An endpoint whose format has no renderer here
-receives nothing.
+An endpoint receives its deliveries in its ``payload_format``, through that format's
+``PayloadRenderer``: it says at fan-out which messages it has anything to say of (the others
+are not queued for the endpoint) and makes the body and headers at send time. ``crosstrack``,
+our envelope signed with ``Crosstrack-Signature``, is always there and takes every message;
+an endpoint whose format has no renderer here receives nothing.
 """
 
 from __future__ import annotations
@@ -141,6 +141,25 @@ def envelope(message: OutboxMessage) -> dict[str, Any]:
     }
 
 
+class CrosstrackPayloads:
+    """Our own format (docs/webhooks.md): every message, in ``envelope``, signed with
+    ``Crosstrack-Signature`` by the current secret and, during a rotation, the previous one."""
+
+    def accepts(self, message: OutboxMessage) -> bool:
+        return True
+
+    def render(
+        self, message: OutboxMessage, endpoint: WebhookEndpoint, now: datetime
+    ) -> RenderedPayload:
+        body = json.dumps(envelope(message), separators=(",", ":")).encode("utf-8")
+        headers = {
+            HEADER: sign(endpoint.signing_secrets(now), int(now.timestamp()), body),
+            "Crosstrack-Event-Id": message.id,
+            "Crosstrack-Event-Type": message.topic.value,
+        }
+        return RenderedPayload(body=body, headers=headers)
+
+
 class Dispatcher:
     """Fans out the outbox and delivers what is due."""
 
@@ -161,7 +180,10 @@ class Dispatcher:
         """``renderers``: the webhook payload formats other than ``crosstrack`` this
         installation can send, each with what renders it."""
         self._uow = uow
-        self._renderers = dict(renderers or {})
+        self._renderers: dict[WebhookFormat, PayloadRenderer] = {
+            WebhookFormat.CROSSTRACK: CrosstrackPayloads(),
+            **(renderers or {}),
+        }
         self._unrenderable: set[str] = set()
         """Endpoints whose format has no renderer, already logged."""
         self._notices = notices
@@ -228,8 +250,6 @@ class Dispatcher:
         payload format has something to say of the message."""
         if not endpoint.accepts(message.topic.value):
             return False
-        if endpoint.payload_format is WebhookFormat.CROSSTRACK:
-            return True
         renderer = self._renderers.get(endpoint.payload_format)
         if renderer is None:
             if endpoint.id not in self._unrenderable:
@@ -355,19 +375,10 @@ class Dispatcher:
         if endpoint is None or not endpoint.active:
             gone = DeliveryFailed("the endpoint was deleted or disabled", retryable=False)
             return _Outcome(delivery, error=gone)
-        now = self._clock()
-        if endpoint.payload_format is WebhookFormat.CROSSTRACK:
-            body = json.dumps(envelope(message), separators=(",", ":")).encode("utf-8")
-            headers = {
-                HEADER: sign(endpoint.signing_secrets(now), int(now.timestamp()), body),
-                "Crosstrack-Event-Id": message.id,
-                "Crosstrack-Event-Type": message.topic.value,
-            }
-        else:
-            rendered = self._render(delivery, message, endpoint, now)
-            if isinstance(rendered, _Outcome):
-                return rendered
-            body, headers = rendered.body, dict(rendered.headers)
+        rendered = self._render(delivery, message, endpoint, self._clock())
+        if isinstance(rendered, _Outcome):
+            return rendered
+        body, headers = rendered.body, dict(rendered.headers)
         # Receivers of any format can spot a duplicate (a retry, or a send again after a
         # lease ran out) by the delivery id.
         headers["Crosstrack-Delivery-Id"] = delivery.id
@@ -385,8 +396,8 @@ class Dispatcher:
         endpoint: WebhookEndpoint,
         now: datetime,
     ) -> RenderedPayload | _Outcome:
-        """The body and headers of a delivery in the endpoint's (not ``crosstrack``) format,
-        or the outcome when there is nothing to send (the endpoint's health unchanged)."""
+        """The body and headers of a delivery in the endpoint's format, or the outcome when
+        there is nothing to send (the endpoint's health unchanged)."""
         renderer = self._renderers.get(endpoint.payload_format)
         if renderer is None:
             failed = DeliveryFailed(

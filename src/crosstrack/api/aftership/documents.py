@@ -9,7 +9,7 @@ what we know beyond AfterShip (legs, milestone, the ETA window, alerts) is in th
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -112,8 +112,10 @@ def tracking(view: TimelineRead, compat: CompatTracking | None, context: Context
 
 
 def summary(shipment: Shipment, compat: CompatTracking | None, context: Context) -> dict[str, Any]:
-    """The AfterShip tracking of a shipment as listed (checkpoints are read one by one:
-    listings carry none, as AfterShip's ``fields`` option allows)."""
+    """The AfterShip tracking of a shipment without its timeline (listings asked for
+    ``fields`` without ``checkpoints``): what only the timeline says (checkpoints, pickup,
+    transit time, attempts, the page token, open alerts) is ``None`` until ``tracking``
+    fills it in."""
     state = shipment.state
     legs = sorted(shipment.legs, key=lambda leg: leg.position)
     first, last = legs[0], legs[-1]
@@ -335,7 +337,9 @@ def _mile(leg: ShipmentLeg, shipment: Shipment, context: Context) -> dict[str, A
     }
 
 
-def _first(events: tuple[TimelineEvent, ...], fits: Any) -> datetime | None:
+def _first(
+    events: tuple[TimelineEvent, ...], fits: Callable[[NormalizedEvent], bool]
+) -> datetime | None:
     for item in events:
         if item.affects_state and fits(item.event) and item.event.occurred_at is not None:
             return item.event.occurred_at

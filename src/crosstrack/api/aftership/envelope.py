@@ -18,7 +18,12 @@ from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
 
-from crosstrack.api.errors import BodyTooLarge, RateLimited
+from crosstrack.api.errors import (
+    BodyTooLarge,
+    RateLimited,
+    validation_field,
+    validation_message,
+)
 from crosstrack.domain.errors import CrosstrackError, DomainError
 from crosstrack.services.compat import RetrackRefused
 from crosstrack.services.errors import (
@@ -122,13 +127,11 @@ def _invalid_request(error: RequestValidationError) -> JSONResponse:
     first = problems[0] if problems else {}
     if first.get("type") == "json_invalid":
         return failure(400, 4001, "Invalid JSON data.")
-    location = [str(part) for part in first.get("loc", ()) if part not in ("body", "query")]
-    field = ".".join(location) or None
-    message = str(first.get("msg", "invalid value")).removeprefix("Value error, ")
+    field = validation_field(first.get("loc", ()))
     if first.get("type") == "missing":
-        code = 4007 if location and location[-1] == "tracking_number" else 4009
+        code = 4007 if field and field.endswith("tracking_number") else 4009
         return failure(400, code, _with_field("is required", field))
-    return failure(400, _invalid_code(field), _with_field(message, field))
+    return failure(400, _invalid_code(field), _with_field(validation_message(first), field))
 
 
 class AfterShipRoute(APIRoute):

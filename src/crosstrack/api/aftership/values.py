@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TypeVar
 
 from crosstrack.api.aftership.envelope import AfterShipError
+from crosstrack.api.commands import as_utc
 
 T = TypeVar("T")
 
@@ -22,7 +23,7 @@ def moment(given: str | None, field: str) -> datetime | None:
         found = datetime.fromisoformat(given.strip().replace("Z", "+00:00"))
     except ValueError:
         raise AfterShipError(400, 4008, f"{field}: not an ISO 8601 date-time") from None
-    return found.replace(tzinfo=UTC) if found.tzinfo is None else found.astimezone(UTC)
+    return as_utc(found)
 
 
 def each(given: str | None, convert: Callable[[str], T]) -> frozenset[T] | None:
