@@ -24,9 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from crosstrack import bootstrap
 from crosstrack.carriers.directory import load_links
-from crosstrack.carriers.registry import carrier_directory
 from crosstrack.domain.declared_items import DeclaredItem
 from crosstrack.domain.model import Location, NormalizedEvent, RawEvent, TimeBasis
 from crosstrack.domain.shipment import Endpoint
@@ -36,7 +34,8 @@ from crosstrack.services.ingestion import IncomingEvent
 from crosstrack.services.ports import UnitOfWorkFactory
 from crosstrack.services.records import EventSource
 from crosstrack.services.registration import NumberInput, RegisterShipment
-from crosstrack.testing import FixedEtaEstimator, FrozenClock, SequentialIds
+from crosstrack.testing import FixedEtaEstimator, FrozenClock
+from crosstrack.testing.wiring import wired_services
 
 END = datetime(2026, 3, 14, 12, tzinfo=UTC)
 """When the data set is read (P4's promised day and first estimate have not passed)."""
@@ -64,13 +63,10 @@ class ScriptedNormalizer:
 
 def analytics_services(uow: UnitOfWorkFactory, clock: FrozenClock) -> Services:
     """Services with the scripted normalizer and a fixed ETA estimator."""
-    return Services.build(
-        uow=uow,
+    return wired_services(
+        uow,
+        clock,
         normalizer=ScriptedNormalizer(),
-        detector=bootstrap.build_detector(),
-        carriers=carrier_directory(),
-        clock=clock,
-        ids=SequentialIds(),
         links=load_links(),
         eta=FixedEtaEstimator(days=5, spread=2),
     )

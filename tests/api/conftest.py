@@ -11,15 +11,14 @@ import pytest
 from api_tenants import Body, Register, Tenant, shipment_body
 
 from backends import BACKENDS, engine_for
-from crosstrack import bootstrap
 from crosstrack.api import ApiSettings, create_app
 from crosstrack.carriers.directory import load_links
-from crosstrack.carriers.registry import carrier_directory
 from crosstrack.services.facade import Services
 from crosstrack.services.ports import UnitOfWorkFactory
 from crosstrack.services.records import Scope
 from crosstrack.storage import unit_of_work_factory
-from crosstrack.testing import FrozenClock, InMemoryStore, SequentialIds
+from crosstrack.testing import FrozenClock, InMemoryStore
+from crosstrack.testing.wiring import wired_services
 
 # Starlette suggests ``httpx2`` for its test client; the project pins ``httpx``, which works.
 warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
@@ -55,13 +54,9 @@ def clock() -> FrozenClock:
 
 @pytest.fixture
 def services(uow: UnitOfWorkFactory, clock: FrozenClock) -> Services:
-    return Services.build(
-        uow=uow,
-        normalizer=bootstrap.build_normalizer(),
-        detector=bootstrap.build_detector(),
-        carriers=carrier_directory(),
-        clock=clock,
-        ids=SequentialIds(),
+    return wired_services(
+        uow,
+        clock,
         links=load_links(),
     )
 

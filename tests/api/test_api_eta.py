@@ -6,22 +6,17 @@ import pytest
 from api_tenants import Body, Tenant
 from fastapi.testclient import TestClient
 
-from crosstrack import bootstrap
-from crosstrack.carriers.registry import carrier_directory
 from crosstrack.services.facade import Services
 from crosstrack.services.ports import UnitOfWorkFactory
-from crosstrack.testing import FixedEtaEstimator, FrozenClock, SequentialIds
+from crosstrack.testing import FixedEtaEstimator, FrozenClock
+from crosstrack.testing.wiring import wired_services
 
 
 @pytest.fixture
 def services(uow: UnitOfWorkFactory, clock: FrozenClock) -> Services:
-    return Services.build(
-        uow=uow,
-        normalizer=bootstrap.build_normalizer(),
-        detector=bootstrap.build_detector(),
-        carriers=carrier_directory(),
-        clock=clock,
-        ids=SequentialIds(),
+    return wired_services(
+        uow,
+        clock,
         eta=FixedEtaEstimator(days=6, spread=2),
     )
 

@@ -9,26 +9,21 @@ import pytest
 from api_tenants import NUMBER, Register, Tenant
 from fastapi.testclient import TestClient
 
-from crosstrack import bootstrap
 from crosstrack.api import ApiSettings, create_app
-from crosstrack.carriers.registry import carrier_directory
 from crosstrack.services.facade import Services
 from crosstrack.services.ports import UnitOfWorkFactory
-from crosstrack.testing import FakeCarrier, FrozenClock, SequentialIds
+from crosstrack.testing import FakeCarrier, FrozenClock
 from crosstrack.testing.carriers import SIGNATURE_HEADER
+from crosstrack.testing.wiring import wired_services
 
 CARRIER = FakeCarrier("royal-mail", secret="hook-secret")
 
 
 @pytest.fixture
 def services(uow: UnitOfWorkFactory, clock: FrozenClock) -> Services:
-    return Services.build(
-        uow=uow,
-        normalizer=bootstrap.build_normalizer(),
-        detector=bootstrap.build_detector(),
-        carriers=carrier_directory(),
-        clock=clock,
-        ids=SequentialIds(),
+    return wired_services(
+        uow,
+        clock,
         receivers={"royal-mail": CARRIER},
     )
 

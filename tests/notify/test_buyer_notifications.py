@@ -10,8 +10,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from crosstrack import bootstrap
-from crosstrack.carriers.registry import carrier_directory
 from crosstrack.domain.delivery import Channel
 from crosstrack.domain.model import RawEvent
 from crosstrack.domain.shipment import BuyerContact, Endpoint
@@ -22,9 +20,10 @@ from crosstrack.services.ingestion import IncomingEvent
 from crosstrack.services.links import Links
 from crosstrack.services.records import EventSource, Merchant
 from crosstrack.services.registration import NumberInput, RegisterShipment
-from crosstrack.testing import FrozenClock, InMemoryStore, SequentialIds
+from crosstrack.testing import FrozenClock, InMemoryStore
 from crosstrack.testing.sms_server import FakeTwilio
 from crosstrack.testing.smtp_sink import SmtpSink
+from crosstrack.testing.wiring import wired_services
 
 NUMBER = "RB123456785GB"
 LINKS = Links("https://track.example", "a-test-secret")
@@ -60,13 +59,9 @@ def services(
         SmtpSender(SmtpSettings(host="127.0.0.1", port=smtp.port, starttls="never"))
     )
     sms = SmsChannel(TwilioSms(twilio.settings()))
-    return Services.build(
-        uow=store.unit_of_work,
-        normalizer=bootstrap.build_normalizer(),
-        detector=bootstrap.build_detector(),
-        carriers=carrier_directory(),
-        clock=clock,
-        ids=SequentialIds(),
+    return wired_services(
+        store.unit_of_work,
+        clock,
         public_links=LINKS,
         buyer_channels={Channel.EMAIL: email, Channel.SMS: sms},
     )

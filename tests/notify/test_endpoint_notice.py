@@ -6,14 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 
-from crosstrack import bootstrap
-from crosstrack.carriers.registry import carrier_directory
 from crosstrack.notify.email import SmtpSender, SmtpSettings
 from crosstrack.notify.errors import DeliveryFailed
-from crosstrack.services.facade import Services
 from crosstrack.services.records import OutboxMessage, Topic
-from crosstrack.testing import FrozenClock, InMemoryStore, SequentialIds
+from crosstrack.testing import FrozenClock, InMemoryStore
 from crosstrack.testing.smtp_sink import SmtpSink
+from crosstrack.testing.wiring import wired_services
 
 
 class Unreachable:
@@ -24,13 +22,9 @@ class Unreachable:
 def test_the_contact_of_a_disabled_endpoint_is_told_by_email() -> None:
     clock = FrozenClock(datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
     with SmtpSink() as smtp:
-        services = Services.build(
-            uow=InMemoryStore().unit_of_work,
-            normalizer=bootstrap.build_normalizer(),
-            detector=bootstrap.build_detector(),
-            carriers=carrier_directory(),
-            clock=clock,
-            ids=SequentialIds(),
+        services = wired_services(
+            InMemoryStore().unit_of_work,
+            clock,
             webhook_sender=Unreachable(),
             allow_private_webhooks=True,
             notices=SmtpSender(SmtpSettings(host="127.0.0.1", port=smtp.port, starttls="never")),

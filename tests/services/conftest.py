@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from crosstrack import bootstrap
 from crosstrack.carriers.directory import load_links
-from crosstrack.carriers.registry import carrier_directory
 from crosstrack.services.facade import Services
 from crosstrack.services.ports import UnitOfWorkFactory
 from crosstrack.services.records import Merchant
-from crosstrack.testing import FrozenClock, InMemoryStore, SequentialIds
+from crosstrack.testing import FrozenClock, InMemoryStore
+from crosstrack.testing.wiring import wired_services
 
 
 @pytest.fixture
@@ -32,13 +31,9 @@ def uow(store: InMemoryStore) -> UnitOfWorkFactory:
 
 @pytest.fixture
 def services(uow: UnitOfWorkFactory, clock: FrozenClock) -> Services:
-    return Services.build(
-        uow=uow,
-        normalizer=bootstrap.build_normalizer(),
-        detector=bootstrap.build_detector(),
-        carriers=carrier_directory(),
-        clock=clock,
-        ids=SequentialIds(),
+    return wired_services(
+        uow,
+        clock,
         links=load_links(),
     )
 

@@ -9,8 +9,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from crosstrack import bootstrap
-from crosstrack.carriers.registry import carrier_directory
 from crosstrack.domain.delivery import DeliveryStatus
 from crosstrack.notify.errors import DeliveryFailed
 from crosstrack.notify.signing import HEADER, verify_signature
@@ -18,7 +16,8 @@ from crosstrack.services.dispatch import API_VERSION, DispatchSettings
 from crosstrack.services.endpoints import EndpointChange
 from crosstrack.services.facade import Services
 from crosstrack.services.records import Merchant, OutboxMessage, Topic
-from crosstrack.testing import FrozenClock, InMemoryStore, SequentialIds
+from crosstrack.testing import FrozenClock, InMemoryStore
+from crosstrack.testing.wiring import wired_services
 
 
 class FakeSender:
@@ -47,13 +46,9 @@ def clock() -> FrozenClock:
 
 @pytest.fixture
 def services(store: InMemoryStore, clock: FrozenClock, sender: FakeSender) -> Services:
-    return Services.build(
-        uow=store.unit_of_work,
-        normalizer=bootstrap.build_normalizer(),
-        detector=bootstrap.build_detector(),
-        carriers=carrier_directory(),
-        clock=clock,
-        ids=SequentialIds(),
+    return wired_services(
+        store.unit_of_work,
+        clock,
         webhook_sender=sender,
         allow_private_webhooks=True,
         dispatch=DispatchSettings(batch=4, per_target=2, threads=2),

@@ -10,8 +10,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from crosstrack import bootstrap
-from crosstrack.carriers.registry import carrier_directory
 from crosstrack.domain.delivery import DeliveryStatus
 from crosstrack.notify.signing import HEADER, verify_signature
 from crosstrack.services.dispatch import API_VERSION, DispatchSettings
@@ -27,7 +25,8 @@ from crosstrack.services.records import (
     WebhookEndpoint,
     WebhookFormat,
 )
-from crosstrack.testing import FrozenClock, InMemoryStore, SequentialIds
+from crosstrack.testing import FrozenClock, InMemoryStore
+from crosstrack.testing.wiring import wired_services
 
 AFTERSHIP = WebhookFormat.AFTERSHIP
 
@@ -97,13 +96,9 @@ def _services(
     sender: RawSender,
     renderers: Mapping[WebhookFormat, PayloadRenderer] | None,
 ) -> Services:
-    return Services.build(
-        uow=store.unit_of_work,
-        normalizer=bootstrap.build_normalizer(),
-        detector=bootstrap.build_detector(),
-        carriers=carrier_directory(),
-        clock=clock,
-        ids=SequentialIds(),
+    return wired_services(
+        store.unit_of_work,
+        clock,
         webhook_sender=sender,
         allow_private_webhooks=True,
         dispatch=DispatchSettings(batch=10, per_target=5, threads=2),

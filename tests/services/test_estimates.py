@@ -7,8 +7,6 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from crosstrack import bootstrap
-from crosstrack.carriers.registry import carrier_directory
 from crosstrack.domain.eta import EtaBasis
 from crosstrack.domain.model import RawEvent
 from crosstrack.domain.shipment import Endpoint
@@ -19,6 +17,7 @@ from crosstrack.services.ingestion import IncomingEvent
 from crosstrack.services.records import EventSource, Merchant, Topic
 from crosstrack.services.registration import NumberInput, RegisterShipment
 from crosstrack.testing import FixedEtaEstimator, FrozenClock, InMemoryStore, SequentialIds
+from crosstrack.testing.wiring import wired_services
 
 NUMBER = "RB123456785GB"
 
@@ -41,13 +40,9 @@ def estimator() -> FixedEtaEstimator:
 
 @pytest.fixture
 def services(store: InMemoryStore, estimator: FixedEtaEstimator) -> Services:
-    return Services.build(
-        uow=store.unit_of_work,
-        normalizer=bootstrap.build_normalizer(),
-        detector=bootstrap.build_detector(),
-        carriers=carrier_directory(),
-        clock=FrozenClock(datetime(2026, 1, 6, 12, 0, tzinfo=UTC)),
-        ids=SequentialIds(),
+    return wired_services(
+        store.unit_of_work,
+        FrozenClock(datetime(2026, 1, 6, 12, 0, tzinfo=UTC)),
         eta=estimator,
     )
 
@@ -171,13 +166,9 @@ def test_a_quiet_parcel_is_re_estimated_when_its_estimate_goes_stale(
     store: InMemoryStore, estimator: FixedEtaEstimator
 ) -> None:
     clock = FrozenClock(datetime(2026, 1, 6, 12, 0, tzinfo=UTC))
-    services = Services.build(
-        uow=store.unit_of_work,
-        normalizer=bootstrap.build_normalizer(),
-        detector=bootstrap.build_detector(),
-        carriers=carrier_directory(),
-        clock=clock,
-        ids=SequentialIds(),
+    services = wired_services(
+        store.unit_of_work,
+        clock,
         eta=estimator,
     )
     merchant = services.accounts.create_merchant("Shenzhen Gadgets")
@@ -252,13 +243,9 @@ def test_the_sweep_raises_a_stalled_alert_when_a_parcel_goes_quiet(
     store: InMemoryStore, estimator: FixedEtaEstimator
 ) -> None:
     clock = FrozenClock(datetime(2026, 1, 2, 12, 0, tzinfo=UTC))  # a Friday
-    services = Services.build(
-        uow=store.unit_of_work,
-        normalizer=bootstrap.build_normalizer(),
-        detector=bootstrap.build_detector(),
-        carriers=carrier_directory(),
-        clock=clock,
-        ids=SequentialIds(),
+    services = wired_services(
+        store.unit_of_work,
+        clock,
         eta=estimator,
     )
     merchant = services.accounts.create_merchant("Shenzhen Gadgets")

@@ -9,13 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from crosstrack import bootstrap
-from crosstrack.carriers.registry import carrier_directory
-from crosstrack.services.facade import Services
 from crosstrack.sim.history import COLUMNS, export_csv, export_csv_text
 from crosstrack.sim.journeys import generate
 from crosstrack.sim.model import SYNTHETIC, SimParcel
-from crosstrack.testing import FrozenClock, InMemoryStore, SequentialIds
+from crosstrack.testing import FrozenClock, InMemoryStore
+from crosstrack.testing.wiring import wired_services
 
 
 @pytest.fixture(scope="module")
@@ -55,13 +53,9 @@ def test_export_writes_to_a_path_or_a_stream(parcels: list[SimParcel], tmp_path:
 
 
 def test_the_history_imports_without_row_errors(parcels: list[SimParcel]) -> None:
-    services = Services.build(
-        uow=InMemoryStore().unit_of_work,
-        normalizer=bootstrap.build_normalizer(),
-        detector=bootstrap.build_detector(),
-        carriers=carrier_directory(),
-        clock=FrozenClock(datetime(2026, 1, 5, 12, tzinfo=UTC)),
-        ids=SequentialIds(),
+    services = wired_services(
+        InMemoryStore().unit_of_work,
+        FrozenClock(datetime(2026, 1, 5, 12, tzinfo=UTC)),
     )
     merchant = services.accounts.create_merchant("Synthetic Shop")
     report = services.importer.import_csv(merchant.id, export_csv_text(parcels))

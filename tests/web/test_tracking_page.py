@@ -9,11 +9,9 @@ from datetime import UTC, datetime
 import pytest
 from fastapi.testclient import TestClient
 
-from crosstrack import bootstrap
 from crosstrack.api.app import create_app
 from crosstrack.api.settings import ApiSettings
 from crosstrack.carriers.directory import load_links
-from crosstrack.carriers.registry import carrier_directory
 from crosstrack.domain.model import RawEvent
 from crosstrack.domain.shipment import BuyerContact, Endpoint
 from crosstrack.i18n import chain, negotiate
@@ -21,20 +19,17 @@ from crosstrack.services.facade import Services
 from crosstrack.services.ingestion import IncomingEvent
 from crosstrack.services.records import EventSource
 from crosstrack.services.registration import NumberInput, RegisterShipment
-from crosstrack.testing import FrozenClock, InMemoryStore, SequentialIds
+from crosstrack.testing import FrozenClock, InMemoryStore
+from crosstrack.testing.wiring import wired_services
 
 NUMBER = "RB123456785GB"
 
 
 @pytest.fixture
 def services() -> Services:
-    return Services.build(
-        uow=InMemoryStore().unit_of_work,
-        normalizer=bootstrap.build_normalizer(),
-        detector=bootstrap.build_detector(),
-        carriers=carrier_directory(),
-        clock=FrozenClock(datetime(2026, 1, 6, 12, 0, tzinfo=UTC)),
-        ids=SequentialIds(),
+    return wired_services(
+        InMemoryStore().unit_of_work,
+        FrozenClock(datetime(2026, 1, 6, 12, 0, tzinfo=UTC)),
         links=load_links(),
     )
 
