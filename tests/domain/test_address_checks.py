@@ -3,6 +3,8 @@ quiet where the address is fine (pure: hand-made postal rules, no data package).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from crosstrack.domain.address_checks import (
@@ -258,21 +260,15 @@ def test_a_near_miss_is_only_suggested_when_one_region_is_close() -> None:
 
 
 def test_the_region_is_normalized_to_its_key_in_the_script_of_the_address() -> None:
-    assert check_address(replace_region(GOOD_US, "california"), US).normalized.region == "CA"
+    assert check_address(replace(GOOD_US, region="california"), US).normalized.region == "CA"
     latin = PostalAddress("JP", "tokyo", postcode="154-0023", address_lines=("1-2-3 Sangenjaya",))
     assert check_address(latin, JP).normalized.region == "tokyo"
     native = PostalAddress("JP", "東京", postcode="154-0023", address_lines=("三軒茶屋一丁目",))
     assert check_address(native, JP).normalized.region == "東京都"
 
 
-def replace_region(address: PostalAddress, region: str) -> PostalAddress:
-    return PostalAddress(
-        address.country, region, address.city, address.postcode, address.address_lines
-    )
-
-
 def test_a_postcode_outside_the_region_is_an_error_naming_the_right_one() -> None:
-    problem = _only(replace_region(GOOD_US, "NY"), US)
+    problem = _only(replace(GOOD_US, region="NY"), US)
     assert (problem.field, problem.code, problem.severity, problem.suggestion) == (
         AddressField.REGION,
         ProblemCode.REGION_POSTCODE_MISMATCH,
@@ -450,7 +446,7 @@ def test_the_evidence_lists_every_problem_and_reads_back() -> None:
 
 def test_the_alert_is_high_with_an_error_and_medium_with_warnings_only() -> None:
     phone = phone_problem("no such number")
-    error = _only(replace_region(GOOD_US, "NY"), US)
+    error = _only(replace(GOOD_US, region="NY"), US)
     assert risk_severity([phone]) is Severity.MEDIUM
     assert risk_severity([phone, error]) is Severity.HIGH
 

@@ -258,6 +258,9 @@ def test_topics_statuses_and_milestones_pick_the_words() -> None:
     assert unknown.subject == "Update on your order ML-1042 from Maison Lune"
     assert "News about your parcel</h1>" in unknown.html
     assert "Status:" not in unknown.text and "Current stage:" not in unknown.text
+    no_stage = render(shipment_email(topic="shipment.milestone_reached", milestone="warp"))
+    assert no_stage.subject == "Update on your order ML-1042 from Maison Lune"
+    assert "Current stage:" not in no_stage.text
 
 
 def test_the_text_part_carries_what_the_html_part_says() -> None:

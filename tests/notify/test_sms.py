@@ -17,6 +17,7 @@ from crosstrack.domain.vocabulary import Status
 from crosstrack.i18n import SHIPPED
 from crosstrack.notify.errors import DeliveryFailed
 from crosstrack.notify.sms import (
+    GSM7_EXTENSION,
     TOPICS,
     SmsSettings,
     TwilioSms,
@@ -209,6 +210,31 @@ class TestSegments:
     def test_known_strings(self, text: str, segments: int) -> None:
         assert sms_segments(text) == segments
 
+    @settings(max_examples=300, deadline=None)
+    @given(
+        fill=st.sampled_from(["a", "€", "ç", "包", "😀", "\ud800"]),
+        count=st.integers(0, 400),
+        rest=st.text(st.sampled_from(["a", "€", "[", "ç", "包", "😀"]) | st.characters()),
+    )
+    def test_segments_are_counted_character_by_character(
+        self, fill: str, count: int, rest: str
+    ) -> None:
+        """Whatever shortcut counts them, segments are what filling them one character at a
+        time gives (a lone surrogate, which no encoder takes, is one UCS-2 unit)."""
+        text = fill * count + rest
+        gsm = is_gsm7(text)
+        sizes = [
+            (2 if char in GSM7_EXTENSION else 1) if gsm else (2 if ord(char) > 0xFFFF else 1)
+            for char in text
+        ]
+        single, capacity = (160, 153) if gsm else (70, 67)
+        segments, used = 1, 0
+        for size in sizes if sum(sizes) > single else ():
+            if used + size > capacity:
+                segments, used = segments + 1, 0
+            used += size
+        assert sms_segments(text) == segments
+
     def test_gsm7_knows_its_alphabet(self) -> None:
         assert is_gsm7("Zustellung am 3. März; à bientôt"[:26])
         assert is_gsm7("ÄÖÜäöüßéèñ¿¡£¥§€[]")
@@ -281,6 +307,12 @@ class TestTexts:
             "\u2068Acme Store\u2069: طلبك \u2068#10234\u2069 في الطريق إليك."
             f" التوصيل المتوقع: 3–5 مارس. {URL}"
         )
+
+    def test_an_estimate_with_one_known_end_is_that_day(self) -> None:
+        expected = f"Acme Store: Your order #10234 is on its way. Expected March 3. {URL}"
+        assert text(eta_from=date(2026, 3, 3)) == expected
+        assert text(eta_to=date(2026, 3, 3)) == expected
+        assert text(eta_from=date(2026, 3, 3), eta_to=date(2026, 3, 3)) == expected
 
     def test_unknown_topics_and_statuses_give_a_generic_update(self) -> None:
         generic = f"Acme Store: There is an update on your order #10234. {URL}"

@@ -296,10 +296,10 @@ def _postcode(checker: _Checker, rules: CountryRules) -> None:
 def _region(checker: _Checker, rules: CountryRules) -> None:
     given = checker.address.region.strip()
     label = rules.region_label
-    from_postcode = _only(subdivisions_of_postcode(checker.postcode or "", rules.regions))
     if not given:
         if rules.region_required and checker.complete:
             hint, suggestion = "", None
+            from_postcode = _postcode_region(checker, rules)
             if from_postcode is not None:
                 context = " ".join((checker.address.city, *checker.address.address_lines))
                 suggestion = written_for(from_postcode, context)
@@ -319,7 +319,7 @@ def _region(checker: _Checker, rules: CountryRules) -> None:
         return
     region = find_subdivision(given, rules.regions)
     if region is None:
-        closest = closest_subdivision(given, rules.regions) or from_postcode
+        closest = closest_subdivision(given, rules.regions) or _postcode_region(checker, rules)
         severity = ProblemSeverity.ERROR if rules.region_required else ProblemSeverity.WARNING
         hint = f" Did you mean {named(closest, given)}?" if closest else ""
         checker.add(
@@ -332,6 +332,7 @@ def _region(checker: _Checker, rules: CountryRules) -> None:
         return
     checker.region = region
     if checker.postcode and in_subdivision(checker.postcode, region) is False:
+        from_postcode = _postcode_region(checker, rules)
         hint = f"; it is in {named(from_postcode, given)}" if from_postcode else ""
         checker.add(
             AddressField.REGION,
@@ -341,6 +342,12 @@ def _region(checker: _Checker, rules: CountryRules) -> None:
             f"{hint}. Check the {label} and the {rules.postcode_label}.",
             written_for(from_postcode, given) if from_postcode else None,
         )
+
+
+def _postcode_region(checker: _Checker, rules: CountryRules) -> Subdivision | None:
+    """The one region the (valid) postcode is in, by the regions' prefixes; asked only when
+    a message needs it (it tries every region's prefix)."""
+    return _only(subdivisions_of_postcode(checker.postcode or "", rules.regions))
 
 
 def _city(checker: _Checker, rules: CountryRules) -> None:

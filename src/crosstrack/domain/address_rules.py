@@ -13,9 +13,10 @@ which subdivisions a postcode belongs to (:func:`subdivisions_of_postcode`). Pur
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from crosstrack.domain.writing_scripts import Script, scripts_in
@@ -183,6 +184,12 @@ def _bare(text: str) -> str:
     return _key(name)
 
 
+@functools.lru_cache(maxsize=16_384)  # the data's ~2,000 subdivisions, by two folds
+def _folded(names: tuple[str, ...], fold: Callable[[str], str]) -> tuple[str, ...]:
+    """``names`` folded, each once: a country's places are the same at every check."""
+    return tuple(dict.fromkeys(fold(n) for n in names))
+
+
 def find_subdivision(name: str, places: Sequence[Subdivision]) -> Subdivision | None:
     """The one place ``name`` names: by any of its names, ignoring case, accents and
     punctuation, else ignoring words such as "province" too; ``None`` if none or several."""
@@ -190,7 +197,7 @@ def find_subdivision(name: str, places: Sequence[Subdivision]) -> Subdivision | 
         wanted = fold(name)
         if not wanted:
             return None
-        found = {p.key: p for p in places if any(fold(n) == wanted for n in p.names)}
+        found = {p.key: p for p in places if wanted in _folded(p.names, fold)}
         if len(found) == 1:
             return next(iter(found.values()))
         if found:
@@ -204,7 +211,7 @@ def closest_subdivision(name: str, places: Sequence[Subdivision]) -> Subdivision
     wanted = _key(name)
     if len(wanted) < 3:
         return None
-    by_name = {_key(n): p for p in places for n in p.names if _key(n)}
+    by_name = {n: p for p in places for n in _folded(p.names, _key) if n}
     close = difflib.get_close_matches(wanted, list(by_name), n=3, cutoff=0.8)
     found = {by_name[n].key: by_name[n] for n in close}
     if not found:

@@ -23,10 +23,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from crosstrack.domain.alerts import ACTIONS, AlertKind
-from crosstrack.domain.vocabulary import Milestone, Status
+from crosstrack.domain.vocabulary import TERMINAL_STATUSES, Milestone, Status
 from crosstrack.i18n import DEFAULT
 from crosstrack.notify.email_smtp import SmtpSender, SmtpSettings
-from crosstrack.notify.words import T_, V_, Msg, Words, words_for
+from crosstrack.notify.words import T_, V_, Msg, Words, known, words_for
 from crosstrack.services.records import BuyerUpdate
 from crosstrack.wording import HEADLINES, MILESTONES
 
@@ -177,12 +177,6 @@ _STATUS_NAMES: Final[Mapping[Status, Msg]] = {
 
 #: Spellings of a status value that mean the vocabulary's own one.
 _STATUS_ALIASES: Final[Mapping[str, str]] = {"failed_attempt": "attempt_failed"}
-_STATUSES: Final = frozenset(item.value for item in Status)
-_MILESTONES: Final = frozenset(item.value for item in Milestone)
-_ALERT_KINDS: Final = frozenset(item.value for item in AlertKind)
-
-#: Statuses after which an ETA means nothing to the buyer.
-_NO_ETA_STATUSES: Final = frozenset({Status.DELIVERED, Status.RETURNED})
 
 #: How the ETA window is written: weekday, day and abbreviated month ("Tue, Dec 1").
 _DATE_SKELETON: Final = "MMMEd"
@@ -277,9 +271,11 @@ def _view(email: ShipmentEmail, words: Words) -> _View:
     topic = _TOPICS.get(email.topic, "update")
     given = "delivered" if topic == "delivered" else email.status
     given = _STATUS_ALIASES.get(given, given)
-    status = Status(given) if given in _STATUSES else None
-    named = email.milestone in _MILESTONES and email.milestone != Milestone.NONE
-    milestone = words.say(V_(MILESTONES[Milestone(email.milestone)])) if named else None
+    status = known(Status, given)
+    stage = known(Milestone, email.milestone)
+    if stage is Milestone.NONE:
+        stage = None  # no stage to name
+    milestone = words.say(V_(MILESTONES[stage])) if stage is not None else None
     values = {
         "merchant": words.isolate(_clip(_one_line(email.merchant_name), _MAX_NAME)),
         "order_ref": words.isolate(_clip(_one_line(email.order_ref), _MAX_NAME)),
@@ -330,7 +326,7 @@ def _details(
     if milestone is not None:
         details.append(_labelled(words, words.say(_STAGE_LABEL), milestone))
     window = words.dates(email.eta_from, email.eta_to, _DATE_SKELETON)
-    if window is not None and status not in _NO_ETA_STATUSES:
+    if window is not None and status not in TERMINAL_STATUSES:  # no ETA once it is over
         details.append(_labelled(words, words.say(_EXPECTED_LABEL), window))
     return tuple(details)
 
@@ -371,10 +367,11 @@ def _action(
     if email.alert_kind is None or topic == "alert_resolved":
         return None
     own = email.buyer_action.strip() if email.buyer_action else ""
+    kind = known(AlertKind, email.alert_kind)
     if own and words.locale == DEFAULT:
         text = _clip(own, _MAX_ACTION)
-    elif email.alert_kind in _ALERT_KINDS:
-        text = words.say(V_(ACTIONS[AlertKind(email.alert_kind)].buyer))
+    elif kind is not None:
+        text = words.say(V_(ACTIONS[kind].buyer))
     else:
         text = words.say(_GENERIC_ACTION, merchant=values["merchant"])
     return _Action(title=words.say(_ACTION_TITLE), text=text)

@@ -26,9 +26,9 @@ from urllib.parse import quote
 import httpx
 
 from crosstrack.domain.alerts import AlertKind
-from crosstrack.domain.vocabulary import Status
+from crosstrack.domain.vocabulary import TERMINAL_STATUSES, Status
 from crosstrack.notify.errors import DeliveryFailed
-from crosstrack.notify.words import T_, Msg, Words, words_for
+from crosstrack.notify.words import T_, Msg, Words, known, words_for
 from crosstrack.services.records import BuyerUpdate
 
 log = logging.getLogger(__name__)
@@ -202,6 +202,13 @@ def _units(text: str, encoding: str) -> Iterator[int]:
             yield 2 if ord(char) > 0xFFFF else 1
 
 
+def _size(text: str, encoding: str) -> int:
+    """The sum of :func:`_units`, counted without a loop over the characters."""
+    if encoding == "GSM-7":
+        return len(text) + sum(map(text.count, GSM7_EXTENSION))
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
 def sms_segments(text: str) -> int:
     """How many SMS segments ``text`` takes (an empty text still takes one).
 
@@ -212,12 +219,14 @@ def sms_segments(text: str) -> int:
     split across two segments.
     """
     encoding = sms_encoding(text)
-    sizes = list(_units(text, encoding))
-    if sum(sizes) <= _SINGLE[encoding]:
+    total = _size(text, encoding)
+    if total <= _SINGLE[encoding]:
         return 1
     capacity = _MULTIPART[encoding]
+    if total == len(text):  # one unit each: no character to keep whole
+        return -(-total // capacity)
     segments, used = 1, 0
-    for size in sizes:
+    for size in _units(text, encoding):
         if used + size > capacity:
             segments, used = segments + 1, 0
         used += size
@@ -242,7 +251,8 @@ TOPICS = (
     "shipment.delivered",
 )
 
-_NO_ETA_AFTER = frozenset({Status.DELIVERED, Status.RETURNED, Status.EXPIRED})
+#: No estimate is said once the shipment is over, or once the carrier has gone silent.
+_NO_ETA_AFTER: Final = TERMINAL_STATUSES | {Status.EXPIRED}
 _MERCHANT_FLOOR = 12
 """Characters of a merchant name kept (ellipsis included) before the ETA sentence is dropped."""
 
@@ -349,13 +359,13 @@ def sms_text(
     """
     words = words_for(locale)
     values = {"order_ref": words.isolate(" ".join(order_ref.split()))}
-    eta = words.dates(*_eta(eta_from, eta_to), _DATE_SKELETON)
+    eta = words.dates(eta_from, eta_to, _DATE_SKELETON)
     if eta is not None:
         values["eta"] = eta
-    alert = _ALERTS[AlertKind(alert_kind)] if alert_kind in _ALERT_KINDS else None
-    if alert is not None:
-        values["alert"] = words.say(alert)
-    full, short = _templates(topic, status, eta is not None, alert is not None)
+    kind = known(AlertKind, alert_kind)
+    if kind is not None:
+        values["alert"] = words.say(_ALERTS[kind])
+    full, short = _templates(topic, status, eta is not None, kind is not None)
     return _fit(
         words,
         " ".join(merchant_name.split()),
@@ -365,15 +375,6 @@ def sms_text(
         ),
         tracking_url.strip(),
     )
-
-
-_STATUSES = frozenset(item.value for item in Status)
-_ALERT_KINDS = frozenset(item.value for item in AlertKind)
-
-
-def _eta(eta_from: date | None, eta_to: date | None) -> tuple[date | None, date | None]:
-    """The estimate's first and last day (the same when only one is known)."""
-    return (eta_from or eta_to, eta_to or eta_from)
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,9 +395,9 @@ def _templates(
 ) -> tuple[tuple[Msg, ...], tuple[Msg, ...]]:
     """A topic's sentences and a shorter fallback."""
     if topic in ("shipment.status_changed", "shipment.milestone_reached"):
-        known = Status(status) if status in _STATUSES else None
-        main = _STATUS_TEXTS.get(known, _UPDATE) if known else _UPDATE
-        if has_eta and known not in _NO_ETA_AFTER:
+        said = known(Status, status)
+        main = _STATUS_TEXTS.get(said, _UPDATE) if said else _UPDATE
+        if has_eta and said not in _NO_ETA_AFTER:
             return (main, _EXPECTED), (main,)
         return (main,), (main,)
     if topic == "shipment.delivered":

@@ -17,11 +17,13 @@ come from Babel (CLDR) for the locale.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
-from typing import Final, NamedTuple
+from enum import StrEnum
+from typing import Final, NamedTuple, TypeVar
 
-from babel.dates import format_interval, format_skeleton
+from babel.dates import format_interval, format_skeleton, match_skeleton
 
 from crosstrack.i18n import DEFAULT, babel_locale, direction, shipped, translations
 
@@ -46,6 +48,20 @@ def T_(msgid: str) -> Msg:
 def V_(msgid: str) -> Msg:
     """Name a msgid of the ``messages`` domain (words the tracking page already translates)."""
     return Msg(VOCABULARY, msgid)
+
+
+_Word = TypeVar("_Word", bound=StrEnum)
+
+
+def known(vocabulary: type[_Word], value: str | None) -> _Word | None:
+    """The word of ``vocabulary`` (``Status``, ``Milestone``, ``AlertKind``) whose value is
+    ``value``; ``None`` for a value it does not have (an update says something generic then)."""
+    if value is None:
+        return None
+    try:
+        return vocabulary(value)
+    except ValueError:
+        return None
 
 
 _FIRST_STRONG_ISOLATE: Final = "\u2068"
@@ -82,13 +98,23 @@ class Words:
         as ``MMMEd``: "Tue, Dec 1"): one date when both ends are the same day or only one is
         known, None when neither is; ends given the wrong way round are swapped."""
         locale = babel_locale(self.locale)
-        known = [day for day in (first, last) if day is not None]
-        if not known:
+        days = [day for day in (first, last) if day is not None]
+        if not days:
             return None
-        start, end = min(known), max(known)
+        start, end = min(days), max(days)
         if start == end:
             return str(format_skeleton(skeleton, start, locale=locale))
-        return str(format_interval(start, end, skeleton=skeleton, locale=locale))
+        matched = _interval_skeleton(self.locale, skeleton)
+        return str(format_interval(start, end, skeleton=matched, locale=locale))
+
+
+@functools.cache
+def _interval_skeleton(locale: str, skeleton: str) -> str | None:
+    """The locale's interval skeleton that ``format_interval`` settles on for ``skeleton``
+    (itself, else the closest one: ``MMMMd`` -> ``MMMd``), found once per locale instead of
+    at every message; ``None`` when there is none (the fallback pattern is used)."""
+    formats = babel_locale(locale).interval_formats
+    return skeleton if skeleton in formats else match_skeleton(skeleton, formats)
 
 
 def words_for(tag: str) -> Words:

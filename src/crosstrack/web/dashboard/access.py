@@ -16,8 +16,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from crosstrack.api.auth import allows
+from crosstrack.api.dependencies import services_of
 from crosstrack.services.errors import AuthenticationFailed
-from crosstrack.services.facade import Services
 from crosstrack.services.records import ApiKey, Scope
 from crosstrack.web.dashboard.sessions import Session, SessionSigner
 from crosstrack.web.rendering import environment
@@ -45,11 +45,6 @@ class Staff:
 
 def signer(request: Request) -> SessionSigner:
     found: SessionSigner = request.app.state.sessions
-    return found
-
-
-def services_of(request: Request) -> Services:
-    found: Services = request.app.state.services
     return found
 
 

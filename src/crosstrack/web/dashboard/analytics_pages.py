@@ -11,6 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import ValidationError
 
+from crosstrack.api.dependencies import services_of
 from crosstrack.api.routes.analytics import CSV, VIEWS, analytics_filter
 from crosstrack.api.routes.analytics_csv import report_csv
 from crosstrack.api.schemas.analytics import AnalyticsQuery
@@ -18,7 +19,7 @@ from crosstrack.domain.analytics import AnalyticsFilter
 from crosstrack.domain.carriers import CarrierDirectory
 from crosstrack.services.analytics import View
 from crosstrack.services.errors import InvalidInput
-from crosstrack.web.dashboard.access import page, services_of, signed_in, to_sign_in
+from crosstrack.web.dashboard.access import page, signed_in, to_sign_in
 from crosstrack.web.dashboard.analytics_sections import sections
 
 router = APIRouter(prefix="/dashboard/analytics", include_in_schema=False)

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from crosstrack.api.dependencies import services_of
 from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.vocabulary import Milestone, Status
 from crosstrack.services.errors import AuthenticationFailed, InvalidInput, NotFound
@@ -21,7 +22,6 @@ from crosstrack.web.dashboard.access import (
     COOKIE,
     forbidden,
     page,
-    services_of,
     signed_in,
     signer,
     to_sign_in,
