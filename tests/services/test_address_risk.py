@@ -215,3 +215,16 @@ def test_a_merchant_who_switched_the_kind_off_gets_no_alert(
         services, merchant, Endpoint("GB", city="London", postcode="QQ1 1QQ"), ref="SO-2"
     )
     assert len(_risks(services, merchant, elsewhere)) == 1
+
+
+def test_validate_reads_the_country_as_check_does(services: Services) -> None:
+    """A country code with spaces or in lower case is the same country for ``validate`` as
+    for ``check`` (``validate`` used to look the raw text up and call it unknown)."""
+    from crosstrack.domain.address_checks import PostalAddress
+    from crosstrack.services.errors import InvalidInput
+
+    plain = services.addresses.validate(PostalAddress("US", "NY", "New York", "10001"))
+    spaced = services.addresses.validate(PostalAddress(" us ", "NY", "New York", "10001"))
+    assert spaced == plain
+    with pytest.raises(InvalidInput):
+        services.addresses.validate(PostalAddress(" QQ "))

@@ -45,7 +45,7 @@ class AddressChecker:
     def validate(self, address: PostalAddress, *, phone: str = "") -> AddressCheck:
         """Every problem of a whole address and its phone (a field left out is a problem when
         the country requires it); an unknown country is ``InvalidInput``."""
-        if self._rules.rules_for(address.country) is None:
+        if self._rules.rules_for(address.country.strip().upper()) is None:
             raise InvalidInput(f"unknown country {address.country!r}", field="country")
         return self.check(address, phone=phone, complete=True)
 
