@@ -126,6 +126,7 @@ def test_a_lane_without_history_gets_an_explicit_answer(
     ).json()
     assert body["enough_history"] is False and body["options"] == []
     assert "Not enough history on CN → BR" in body["message"]
+    assert "fewer than 20 delivered parcels with any carrier in 52 weeks" in body["message"]
 
 
 def test_bad_requests_are_clear_errors(client: tuple[TestClient, dict[str, str]]) -> None:

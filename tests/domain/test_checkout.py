@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from crosstrack.domain.analytics import nearest_rank
 from crosstrack.domain.checkout import (
     Basis,
     MethodHistory,
     Rate,
     checkout_options,
-    quantile,
 )
 
 MONDAY = date(2026, 3, 2)
@@ -61,6 +61,14 @@ def test_options_rank_by_the_deadline_then_by_price_and_thin_history_comes_last(
 
 
 def test_quantiles_are_nearest_rank_over_counted_values() -> None:
+    quantile = nearest_rank  # the analytics' percentiles, over transit days
     assert quantile({1.0: 1, 2.0: 1, 3.0: 1, 4.0: 1}, 0.5) == 2.0
     assert quantile({1.0: 9, 20.0: 1}, 0.9) == 1.0 and quantile({1.0: 9, 20.0: 1}, 1.0) == 20.0
     assert quantile({5.0: 1}, 0.9) == 5.0
+
+
+def test_a_method_with_a_rate_and_no_history_gets_no_dates_whatever_the_minimum() -> None:
+    rates = {("dhl", "express"): Rate("dhl", "express", Decimal("24.00"), "EUR")}
+    (option,) = checkout_options([], ship_date=MONDAY, rates=rates, min_samples=0)
+    assert option.basis is Basis.NOT_ENOUGH_HISTORY and option.samples == 0
+    assert option.p50_date is None and option.price == rates[("dhl", "express")]

@@ -275,5 +275,18 @@ def test_a_view_by_name_answers_like_its_method(
 ) -> None:
     a, _ = merchants
     assert services.analytics.view(View.CUSTOMS, a, ALL) == services.analytics.customs(a, ALL)
+    analytics = services.analytics
+    methods = {
+        View.TRANSIT: analytics.transit,
+        View.ON_TIME: analytics.on_time,
+        View.CUSTOMS: analytics.customs,
+        View.EXCEPTIONS: analytics.exceptions,
+        View.SEASONALITY: analytics.seasonality,
+        View.CARRIERS: analytics.carriers,
+        View.DECLARATIONS: analytics.declarations,
+    }
+    assert set(methods) == set(View)
+    for view, method in methods.items():
+        assert analytics.view(view, a, ALL) == method(a, ALL), view
     with pytest.raises(DomainError):
         AnalyticsFilter(first_day=date(2026, 3, 2), last_day=date(2026, 3, 1))

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import TypeVar
 
 from crosstrack.domain.errors import DomainError
 
@@ -172,11 +173,13 @@ class AnalyticsFilter:
 
 Histogram = Mapping[int, int]
 """Bucket index -> parcels."""
+K = TypeVar("K")
+V = TypeVar("V", int, float)
 
 
-def merged(histograms: Iterable[Histogram]) -> dict[int, int]:
-    """The bucket-wise sum."""
-    total: dict[int, int] = {}
+def merged(histograms: Iterable[Mapping[K, int]]) -> dict[K, int]:
+    """The bucket-wise sum (of histograms, or of any counts by key)."""
+    total: dict[K, int] = {}
     for histogram in histograms:
         for bucket, count in histogram.items():
             total[bucket] = total.get(bucket, 0) + count
@@ -189,18 +192,25 @@ def without(histogram: Histogram, part: Histogram) -> dict[int, int]:
     return {b: n for b, n in rest.items() if n > 0}
 
 
-def percentile(histogram: Histogram, q: float, spec: HistogramSpec) -> timedelta | None:
-    """The nearest-rank ``q`` percentile (0 < q <= 1) as its bucket's value; ``None`` for an
-    empty histogram."""
+def nearest_rank(counted: Mapping[V, int], q: float) -> V | None:
+    """The nearest-rank ``q`` quantile (0 < q <= 1) of values counted ``{value: parcels}``;
+    ``None`` when nothing is counted."""
     if not 0 < q <= 1:
         raise DomainError(f"a percentile is in (0, 1], not {q}")
-    total = sum(histogram.values())
+    total = sum(counted.values())
     if total <= 0:
         return None
     rank = max(1, math.ceil(q * total - 1e-9))
     seen = 0
-    for bucket in sorted(histogram):
-        seen += histogram[bucket]
+    for value in sorted(counted):
+        seen += counted[value]
         if seen >= rank:
-            return spec.value(bucket)
-    return spec.value(max(histogram))  # pragma: no cover - unreachable: seen reaches total
+            return value
+    return max(counted)  # pragma: no cover - unreachable: seen reaches total
+
+
+def percentile(histogram: Histogram, q: float, spec: HistogramSpec) -> timedelta | None:
+    """The nearest-rank ``q`` percentile (0 < q <= 1) as its bucket's value; ``None`` for an
+    empty histogram."""
+    bucket = nearest_rank(histogram, q)
+    return spec.value(bucket) if bucket is not None else None

@@ -10,11 +10,14 @@ Monday arrives by Monday + 7 days (transit times are rounded up to whole days).
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
+
+from crosstrack.domain.analytics import nearest_rank
 
 MIN_SAMPLES = 20
 """Fewer delivered parcels than this on a lane and method: no dates, an explicit answer."""
@@ -40,10 +43,7 @@ class MethodHistory:
     @classmethod
     def of(cls, carrier: str, service: str | None, days: Sequence[float]) -> MethodHistory:
         """From single parcels' transit times."""
-        counted: dict[float, int] = {}
-        for value in days:
-            counted[value] = counted.get(value, 0) + 1
-        return cls(carrier, service, counted)
+        return cls(carrier, service, Counter(days))
 
     @property
     def samples(self) -> int:
@@ -105,7 +105,9 @@ def _option(
     min_samples: int,
 ) -> CheckoutOption:
     total = history.samples
-    if total < min_samples:
+    p50 = nearest_rank(history.transit_days, 0.5)
+    p90 = nearest_rank(history.transit_days, 0.9)
+    if total < min_samples or p50 is None or p90 is None:
         return CheckoutOption(
             history.carrier,
             history.service,
@@ -126,25 +128,11 @@ def _option(
         history.service,
         Basis.LANE,
         total,
-        ship_date + timedelta(days=math.ceil(quantile(history.transit_days, 0.5))),
-        ship_date + timedelta(days=math.ceil(quantile(history.transit_days, 0.9))),
+        ship_date + timedelta(days=math.ceil(p50)),
+        ship_date + timedelta(days=math.ceil(p90)),
         p_by_deadline,
         rate,
     )
-
-
-def quantile(counted: Mapping[float, int], q: float) -> float:
-    """The nearest-rank ``q`` quantile (0 < q <= 1) of values counted ``{value: parcels}``."""
-    total = sum(counted.values())
-    if total <= 0 or not 0 < q <= 1:
-        raise ValueError("a quantile needs values and 0 < q <= 1")
-    rank = max(1, math.ceil(q * total - 1e-9))
-    seen = 0
-    for value in sorted(counted):
-        seen += counted[value]
-        if seen >= rank:
-            return value
-    return max(counted)  # pragma: no cover - unreachable: seen reaches total
 
 
 def _rank(option: CheckoutOption) -> tuple[int, float, int, Decimal]:

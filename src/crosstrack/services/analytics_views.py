@@ -174,37 +174,51 @@ def customs(
     )
 
 
+Causes = dict[Reason, int]
+"""Parcels by exception reason."""
+
+
 def exceptions(
     reader: AnalyticsRepository, merchant_id: str, filters: AnalyticsFilter
 ) -> ExceptionsReport:
-    """Exception causes by carrier and by destination: parcels and rates."""
+    """Exception causes by carrier and by destination: parcels and rates. Every parcel is in
+    one carrier's row, so the overall row is their sum."""
 
-    def rows(dim: Dim | None) -> list[ExceptionRow]:
-        by = (dim,) if dim else ()
-        counts = reader.days(merchant_id, filters, by)
-        causes: dict[tuple[Any, ...], list[tuple[Reason, int]]] = defaultdict(list)
-        for tag, tagged in reader.tags(merchant_id, [TagKind.REASON], filters, by).items():
-            causes[tag[2:]].append((Reason(tag[1]), tagged.parcels))
-        found = []
-        for group, count in counts.items():
-            listed = sorted(causes.get(group, []), key=lambda c: (-c[1], c[0].value))
-            found.append(
-                ExceptionRow(
-                    key=_key(group[0]) if group else None,
-                    shipments=count.shipments,
-                    excepted=Rate(count.excepted, count.shipments),
-                    failed_attempts=count.failed_attempts,
-                    causes=tuple(Cause(r, Rate(n, count.shipments)) for r, n in listed),
-                )
-            )
-        return sorted(found, key=lambda r: (-r.shipments, r.key or ""))
+    def grouped(dim: Dim) -> list[tuple[str | None, Counters, Causes]]:
+        counts = reader.days(merchant_id, filters, (dim,))
+        causes: dict[Any, Causes] = defaultdict(dict)
+        for (_, reason, group), tagged in reader.tags(
+            merchant_id, [TagKind.REASON], filters, (dim,)
+        ).items():
+            causes[group][Reason(reason)] = tagged.parcels
+        return [(_key(group), count, causes[group]) for (group,), count in counts.items()]
 
-    overall = rows(None)
+    def rows(groups: list[tuple[str | None, Counters, Causes]]) -> tuple[ExceptionRow, ...]:
+        found = [_exception_row(*group) for group in groups]
+        return tuple(sorted(found, key=lambda r: (-r.shipments, r.key or "")))
+
+    carriers = grouped(Dim.CARRIER)
+    overall = _exception_row(
+        None,
+        Counters.total(count for _, count, _ in carriers),
+        merged(causes for _, _, causes in carriers),
+    )
     return ExceptionsReport(
         scope=Scope.of(filters),
-        overall=overall[0] if overall else ExceptionRow(None, 0, Rate(0, 0), 0, ()),
-        by_carrier=tuple(rows(Dim.CARRIER)),
-        by_destination=tuple(rows(Dim.DESTINATION)),
+        overall=overall,
+        by_carrier=rows(carriers),
+        by_destination=rows(grouped(Dim.DESTINATION)),
+    )
+
+
+def _exception_row(key: str | None, count: Counters, causes: Causes) -> ExceptionRow:
+    listed = sorted(causes.items(), key=lambda c: (-c[1], c[0].value))
+    return ExceptionRow(
+        key=key,
+        shipments=count.shipments,
+        excepted=Rate(count.excepted, count.shipments),
+        failed_attempts=count.failed_attempts,
+        causes=tuple(Cause(r, Rate(n, count.shipments)) for r, n in listed),
     )
 
 
@@ -220,13 +234,9 @@ def seasonality(
     weekday = reader.histograms(merchant_id, Metric.TRANSIT_BY_WEEKDAY, filters, (Dim.WEEKDAY,))
     whole = {
         metric: reader.histograms(merchant_id, metric, filters, ()).get((), {})
-        for metric in (
-            Metric.TRANSIT,
-            Metric.TRANSIT_PEAK,
-            Metric.TRANSIT_CNY,
-            Metric.TRANSIT_HOLIDAY,
-        )
+        for metric in (Metric.TRANSIT_PEAK, Metric.TRANSIT_CNY, Metric.TRANSIT_HOLIDAY)
     }
+    whole[Metric.TRANSIT] = merged(weekly.values())  # every parcel is in one week's
     shipped_in_week: dict[int, int] = defaultdict(int)
     shipped_on_day: dict[int, int] = defaultdict(int)
     shipped_in_season: dict[Season, int] = defaultdict(int)

@@ -7,10 +7,10 @@ buckets, the last 52 weeks of the lane); prices from the rates the merchant conf
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 
 from crosstrack.domain.analytics import TRANSIT_BUCKETS, AnalyticsFilter, Dim, Metric
 from crosstrack.domain.checkout import CheckoutOption, MethodHistory, Rate, checkout_options
@@ -113,14 +113,14 @@ def applicable_rates(
     then the lightest weight band the parcel fits in (a parcel of unknown weight gets only
     rates for any weight)."""
     grams = weight.to(Unit.GRAM).value if weight is not None else None
-    chosen: dict[tuple[str, str | None], tuple[tuple[int, Decimal], ShippingRate]] = {}
+    chosen: dict[tuple[str, str | None], tuple[tuple[bool, float], ShippingRate]] = {}
     for rate in rates:
         if rate.destination not in (destination, "*"):
             continue
-        if rate.max_weight_grams is not None and (grams is None or grams > rate.max_weight_grams):
+        band = rate.max_weight_grams
+        if band is not None and (grams is None or grams > band):
             continue
-        band = Decimal(rate.max_weight_grams) if rate.max_weight_grams is not None else None
-        order = (0 if rate.destination == destination else 1, band or Decimal("Infinity"))
+        order = (rate.destination == "*", band if band is not None else math.inf)
         key = (rate.carrier, rate.service)
         if key not in chosen or order < chosen[key][0]:
             chosen[key] = (order, rate)

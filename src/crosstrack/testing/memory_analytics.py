@@ -8,11 +8,11 @@ queries are tested against.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any, Self
 
-from crosstrack.domain.analytics import AnalyticsFilter, Dim, Metric, TagKind
+from crosstrack.domain.analytics import WHOLE_WEEK, AnalyticsFilter, Dim, Metric, TagKind
 from crosstrack.domain.analytics_rollup import (
     Counters,
     DayKey,
@@ -35,7 +35,7 @@ class AnalyticsData:
     stale: dict[tuple[str, date], datetime] = field(default_factory=dict)
     days: dict[tuple[str, DayKey], Counters] = field(default_factory=dict)
     histograms: dict[tuple[str, Metric, int, int, DayKey], int] = field(default_factory=dict)
-    """(merchant, metric, weekday, bucket, the week's key with weekday 0) -> parcels."""
+    """(merchant, metric, weekday, bucket, the week's key with ``WHOLE_WEEK``) -> parcels."""
     tags: dict[tuple[str, TagKind, str, DayKey], TagCounts] = field(default_factory=dict)
 
     def __copy__(self) -> Self:
@@ -114,7 +114,7 @@ class InMemoryAnalytics:
                 continue
             day = (merchant_id, key)
             d.days[day] = d.days.get(day, Counters()) + counters_of(facts)
-            week_key = DayKey(key.week, 0, key.origin, key.destination, key.carrier, key.service)
+            week_key = replace(key, weekday=WHOLE_WEEK)
             for metric, weekday, bucket in histogram_entries(facts):
                 entry = (merchant_id, metric, weekday, bucket, week_key)
                 d.histograms[entry] = d.histograms.get(entry, 0) + 1

@@ -9,8 +9,9 @@ from crosstrack.api.auth import Reader, Writer
 from crosstrack.api.dependencies import ServicesDep
 from crosstrack.api.errors import documented
 from crosstrack.api.schemas import checkout as schemas
+from crosstrack.domain.checkout import MIN_SAMPLES
 from crosstrack.domain.units import Measure
-from crosstrack.services.checkout import CheckoutQuery
+from crosstrack.services.checkout import HISTORY_WEEKS, CheckoutQuery
 from crosstrack.services.errors import InvalidInput
 from crosstrack.services.records import ShippingRate
 
@@ -50,8 +51,8 @@ def options(
             if advice.enough_history and advice.deadline
             else "Ranked by the P50 delivery date, then price."
             if advice.enough_history
-            else f"Not enough history on {origin} → {destination}: fewer than 20 delivered "
-            "parcels with any carrier in 52 weeks, so no dates are given."
+            else f"Not enough history on {origin} → {destination}: fewer than {MIN_SAMPLES} "
+            f"delivered parcels with any carrier in {HISTORY_WEEKS} weeks, so no dates are given."
         ),
         options=[
             schemas.CheckoutOptionOut(

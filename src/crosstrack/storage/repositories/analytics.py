@@ -181,17 +181,7 @@ class SqlAnalyticsRepository:
         ]
         if tags:
             self._conn.execute(shipment_fact_tags.insert(), tags)
-        self._mark(sorted(stale), at)
-
-    def _mark(self, weeks: Sequence[tuple[str, date]], at: datetime) -> None:
-        """Mark weeks stale (in key order, so that concurrent writers lock alike)."""
-        if weeks:
-            self._conn.execute(
-                insert_skipping_duplicates(
-                    self._dialect, analytics_stale_weeks, ("merchant_id", "week")
-                ),
-                [{"merchant_id": m, "week": w, "marked_at": at} for m, w in weeks],
-            )
+        _mark(self._conn, sorted(stale), at)
 
     def stale_weeks(
         self, merchant_id: str | None = None, *, first: date | None = None, last: date | None = None
@@ -220,7 +210,7 @@ class SqlAnalyticsRepository:
                 query = query.where(table.c.merchant_id == merchant_id)
             sources.append(query)
         weeks = sorted((row[0], row[1]) for row in self._conn.execute(union(*sources)))
-        self._mark(weeks, at)
+        _mark(self._conn, weeks, at)
         return len(weeks)
 
     def refresh(self, merchant_id: str, weeks: Sequence[date]) -> list[date]:
@@ -266,9 +256,15 @@ def forget_facts(connection: Connection, merchant_id: str, shipment_id: str) -> 
     )
     connection.execute(delete(shipment_facts).where(*this))
     if found.week is not None:
+        _mark(connection, [(merchant_id, found.week)], found.as_of)
+
+
+def _mark(connection: Connection, weeks: Sequence[tuple[str, date]], at: datetime) -> None:
+    """Mark weeks stale (in key order, so that concurrent writers lock alike)."""
+    if weeks:
         connection.execute(
             insert_skipping_duplicates(
                 connection.dialect.name, analytics_stale_weeks, ("merchant_id", "week")
             ),
-            [{"merchant_id": merchant_id, "week": found.week, "marked_at": found.as_of}],
+            [{"merchant_id": m, "week": w, "marked_at": at} for m, w in weeks],
         )
