@@ -23,6 +23,15 @@ MAX_CATEGORY = 100
 MAX_QUANTITY = 1_000_000
 MAX_SERVICE = 64
 """The longest service name (``express``, ``dedicated_line``...)."""
+
+
+def service_key(given: str | None) -> str | None:
+    """A service name as stored and compared: trimmed, lower case (``None`` when blank)."""
+    if given is None or not given.strip():
+        return None
+    return given.strip().lower()
+
+
 HS_DIGITS = (6, 10)
 """The fewest and most digits of an HS code."""
 

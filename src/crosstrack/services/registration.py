@@ -13,7 +13,12 @@ from datetime import date
 from crosstrack.domain.alert_settings import policy_for
 from crosstrack.domain.alerts import AlertKind
 from crosstrack.domain.carriers import CarrierDirectory
-from crosstrack.domain.declared_items import MAX_SERVICE, DeclaredItem, checked_items
+from crosstrack.domain.declared_items import (
+    MAX_SERVICE,
+    DeclaredItem,
+    checked_items,
+    service_key,
+)
 from crosstrack.domain.errors import DomainError
 from crosstrack.domain.numbers import TrackingNumberDetector, normalize_number
 from crosstrack.domain.shipment import BuyerContact, Endpoint, Shipment, ShipmentLeg
@@ -296,11 +301,10 @@ def _declared_weight(given: Measure | None) -> Measure | None:
 
 def _declared_service(given: str | None) -> str | None:
     """The service as stored: trimmed, lower case (``None`` when blank)."""
-    if given is None or not given.strip():
-        return None
-    if len(given.strip()) > MAX_SERVICE:
+    service = service_key(given)
+    if service is not None and len(service) > MAX_SERVICE:
         raise InvalidInput(f"at most {MAX_SERVICE} characters", field="service")
-    return given.strip().lower()
+    return service
 
 
 def _declared_items(given: tuple[DeclaredItem, ...]) -> tuple[DeclaredItem, ...]:

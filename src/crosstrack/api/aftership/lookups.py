@@ -17,6 +17,7 @@ from crosstrack.api.aftership.requests import DetectCourier, EstimateBatch, Esti
 from crosstrack.api.aftership.schemas import documented
 from crosstrack.api.aftership.values import PREFIX, each, moment
 from crosstrack.api.dependencies import ServicesDep
+from crosstrack.domain.declared_items import service_key
 from crosstrack.domain.eta import EtaQuery
 from crosstrack.services.facade import Services
 
@@ -97,7 +98,7 @@ def _predicted(body: EstimateRequest, services: Services, at: str) -> dict[str, 
         ),
         created_at=start or now,
         carrier=carrier.slug,
-        service=(body.service_type_name or "").strip().lower(),
+        service=service_key(body.service_type_name) or "",
         origin_region=body.origin_address.state or "",
         destination_region=body.destination_address.state or "",
     )

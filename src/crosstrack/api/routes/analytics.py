@@ -19,6 +19,7 @@ from crosstrack.api.routes.analytics_csv import report_csv
 from crosstrack.api.schemas import analytics as schemas
 from crosstrack.domain.analytics import AnalyticsFilter
 from crosstrack.domain.carriers import CarrierDirectory
+from crosstrack.domain.declared_items import service_key
 from crosstrack.domain.errors import DomainError
 from crosstrack.services.analytics import View
 from crosstrack.services.errors import InvalidInput
@@ -48,7 +49,7 @@ def analytics_filter(query: schemas.AnalyticsQuery, carriers: CarrierDirectory) 
             origin=query.origin,
             destination=query.destination,
             carrier=carrier,
-            service=query.service.strip().lower() if query.service else None,
+            service=service_key(query.service),
         )
     except DomainError as exc:  # `to` before `from`
         raise InvalidInput(exc.message, field=exc.field) from exc

@@ -10,6 +10,7 @@ from crosstrack.api.dependencies import ServicesDep
 from crosstrack.api.errors import documented
 from crosstrack.api.schemas import checkout as schemas
 from crosstrack.domain.checkout import MIN_SAMPLES
+from crosstrack.domain.declared_items import service_key
 from crosstrack.domain.units import Measure
 from crosstrack.services.checkout import HISTORY_WEEKS, CheckoutQuery
 from crosstrack.services.errors import InvalidInput
@@ -120,7 +121,7 @@ def put_rates(
         rates.append(
             ShippingRate(
                 carrier=found.slug,
-                service=rate.service.strip().lower() if rate.service else None,
+                service=service_key(rate.service),
                 destination=rate.destination.upper(),
                 max_weight_grams=rate.max_weight_grams,
                 amount=rate.amount,
